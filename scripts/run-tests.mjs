@@ -1,0 +1,28 @@
+// Runs every compiled test file under dist/ with node's test runner.
+// Node 20's `node --test` does not discover .ts and takes no globs, so the list is built here.
+// Usage: node scripts/run-tests.mjs [SUBSTRING...]   only files whose path contains a substring.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function findTests(dir) {
+  const found = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findTests(path));
+    else if (entry.name.endsWith('.test.js')) found.push(path);
+  }
+  return found;
+}
+
+const filters = process.argv.slice(2);
+const all = findTests('dist').sort();
+const files = filters.length ? all.filter((f) => filters.some((s) => f.includes(s))) : all;
+if (files.length === 0) {
+  console.error(`run-tests: no test files match ${filters.join(' ') || 'dist/**/*.test.js'}`);
+  process.exit(1);
+}
+// End-to-end tests drive real terminals and real processes: run them after the unit tests.
+const ordered = [...files.filter((f) => !f.includes('/e2e/')), ...files.filter((f) => f.includes('/e2e/'))];
+const result = spawnSync(process.execPath, ['--test', ...ordered], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,37 @@
+/**
+ * /proc/PID/cgroup: "hierarchy-ID:controller-list:cgroup-path" per line.
+ * cgroup v2 has the single line "0::/path"; v1 has one line per hierarchy
+ * ("4:memory:/docker/abc..."), and hybrid systems have both. Paths are untrusted.
+ */
+
+export interface CgroupLine {
+  hierarchyId: number;
+  /** Empty for the v2 line; ["cpu", "cpuacct"] or ["name=systemd"] on v1. */
+  controllers: string[];
+  path: string;
+}
+
+export function parseCgroup(text: string): CgroupLine[] {
+  const lines: CgroupLine[] = [];
+  for (const line of text.split('\n')) {
+    const first = line.indexOf(':');
+    const second = line.indexOf(':', first + 1);
+    if (first <= 0 || second < 0) continue;
+    const hierarchyId = Number(line.slice(0, first));
+    if (!Number.isInteger(hierarchyId)) continue;
+    const list = line.slice(first + 1, second);
+    lines.push({ hierarchyId, controllers: list ? list.split(',') : [], path: line.slice(second + 1) });
+  }
+  return lines;
+}
+
+/**
+ * The cgroup that accounts a process's memory: the v2 path when the system has a v2 line with a
+ * real path, else the v1 "memory" controller's path, else the v2 line's path.
+ */
+export function memoryCgroupPath(lines: CgroupLine[]): string | null {
+  const v1 = lines.find((l) => l.controllers.includes('memory'));
+  const v2 = lines.find((l) => l.hierarchyId === 0 && l.controllers.length === 0);
+  if (v2 && (!v1 || v2.path !== '/')) return v2.path;
+  return v1?.path ?? v2?.path ?? null;
+}

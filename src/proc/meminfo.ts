@@ -1,0 +1,21 @@
+/**
+ * /proc/meminfo: every field, in bytes ("kB" lines are multiplied by 1024; HugePages_* counts
+ * stay counts). Order is kept, so output lists fields as the kernel does.
+ */
+import { forEachKeyLine, parseSizeValue } from './key-value-lines.js';
+
+export type Meminfo = Record<string, number>;
+
+export function parseMeminfo(text: string): Meminfo {
+  const fields: Meminfo = {};
+  forEachKeyLine(text, (key, rest) => {
+    const value = parseSizeValue(rest);
+    if (value !== null) fields[key] = value;
+  });
+  return fields;
+}
+
+/** The field or 0 when this kernel does not have it (older kernels lack MemAvailable, SReclaimable...). */
+export function meminfoField(meminfo: Meminfo, key: string): number {
+  return meminfo[key] ?? 0;
+}

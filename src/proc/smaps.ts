@@ -1,0 +1,65 @@
+/**
+ * /proc/PID/smaps: every mapping with its header (the /proc/PID/maps line), its counters and its
+ * VmFlags. Paths are untrusted (file names are chosen by users); the kernel escapes "\n" in them
+ * as "\012", so one line is one line.
+ */
+import { parseCounterLines, isSummedCounter, type SmapsCounters } from './smaps-counters.js';
+
+export interface SmapsMapping {
+  /** Start and end addresses, lowercase hex without 0x, as the kernel prints them. */
+  start: string;
+  end: string;
+  /** "r-xp", "rw-s", ... */
+  perms: string;
+  /** File offset, hex as printed. */
+  offset: string;
+  /** "major:minor", hex as printed. */
+  device: string;
+  inode: number;
+  /** File path, "[heap]", "[stack]", "[vdso]", "[anon:name]", or "" for anonymous memory. */
+  path: string;
+  /** Every counter line: Size, Rss, Pss, ..., Swap, SwapPss, Locked; bytes for "kB" lines. */
+  counters: SmapsCounters;
+  /** Two-letter VmFlags: rd wr ex sh mr mw me ms gd pf dw lo io sr rr dc de ac nr ht ... */
+  vmFlags: string[];
+}
+
+const HEADER = /^([0-9a-f]+)-([0-9a-f]+) (\S+) ([0-9a-f]+) ([0-9a-f]+:[0-9a-f]+) (\d+) ?\s*(.*)$/;
+
+export function parseMapsHeader(line: string): Omit<SmapsMapping, 'counters' | 'vmFlags'> | null {
+  const m = HEADER.exec(line);
+  if (!m) return null;
+  return { start: m[1], end: m[2], perms: m[3], offset: m[4], device: m[5], inode: Number(m[6]), path: m[7] };
+}
+
+export function parseSmaps(text: string): SmapsMapping[] {
+  const mappings: SmapsMapping[] = [];
+  let current: SmapsMapping | null = null;
+  for (const line of text.split('\n')) {
+    if (line.length === 0) continue;
+    const header = parseMapsHeader(line);
+    if (header) {
+      current = { ...header, counters: {}, vmFlags: [] };
+      mappings.push(current);
+    } else if (current) {
+      if (line.startsWith('VmFlags:')) current.vmFlags = line.slice(8).trim().split(/\s+/).filter(Boolean);
+      else parseCounterLines(line, current.counters);
+    }
+  }
+  return mappings;
+}
+
+/**
+ * Sums the counters of all mappings: what smaps_rollup reports, for kernels before 4.14
+ * (which have no smaps_rollup) and to check one against the other.
+ */
+export function sumSmaps(mappings: SmapsMapping[]): SmapsCounters {
+  const total: SmapsCounters = {};
+  for (const mapping of mappings) {
+    for (const [key, value] of Object.entries(mapping.counters)) {
+      if (key === 'Size' || !isSummedCounter(key)) continue;
+      total[key] = (total[key] ?? 0) + value;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,79 @@
+/**
+ * /proc/stat: CPU time per state (in clock ticks, USER_HZ), context switches, interrupts,
+ * boot time, and running/blocked task counts.
+ */
+
+export interface CpuTicks {
+  user: number;
+  nice: number;
+  system: number;
+  idle: number;
+  iowait: number;
+  irq: number;
+  softirq: number;
+  steal: number;
+  guest: number;
+  guestNice: number;
+}
+
+export interface SystemStat {
+  /** The aggregate "cpu" line. */
+  cpu: CpuTicks;
+  /** One entry per "cpuN" line, in order. */
+  cpus: CpuTicks[];
+  /** Context switches since boot ("ctxt"). */
+  contextSwitches: number;
+  /** Interrupts serviced since boot (first number of "intr"). */
+  interrupts: number;
+  /** Boot time, seconds since the epoch ("btime"). */
+  bootTimeSeconds: number;
+  /** Forks since boot ("processes"). */
+  forks: number;
+  procsRunning: number;
+  procsBlocked: number;
+}
+
+const CPU_FIELDS: (keyof CpuTicks)[] = [
+  'user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal', 'guest', 'guestNice',
+];
+
+export function parseCpuTicks(numbers: string[]): CpuTicks {
+  const ticks = {} as CpuTicks;
+  CPU_FIELDS.forEach((name, i) => {
+    const n = Number(numbers[i]);
+    ticks[name] = Number.isFinite(n) ? n : 0;
+  });
+  return ticks;
+}
+
+export function parseSystemStat(text: string): SystemStat {
+  const stat: SystemStat = {
+    cpu: parseCpuTicks([]),
+    cpus: [],
+    contextSwitches: 0,
+    interrupts: 0,
+    bootTimeSeconds: 0,
+    forks: 0,
+    procsRunning: 0,
+    procsBlocked: 0,
+  };
+  for (const line of text.split('\n')) {
+    const words = line.trim().split(/\s+/);
+    const key = words[0];
+    if (key === 'cpu') stat.cpu = parseCpuTicks(words.slice(1));
+    else if (key.startsWith('cpu')) stat.cpus.push(parseCpuTicks(words.slice(1)));
+    else if (key === 'ctxt') stat.contextSwitches = Number(words[1]) || 0;
+    else if (key === 'intr') stat.interrupts = Number(words[1]) || 0;
+    else if (key === 'btime') stat.bootTimeSeconds = Number(words[1]) || 0;
+    else if (key === 'processes') stat.forks = Number(words[1]) || 0;
+    else if (key === 'procs_running') stat.procsRunning = Number(words[1]) || 0;
+    else if (key === 'procs_blocked') stat.procsBlocked = Number(words[1]) || 0;
+  }
+  return stat;
+}
+
+/** Sum of all states: the elapsed CPU time a delta of two readings is divided by. */
+export function totalTicks(ticks: CpuTicks): number {
+  // guest and guest_nice are already counted in user and nice.
+  return ticks.user + ticks.nice + ticks.system + ticks.idle + ticks.iowait + ticks.irq + ticks.softirq + ticks.steal;
+}
