@@ -1,0 +1,50 @@
+/**
+ * PSS, USS, Swap and SwapPss of one process: from smaps_rollup (Linux 4.14+), or by summing
+ * smaps on older kernels. Which one is detected once per proc root.
+ */
+import { isDenied, isFailure, isGone, type ProcFs } from '../proc/procfs.js';
+import { parseSmapsRollup } from '../proc/smaps-rollup.js';
+import { parseSmaps, sumSmaps } from '../proc/smaps.js';
+import { summarize, type MemorySummary } from '../proc/smaps-counters.js';
+
+export type DetailFile = 'smaps_rollup' | 'smaps';
+
+export type DetailOutcome =
+  | { kind: 'ok'; summary: MemorySummary }
+  /** The kernel refused the file (ptrace-read check): the figures are unknown. */
+  | { kind: 'denied'; file: DetailFile }
+  /** The process exited while being read. */
+  | { kind: 'gone' }
+  /** No address space (kernel thread, zombie): there is no memory to count. */
+  | { kind: 'no-mm' };
+
+/**
+ * smaps_rollup exists on every process of a kernel that has it, so the first process that still
+ * exists tells. A tree with no process at all defaults to smaps_rollup.
+ */
+export function detectDetailFile(procfs: ProcFs, pids: number[]): DetailFile {
+  if (procfs.exists('self/stat')) return procfs.exists('self/smaps_rollup') ? 'smaps_rollup' : 'smaps';
+  for (const pid of pids) {
+    if (!procfs.exists(`${pid}/stat`)) continue;
+    if (procfs.exists(`${pid}/smaps_rollup`)) return 'smaps_rollup';
+    if (procfs.exists(`${pid}/smaps`)) return 'smaps';
+  }
+  return 'smaps_rollup';
+}
+
+export function readMemoryDetail(procfs: ProcFs, pid: number, file: DetailFile): DetailOutcome {
+  const text = file === 'smaps_rollup' ? procfs.readSingle(`${pid}/smaps_rollup`) : procfs.read(`${pid}/smaps`);
+  if (isFailure(text)) {
+    if (isDenied(text)) return { kind: 'denied', file };
+    // ESRCH at open: the task has no mm (a kernel thread) or is exiting; the caller knows which
+    // from stat. ENOENT: the /proc/PID directory is gone.
+    if (text.code === 'ESRCH') return { kind: 'no-mm' };
+    if (isGone(text)) return { kind: 'gone' };
+    return { kind: 'gone' };
+  }
+  if (text.length === 0) return { kind: 'no-mm' };
+  const counters = file === 'smaps_rollup' ? parseSmapsRollup(text) : sumSmaps(parseSmaps(text));
+  // A rollup without its Rss line was cut short: treat it like a process that vanished mid-read.
+  if (counters === null) return { kind: 'gone' };
+  return { kind: 'ok', summary: summarize(counters) };
+}

@@ -1,0 +1,91 @@
+/**
+ * One tick of the sampler: the system part and one record per process. Sizes are bytes; a value
+ * the kernel did not give us (refused, not read) is null, never 0.
+ */
+import type { Meminfo } from '../proc/meminfo.js';
+import type { Vmstat } from '../proc/vmstat.js';
+import type { SystemStat } from '../proc/system-stat.js';
+import type { Pressure } from '../proc/pressure.js';
+import type { Loadavg } from '../proc/loadavg.js';
+import type { Uptime } from '../proc/uptime.js';
+
+export interface ProcessSample {
+  pid: number;
+  ppid: number;
+  /** Effective uid (status "Uid" second field). */
+  uid: number | null;
+  /** User name from /etc/passwd, or the uid as text. */
+  user: string;
+  /** R, S, D, Z, T, I, ... (stat field 3). */
+  state: string;
+  threads: number;
+  /** Start time after boot in clock ticks: with pid, the identity of a process (PIDs are reused). */
+  startTimeTicks: number;
+  /** Start time, ms since the epoch. */
+  startTimeMs: number;
+  /** Raw command name from stat; untrusted. */
+  comm: string;
+  /** Arguments joined by spaces (empty for kernel threads); untrusted. Read once per process. */
+  cmdline: string;
+  /** VmSize. */
+  vssBytes: number | null;
+  /** Rss from smaps_rollup, or VmRSS from status when the rollup is not read or refused. */
+  rssBytes: number | null;
+  /** RssFile + RssShmem (status), as top's SHR. */
+  shrBytes: number | null;
+  pssBytes: number | null;
+  /** Private_Clean + Private_Dirty. */
+  ussBytes: number | null;
+  /** Swap from smaps_rollup, VmSwap from status as a fallback. */
+  swapBytes: number | null;
+  swapPssBytes: number | null;
+  /** utime + stime, clock ticks. */
+  cpuTicks: number;
+  /** CPU use since the previous sample of this process, or the lifetime average on first sight. */
+  cpuPercent: number;
+  kernelThread: boolean;
+  /** How old the PSS/USS figures are at this sample (incremental sampling), or null if none. */
+  pssAgeMs: number | null;
+  /** Files the kernel refused ("smaps_rollup", "smaps"): their figures are null. */
+  denied: string[];
+}
+
+export interface SystemSample {
+  meminfo: Meminfo;
+  vmstat: Vmstat;
+  stat: SystemStat;
+  /** null where the kernel has no PSI (before 4.20, or CONFIG_PSI off). */
+  pressure: Pressure | null;
+  loadavg: Loadavg | null;
+  uptime: Uptime | null;
+}
+
+export type MemoryDetailSource = 'smaps_rollup' | 'smaps' | 'off';
+
+export interface Sample {
+  /** Wall-clock time of the sample, ms since the epoch. */
+  timeMs: number;
+  /** Monotonic time of the sample, ms: what rates are computed from. */
+  monotonicMs: number;
+  system: SystemSample;
+  processes: ProcessSample[];
+  /** Where PSS/USS came from this tick ("off" when no shown column needs them). */
+  detailSource: MemoryDetailSource;
+  /** What the tick read and met. */
+  stats: SampleStats;
+  /** The sample's own cost, ms of wall time. */
+  costMs: number;
+}
+
+export interface SampleStats {
+  /** PIDs listed in the proc root. */
+  listed: number;
+  /** Processes that exited while being read (absent from this sample). */
+  gone: number;
+  /** Processes whose memory detail was refused. */
+  denied: number;
+  /** status files read this tick. */
+  statusReads: number;
+  /** smaps_rollup (or smaps) files read this tick. */
+  detailReads: number;
+}
