@@ -1,0 +1,53 @@
+/**
+ * Parsers for flag values, shared by every command (commander calls them as argParsers).
+ * Each throws a usage error (exit 2) that says what was wrong and what is allowed.
+ */
+import { usageError } from './cli-error.js';
+
+/** A number of seconds within [min, max], e.g. --delay 0.2..3600. */
+export function secondsInRange(flag: string, min: number, max: number): (text: string) => number {
+  return (text: string) => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+      throw usageError(`${flag} takes a number of seconds from ${min} to ${max}, not '${text}'`);
+    }
+    return value;
+  };
+}
+
+/** A whole number ≥ min, e.g. --limit. */
+export function wholeNumber(flag: string, min = 0): (text: string) => number {
+  return (text: string) => {
+    if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw usageError(`${flag} takes a whole number ≥ ${min}, not '${text}'`);
+    return Number(text);
+  };
+}
+
+/** A PID: a positive integer. */
+export function pidValue(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1 || Number(text) > 4194304) {
+    throw usageError(`'${text}' is not a process ID (a whole number from 1 to 4194304)`);
+  }
+  return Number(text);
+}
+
+/** "1,2,3" → [1, 2, 3]. */
+export function pidList(text: string): number[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean).map(pidValue);
+}
+
+/** A regular expression for --filter (case-insensitive). */
+export function regexValue(flag: string): (text: string) => RegExp {
+  return (text: string) => {
+    try {
+      return new RegExp(text, 'i');
+    } catch (err) {
+      throw usageError(`${flag}: not a valid regular expression: ${(err as Error).message}`);
+    }
+  };
+}
+
+/** The proc root: --proc DIR, else $MEMTOP_PROC, else /proc. */
+export function procRoot(flagValue: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flagValue ?? (env.MEMTOP_PROC || '/proc');
+}
