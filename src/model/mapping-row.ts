@@ -1,0 +1,99 @@
+/**
+ * One row of the per-mapping view (pmap -x): a mapping of /proc/PID/smaps with the figures
+ * memtop shows, in bytes; or several mappings summed (grouped by path, or the totals row).
+ */
+import type { SmapsMapping } from '../proc/smaps.js';
+import { summarize } from '../proc/smaps-counters.js';
+import { mappingKind, type MappingKind } from './mapping-kind.js';
+
+export interface MappingRow {
+  /** Hex addresses as the kernel prints them ("" for a group or the totals). */
+  start: string;
+  end: string;
+  perms: string;
+  offset: string;
+  device: string;
+  inode: number;
+  /** Untrusted: file names are chosen by users. */
+  path: string;
+  /** "all" on the totals row. */
+  kind: MappingKind | 'all';
+  /** How many mappings the row sums (1 for a single mapping). */
+  count: number;
+  sizeBytes: number;
+  rssBytes: number;
+  pssBytes: number;
+  /** Private_Clean + Private_Dirty. */
+  ussBytes: number;
+  /** Shared_Clean + Shared_Dirty. */
+  sharedBytes: number;
+  /** Shared_Dirty + Private_Dirty. */
+  dirtyBytes: number;
+  swapBytes: number;
+  swapPssBytes: number;
+  lockedBytes: number;
+}
+
+const SUMMED = ['sizeBytes', 'rssBytes', 'pssBytes', 'ussBytes', 'sharedBytes', 'dirtyBytes', 'swapBytes', 'swapPssBytes', 'lockedBytes'] as const;
+
+export function toMappingRow(m: SmapsMapping): MappingRow {
+  const s = summarize(m.counters);
+  const sizeBytes = m.counters.Size ?? Number(BigInt(`0x${m.end}`) - BigInt(`0x${m.start}`));
+  return {
+    start: m.start, end: m.end, perms: m.perms, offset: m.offset, device: m.device, inode: m.inode,
+    path: m.path, kind: mappingKind(m), count: 1, sizeBytes,
+    rssBytes: s.rssBytes, pssBytes: s.pssBytes, ussBytes: s.ussBytes, sharedBytes: s.sharedBytes,
+    dirtyBytes: s.dirtyBytes, swapBytes: s.swapBytes, swapPssBytes: s.swapPssBytes, lockedBytes: s.lockedBytes,
+  };
+}
+
+export function toMappingRows(mappings: readonly SmapsMapping[]): MappingRow[] {
+  return mappings.map(toMappingRow);
+}
+
+function emptyRow(path: string, kind: MappingRow['kind']): MappingRow {
+  return {
+    start: '', end: '', perms: '', offset: '', device: '', inode: 0, path, kind, count: 0,
+    sizeBytes: 0, rssBytes: 0, pssBytes: 0, ussBytes: 0, sharedBytes: 0, dirtyBytes: 0,
+    swapBytes: 0, swapPssBytes: 0, lockedBytes: 0,
+  };
+}
+
+function addInto(sum: MappingRow, row: MappingRow): void {
+  for (const key of SUMMED) sum[key] += row[key];
+  sum.count += row.count;
+  sum.start = sum.start === '' || compareAddress(row.start, sum.start) < 0 ? row.start : sum.start;
+  sum.end = sum.end === '' || compareAddress(row.end, sum.end) > 0 ? row.end : sum.end;
+}
+
+/** Hex addresses of different lengths compare by length first. */
+export function compareAddress(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * One row per file (all mappings of libc as one row), and one per kind for mappings without a
+ * path ("[anon]", "[shmem]"); the perms of a group are those its mappings share, or "mixed".
+ */
+export function groupMappingsByPath(rows: readonly MappingRow[]): MappingRow[] {
+  const groups = new Map<string, MappingRow>();
+  for (const row of rows) {
+    const key = row.path !== '' ? row.path : `[${row.kind}]`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { ...emptyRow(key, row.kind), perms: row.perms, device: row.device, inode: row.inode };
+      groups.set(key, group);
+    } else if (group.perms !== row.perms) {
+      group.perms = 'mixed';
+    }
+    addInto(group, row);
+  }
+  return [...groups.values()];
+}
+
+/** The totals row: the sums of all rows (equal to the process's smaps_rollup figures). */
+export function totalOfMappings(rows: readonly MappingRow[]): MappingRow {
+  const total = emptyRow('total', 'all');
+  for (const row of rows) addInto(total, row);
+  return total;
+}

@@ -1,0 +1,70 @@
+/** One-line meanings of the common /proc/meminfo fields (from the kernel's proc documentation). */
+
+const MEANINGS: Record<string, string> = {
+  MemTotal: 'usable RAM (physical RAM minus reserved and kernel code)',
+  MemFree: 'RAM not used for anything',
+  MemAvailable: 'estimate of RAM available to start new programs without swapping',
+  Buffers: 'temporary storage for raw disk blocks',
+  Cached: 'page cache of files read (excludes SwapCached)',
+  SwapCached: 'swapped-out memory read back in and still in the swap file',
+  Active: 'memory used recently, not reclaimed unless needed',
+  Inactive: 'memory used less recently, first to be reclaimed',
+  'Active(anon)': 'anonymous memory used recently',
+  'Inactive(anon)': 'anonymous memory eligible for swapping out',
+  'Active(file)': 'page cache used recently',
+  'Inactive(file)': 'page cache eligible for reclaim',
+  Unevictable: 'memory that cannot be reclaimed (mlocked, ramfs)',
+  Mlocked: 'memory locked with mlock()',
+  SwapTotal: 'total swap space',
+  SwapFree: 'unused swap space',
+  Zswap: 'memory used by the zswap compressed cache',
+  Zswapped: 'data stored in zswap (uncompressed size)',
+  Dirty: 'memory waiting to be written back to disk',
+  Writeback: 'memory being written back to disk now',
+  AnonPages: 'anonymous (non-file) pages mapped into user page tables',
+  Mapped: 'files mapped into memory (libraries, mmap)',
+  Shmem: 'shared memory and tmpfs',
+  KReclaimable: 'kernel allocations the kernel can reclaim under pressure',
+  Slab: 'kernel data-structure cache',
+  SReclaimable: 'part of Slab that can be reclaimed (dentries, inodes)',
+  SUnreclaim: 'part of Slab that cannot be reclaimed',
+  KernelStack: 'kernel stacks of all tasks',
+  PageTables: 'memory used by page tables',
+  SecPageTables: 'page tables of secondary MMUs (KVM, IOMMU)',
+  NFS_Unstable: 'NFS pages sent to the server but not yet committed',
+  Bounce: 'memory used for block-device bounce buffers',
+  WritebackTmp: 'memory used by FUSE for temporary writeback buffers',
+  CommitLimit: 'total memory that can be committed under strict overcommit',
+  Committed_AS: 'memory promised to processes (may exceed RAM)',
+  VmallocTotal: 'size of the vmalloc address space',
+  VmallocUsed: 'vmalloc memory in use',
+  VmallocChunk: 'largest free vmalloc block',
+  Percpu: 'memory of per-CPU allocations',
+  HardwareCorrupted: 'RAM the kernel found broken and set aside',
+  AnonHugePages: 'anonymous transparent huge pages',
+  ShmemHugePages: 'shared memory and tmpfs in huge pages',
+  ShmemPmdMapped: 'shared memory mapped with huge pages',
+  FileHugePages: 'page cache in huge pages',
+  FilePmdMapped: 'page cache mapped with huge pages',
+  CmaTotal: 'memory reserved for the contiguous memory allocator',
+  CmaFree: 'free CMA memory',
+  Unaccepted: 'memory not yet accepted by the guest (confidential VMs)',
+  HugePages_Total: 'number of huge pages in the pool',
+  HugePages_Free: 'number of huge pages not allocated',
+  HugePages_Rsvd: 'huge pages promised but not yet allocated',
+  HugePages_Surp: 'huge pages above the configured pool size',
+  Hugepagesize: 'size of one huge page',
+  Hugetlb: 'memory used by huge pages of all sizes',
+  DirectMap4k: 'kernel memory mapped with 4 KiB pages',
+  DirectMap2M: 'kernel memory mapped with 2 MiB pages',
+  DirectMap1G: 'kernel memory mapped with 1 GiB pages',
+};
+
+export function meminfoMeaning(field: string): string | undefined {
+  return MEANINGS[field];
+}
+
+/** HugePages_* are counts of pages, not sizes. */
+export function isCountField(field: string): boolean {
+  return field.startsWith('HugePages_');
+}

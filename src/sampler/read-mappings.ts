@@ -1,0 +1,21 @@
+/**
+ * Every mapping of one process from /proc/PID/smaps: the expensive per-mapping read, done only
+ * for `memtop maps` and while the Mappings view of that process is open.
+ */
+import { isDenied, isFailure, type ProcFs } from '../proc/procfs.js';
+import { parseSmaps, type SmapsMapping } from '../proc/smaps.js';
+import { parsePidStat } from '../proc/pid-stat.js';
+
+export type MappingsOutcome =
+  | { kind: 'ok'; comm: string; startTimeTicks: number; mappings: SmapsMapping[] }
+  | { kind: 'denied' }
+  | { kind: 'gone' };
+
+export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
+  const statText = procfs.readSingle(`${pid}/stat`);
+  const stat = isFailure(statText) ? null : parsePidStat(statText);
+  if (stat === null) return { kind: 'gone' };
+  const smaps = procfs.read(`${pid}/smaps`);
+  if (isFailure(smaps)) return isDenied(smaps) ? { kind: 'denied' } : { kind: 'gone' };
+  return { kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, mappings: parseSmaps(smaps) };
+}
