@@ -1,0 +1,112 @@
+/**
+ * The store: what the sampler pushed and the views pull. It keeps the latest sample, the one
+ * before it (rates: CPU, vmstat), a bounded history of the system part (graphs), and the latest
+ * per-mapping reading of the one process whose Mappings view is open. It never reads a file.
+ */
+import type { SmapsMapping } from '../proc/smaps.js';
+import type { ProcessSample, Sample, SystemSample } from '../sampler/sample.js';
+import { RingBuffer } from './ring-buffer.js';
+
+/** One point of system history. */
+export interface SystemPoint {
+  timeMs: number;
+  monotonicMs: number;
+  system: SystemSample;
+  costMs: number;
+}
+
+/** A process's identity: PIDs are reused, pid + start time is not. */
+export interface ProcessIdentity {
+  pid: number;
+  startTimeTicks: number;
+}
+
+/** What the worker read of /proc/PID/smaps for the Mappings view. */
+export type MappingsReading =
+  | { kind: 'ok'; comm: string; mappings: SmapsMapping[] }
+  | { kind: 'denied' }
+  | { kind: 'gone' };
+
+export interface MappingsState {
+  target: ProcessIdentity;
+  /** The last mappings read successfully; kept after the process exits. */
+  mappings: SmapsMapping[] | null;
+  comm: string | null;
+  /** smaps was refused (ptrace-read check): only status figures are known. */
+  denied: boolean;
+  /** The process has exited: `mappings` is its last reading. */
+  exited: boolean;
+  /** Wall-clock time of the last reading, ms since the epoch. */
+  readAtMs: number | null;
+}
+
+export const DEFAULT_HISTORY_POINTS = 600;
+
+export class Store {
+  latest: Sample | null = null;
+  previous: Sample | null = null;
+  readonly history: RingBuffer<SystemPoint>;
+  mappings: MappingsState | null = null;
+  /** From the worker's first message; 4 KiB until then. */
+  pageSizeBytes = 4096;
+  /** Bumped on every change: a view re-renders only when it moved. */
+  version = 0;
+  private byPid = new Map<number, ProcessSample>();
+
+  constructor(historyPoints = DEFAULT_HISTORY_POINTS) {
+    this.history = new RingBuffer<SystemPoint>(historyPoints);
+  }
+
+  push(sample: Sample): void {
+    this.previous = this.latest;
+    this.latest = sample;
+    this.byPid = new Map(sample.processes.map((p) => [p.pid, p]));
+    this.history.push({ timeMs: sample.timeMs, monotonicMs: sample.monotonicMs, system: sample.system, costMs: sample.costMs });
+    if (this.mappings && !this.mappings.exited && !this.find(this.mappings.target)) {
+      // Gone from the process list before the next smaps reading says so.
+      this.mappings.exited = this.mappings.mappings !== null || this.mappings.denied;
+    }
+    this.version++;
+  }
+
+  /** The process with this identity in the latest sample, if it is still there. */
+  find(identity: ProcessIdentity): ProcessSample | undefined {
+    const p = this.byPid.get(identity.pid);
+    return p && p.startTimeTicks === identity.startTimeTicks ? p : undefined;
+  }
+
+  /** Starts tracking the mappings of one process (the Mappings view opened). */
+  watchMappings(target: ProcessIdentity): void {
+    const same = this.mappings && sameProcess(this.mappings.target, target);
+    if (!same) this.mappings = { target, mappings: null, comm: null, denied: false, exited: false, readAtMs: null };
+    this.version++;
+  }
+
+  unwatchMappings(): void {
+    this.mappings = null;
+    this.version++;
+  }
+
+  /** A reading from the worker; ignored unless it is of the watched process. */
+  setMappings(target: ProcessIdentity, reading: MappingsReading, readAtMs: number): void {
+    const state = this.mappings;
+    if (!state || !sameProcess(state.target, target)) return;
+    if (reading.kind === 'ok') {
+      state.mappings = reading.mappings;
+      state.comm = reading.comm;
+      state.denied = false;
+      state.exited = false;
+      state.readAtMs = readAtMs;
+    } else if (reading.kind === 'denied') {
+      state.denied = true;
+      state.readAtMs = readAtMs;
+    } else {
+      state.exited = true;
+    }
+    this.version++;
+  }
+}
+
+export function sameProcess(a: ProcessIdentity, b: ProcessIdentity): boolean {
+  return a.pid === b.pid && a.startTimeTicks === b.startTimeTicks;
+}
