@@ -37,10 +37,12 @@ export function readMemoryDetail(procfs: ProcFs, pid: number, file: DetailFile):
   if (isFailure(text)) {
     if (isDenied(text)) return { kind: 'denied', file };
     // ESRCH at open: the task has no mm (a kernel thread) or is exiting; the caller knows which
-    // from stat. ENOENT: the /proc/PID directory is gone.
+    // from stat.
     if (text.code === 'ESRCH') return { kind: 'no-mm' };
-    if (isGone(text)) return { kind: 'gone' };
-    return { kind: 'gone' };
+    // ENOENT: the /proc/PID directory is gone, unless the process is still there, in which case
+    // the file itself is unreadable (fixture trees leave refused files out): unknown, not gone.
+    if (isGone(text) && !procfs.exists(`${pid}/stat`)) return { kind: 'gone' };
+    return { kind: 'denied', file };
   }
   if (text.length === 0) return { kind: 'no-mm' };
   const counters = file === 'smaps_rollup' ? parseSmapsRollup(text) : sumSmaps(parseSmaps(text));

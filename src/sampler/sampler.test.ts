@@ -1,0 +1,205 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProcFs } from '../proc/procfs.js';
+import { Sampler } from './sampler.js';
+import { NotAProcRootError } from './read-system.js';
+import { UserNames } from './user-names.js';
+import type { ProcessSample } from './sample.js';
+import { FakeClock } from '../../test/helpers/fake-clock.js';
+import { copyTree } from '../../test/helpers/fixture-copy.js';
+import { procBasic, procNoRollup } from '../../test/helpers/paths.js';
+
+const users = new UserNames(new Map([[0, 'root']]));
+
+/** "Key:   123 kB" from a fixture file, in bytes, read without memtop's parsers. */
+function kbField(root: string, pid: number, file: string, key: string): number {
+  const match = new RegExp(`^${key}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(join(root, String(pid), file), 'latin1'));
+  assert.ok(match, `${key} in ${pid}/${file}`);
+  return Number(match[1]) * 1024;
+}
+
+function pidsOf(root: string): number[] {
+  return readdirSync(root).filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+}
+
+function byPid(processes: ProcessSample[]): Map<number, ProcessSample> {
+  return new Map(processes.map((p) => [p.pid, p]));
+}
+
+test('an exact sample of the fixture tree has every process, with the figures its files give', () => {
+  const sampler = new Sampler({ procfs: new ProcFs(procBasic), clock: new FakeClock(), users, exact: true });
+  const sample = sampler.sample();
+  assert.deepEqual(sample.processes.map((p) => p.pid).sort((a, b) => a - b), pidsOf(procBasic));
+  assert.equal(sample.detailSource, 'smaps_rollup');
+  assert.equal(sample.system.meminfo.MemTotal, kbField(procBasic, 0, '../meminfo', 'MemTotal'));
+  const procs = byPid(sample.processes);
+  for (const p of sample.processes) {
+    if (p.kernelThread || p.state === 'Z' || p.denied.length > 0) continue;
+    assert.equal(p.pssBytes, kbField(procBasic, p.pid, 'smaps_rollup', 'Pss'), `pss of ${p.pid}`);
+    assert.equal(p.rssBytes, kbField(procBasic, p.pid, 'smaps_rollup', 'Rss'), `rss of ${p.pid}`);
+    assert.equal(p.ussBytes, kbField(procBasic, p.pid, 'smaps_rollup', 'Private_Clean')
+      + kbField(procBasic, p.pid, 'smaps_rollup', 'Private_Dirty'), `uss of ${p.pid}`);
+    assert.equal(p.swapPssBytes, kbField(procBasic, p.pid, 'smaps_rollup', 'SwapPss'));
+    assert.equal(p.vssBytes, kbField(procBasic, p.pid, 'status', 'VmSize'), `vss of ${p.pid}`);
+    assert.equal(p.shrBytes, kbField(procBasic, p.pid, 'status', 'RssFile') + kbField(procBasic, p.pid, 'status', 'RssShmem'));
+    assert.equal(p.user, 'root');
+    assert.ok(p.cmdline.length > 0, `cmdline of ${p.pid}`);
+  }
+  // PID 1: smaps_rollup refused (left out of the tree): unknown, never 0, and the denial named.
+  const init = procs.get(1)!;
+  assert.equal(init.pssBytes, null);
+  assert.equal(init.ussBytes, null);
+  assert.equal(init.swapPssBytes, null);
+  assert.deepEqual(init.denied, ['smaps_rollup']);
+  assert.equal(init.rssBytes, kbField(procBasic, 1, 'status', 'VmRSS'));
+  assert.equal(init.vssBytes, kbField(procBasic, 1, 'status', 'VmSize'));
+  // PID 2: a kernel thread, flagged, owning no memory.
+  const kthreadd = procs.get(2)!;
+  assert.equal(kthreadd.kernelThread, true);
+  assert.equal(kthreadd.comm, 'kthreadd');
+  assert.equal(kthreadd.cmdline, '');
+  assert.equal(kthreadd.rssBytes, 0);
+  // The zombie: no address space, zeros rather than unknowns.
+  const zombie = sample.processes.find((p) => p.state === 'Z')!;
+  assert.equal(zombie.kernelThread, false);
+  assert.equal(zombie.pssBytes, 0);
+  assert.deepEqual(zombie.denied, []);
+  assert.deepEqual(sample.stats.gone, 0);
+});
+
+test('without smaps_rollup (kernels before 4.14) the sampler sums smaps, to the same figures', () => {
+  const rollup = byPid(new Sampler({ procfs: new ProcFs(procBasic), clock: new FakeClock(), users, exact: true }).sample().processes);
+  const sample = new Sampler({ procfs: new ProcFs(procNoRollup), clock: new FakeClock(), users, exact: true }).sample();
+  assert.equal(sample.detailSource, 'smaps');
+  for (const p of sample.processes) {
+    const r = rollup.get(p.pid)!;
+    assert.equal(p.rssBytes, r.rssBytes, `rss of ${p.pid}`);
+    assert.equal(p.ussBytes, r.ussBytes, `uss of ${p.pid}`);
+    assert.equal(p.swapBytes, r.swapBytes, `swap of ${p.pid}`);
+    if (r.pssBytes === null) {
+      assert.equal(p.pssBytes, null);
+      continue;
+    }
+    // Each mapping's Pss is truncated to a whole kB in smaps; the rollup truncates once.
+    const mappings = (readFileSync(join(procNoRollup, String(p.pid), 'smaps'), 'latin1').match(/^Size:/gm) ?? []).length;
+    const shortfall = r.pssBytes - p.pssBytes!;
+    assert.ok(shortfall >= 0 && shortfall < 1024 * Math.max(mappings, 1), `pss of ${p.pid}: ${p.pssBytes} vs ${r.pssBytes}`);
+  }
+});
+
+test('incremental sampling re-reads only what changed, plus a round-robin share', () => {
+  const tree = copyTree(procBasic);
+  try {
+    const clock = new FakeClock();
+    const sampler = new Sampler({ procfs: new ProcFs(tree.root), clock, users, intervalMs: 1000, maxStalenessMs: 10_000 });
+    const first = sampler.sample();
+    const withMemory = first.processes.filter((p) => !p.kernelThread && p.state !== 'Z').length;
+    assert.equal(first.stats.statusReads, first.processes.length);
+    assert.equal(first.stats.detailReads, withMemory);
+
+    clock.advance(1000);
+    const idle = sampler.sample();
+    assert.equal(idle.stats.statusReads, 0, 'nothing changed: no status read');
+    assert.equal(idle.stats.detailReads, Math.ceil(withMemory / 10), 'one tenth of the population per tick');
+
+    // A process whose resident size moves is re-read at once.
+    const statPath = join(tree.root, '3852', 'stat');
+    const fields = readFileSync(statPath, 'latin1').split(' ');
+    fields[23] = String(Number(fields[23]) + 10); // rss, field 24
+    writeFileSync(statPath, fields.join(' '), 'latin1');
+    clock.advance(1000);
+    const moved = sampler.sample();
+    assert.equal(moved.stats.statusReads, 1);
+    assert.equal(byPid(moved.processes).get(3852)!.pssAgeMs, 0);
+  } finally {
+    tree.remove();
+  }
+});
+
+test('incremental sampling keeps every PSS younger than --max-staleness', () => {
+  const clock = new FakeClock();
+  const sampler = new Sampler({ procfs: new ProcFs(procBasic), clock, users, intervalMs: 1000, maxStalenessMs: 3000 });
+  sampler.sample();
+  for (let tick = 0; tick < 20; tick++) {
+    clock.advance(1000);
+    for (const p of sampler.sample().processes) {
+      if (p.pssAgeMs !== null) assert.ok(p.pssAgeMs <= 3000, `tick ${tick}: pid ${p.pid} pss is ${p.pssAgeMs} ms old`);
+    }
+  }
+});
+
+test('cmdline is read once per process lifetime; a reused PID is a new process', () => {
+  const tree = copyTree(procBasic);
+  try {
+    const clock = new FakeClock();
+    const sampler = new Sampler({ procfs: new ProcFs(tree.root), clock, users });
+    const before = byPid(sampler.sample().processes).get(3851)!;
+    writeFileSync(join(tree.root, '3851', 'cmdline'), 'renamed\0');
+    clock.advance(1000);
+    assert.equal(byPid(sampler.sample().processes).get(3851)!.cmdline, before.cmdline);
+    // Same PID, later start time: another process.
+    const statPath = join(tree.root, '3851', 'stat');
+    const fields = readFileSync(statPath, 'latin1').split(' ');
+    fields[21] = String(Number(fields[21]) + 500); // starttime, field 22
+    writeFileSync(statPath, fields.join(' '), 'latin1');
+    clock.advance(1000);
+    const reused = byPid(sampler.sample().processes).get(3851)!;
+    assert.equal(reused.cmdline, 'renamed');
+    assert.equal(reused.startTimeTicks, before.startTimeTicks + 500);
+  } finally {
+    tree.remove();
+  }
+});
+
+test('CPU% is the lifetime average on first sight, then the share of the interval', () => {
+  const tree = copyTree(procBasic);
+  try {
+    const clock = new FakeClock();
+    const sampler = new Sampler({ procfs: new ProcFs(tree.root), clock, users });
+    const first = byPid(sampler.sample().processes).get(3852)!;
+    const uptime = Number(readFileSync(join(tree.root, 'uptime'), 'latin1').split(' ')[0]);
+    const lifetime = ((first.cpuTicks / 100) / (uptime - first.startTimeTicks / 100)) * 100;
+    assert.ok(Math.abs(first.cpuPercent - lifetime) < 1e-9);
+
+    const statPath = join(tree.root, '3852', 'stat');
+    const fields = readFileSync(statPath, 'latin1').split(' ');
+    fields[13] = String(Number(fields[13]) + 30); // utime, field 14
+    fields[14] = String(Number(fields[14]) + 20); // stime, field 15
+    writeFileSync(statPath, fields.join(' '), 'latin1');
+    clock.advance(2000);
+    assert.equal(byPid(sampler.sample().processes).get(3852)!.cpuPercent, 25); // 0.5 s of 2 s
+  } finally {
+    tree.remove();
+  }
+});
+
+test('a process that vanishes or is cut short mid-read is absent, never half-reported', () => {
+  const tree = copyTree(procBasic);
+  try {
+    rmSync(join(tree.root, '3851', 'status'));
+    writeFileSync(join(tree.root, '3853', 'stat'), '3853 (pyth');
+    writeFileSync(join(tree.root, '3858', 'smaps_rollup'), '5558e9a00000-7ffecfe3e000 ---p 00000000 00:00 0  [rollup]\n');
+    const sample = new Sampler({ procfs: new ProcFs(tree.root), clock: new FakeClock(), users, exact: true }).sample();
+    const pids = sample.processes.map((p) => p.pid);
+    assert.ok(!pids.includes(3851) && !pids.includes(3853) && !pids.includes(3858), `${pids}`);
+    assert.equal(sample.stats.gone, 3);
+    assert.ok(pids.includes(3852));
+  } finally {
+    tree.remove();
+  }
+});
+
+test('a root that is not a /proc is a clear error', () => {
+  assert.throws(() => new Sampler({ procfs: new ProcFs('/nonexistent'), users }).sample(), NotAProcRootError);
+});
+
+test('without detail columns, smaps_rollup is not read and PSS is unknown', () => {
+  const sample = new Sampler({ procfs: new ProcFs(procBasic), clock: new FakeClock(), users, readDetail: false }).sample();
+  assert.equal(sample.detailSource, 'off');
+  assert.equal(sample.stats.detailReads, 0);
+  const memhog = byPid(sample.processes).get(3852)!;
+  assert.equal(memhog.pssBytes, null);
+  assert.equal(memhog.rssBytes, kbField(procBasic, 3852, 'status', 'VmRSS'));
+});
