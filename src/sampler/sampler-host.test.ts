@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { WorkerSampleSource, type SampleListeners } from './sampler-host.js';
+import type { Sample } from './sample.js';
+import type { MappingsReading } from '../model/store.js';
+
+const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
+const config = { readDetail: true, exact: false, maxStalenessMs: 10_000, intervalMs: 200, paused: false, mappingsOf: null };
+
+function collect(source: WorkerSampleSource) {
+  const got = { ready: [] as number[], samples: [] as Sample[], mappings: [] as MappingsReading[], errors: [] as Error[] };
+  const waiters: (() => void)[] = [];
+  const wake = () => waiters.splice(0).forEach((w) => w());
+  const listeners: SampleListeners = {
+    onReady: (n) => { got.ready.push(n); wake(); },
+    onSample: (s) => { got.samples.push(s); wake(); },
+    onMappings: (_t, r) => { got.mappings.push(r); wake(); },
+    onError: (e) => { got.errors.push(e); wake(); },
+  };
+  source.start(listeners);
+  const until = async (ok: () => boolean, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!ok()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, 100); });
+    }
+  };
+  return { got, until };
+}
+
+test('the worker samples the proc root repeatedly and posts samples', async () => {
+  const source = new WorkerSampleSource(fixture, config);
+  try {
+    const { got, until } = collect(source);
+    await until(() => got.samples.length >= 2, 'two samples');
+    assert.equal(got.errors.length, 0);
+    assert.equal(got.ready[0], 4096, 'a tree without self: 4 KiB pages');
+    const memhog = got.samples[0].processes.find((p) => p.pid === 3852);
+    assert.ok(memhog && memhog.pssBytes !== null && memhog.pssBytes > 0);
+  } finally {
+    await source.stop();
+  }
+});
+
+test('reads the watched process\'s smaps; a wrong start time reads as gone; pause stops sampling', async () => {
+  const source = new WorkerSampleSource(fixture, config);
+  try {
+    const { got, until } = collect(source);
+    await until(() => got.samples.length >= 1, 'a sample');
+    const memhog = got.samples[0].processes.find((p) => p.pid === 3852)!;
+    source.configure({ mappingsOf: { pid: 3852, startTimeTicks: memhog.startTimeTicks } });
+    await until(() => got.mappings.length >= 1, 'mappings');
+    const first = got.mappings[0];
+    assert.equal(first.kind, 'ok');
+    assert.ok(first.kind === 'ok' && first.mappings.some((m) => m.path === '[heap]'));
+    source.configure({ mappingsOf: { pid: 3852, startTimeTicks: memhog.startTimeTicks + 1 } });
+    await until(() => got.mappings.some((m) => m.kind === 'gone'), 'a gone reading');
+    source.configure({ paused: true, mappingsOf: null });
+    await new Promise((r) => setTimeout(r, 50));
+    const count = got.samples.length;
+    await new Promise((r) => setTimeout(r, 600));
+    assert.equal(got.samples.length, count, 'no samples while paused');
+    source.configure({ paused: false });
+    await until(() => got.samples.length > count, 'a sample after resuming');
+  } finally {
+    await source.stop();
+  }
+});

@@ -1,0 +1,90 @@
+/**
+ * The UI thread's end of the sampler worker: starts it, forwards what to read, and hands each
+ * sample and mappings reading to the listeners. The UI codes against SampleSource, so tests can
+ * drive it with a sampler in the same thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, SamplingConfig, ToWorker } from './sampler-protocol.js';
+import type { Sample } from './sample.js';
+import type { MappingsReading, ProcessIdentity } from '../model/store.js';
+
+export interface SampleListeners {
+  onReady(pageSizeBytes: number): void;
+  onSample(sample: Sample): void;
+  onMappings(target: ProcessIdentity, reading: MappingsReading, readAtMs: number): void;
+  onError(error: Error): void;
+}
+
+export interface SampleSource {
+  readonly config: SamplingConfig;
+  /** Starts sampling; the first sample follows as soon as it is taken. */
+  start(listeners: SampleListeners): void;
+  configure(change: Partial<SamplingConfig>): void;
+  /** Take a sample as soon as possible. */
+  sampleNow(): void;
+  stop(): Promise<void>;
+}
+
+export class WorkerSampleSource implements SampleSource {
+  private worker: Worker | null = null;
+  private current: SamplingConfig;
+  private readonly procRoot: string;
+
+  constructor(procRoot: string, config: SamplingConfig) {
+    this.procRoot = procRoot;
+    this.current = config;
+  }
+
+  get config(): SamplingConfig {
+    return this.current;
+  }
+
+  start(listeners: SampleListeners): void {
+    const worker = new Worker(new URL('./sampler-worker.js', import.meta.url), {
+      workerData: { procRoot: this.procRoot, config: this.current },
+      // The worker only reads /proc: a small young generation keeps its footprint low.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    this.worker = worker;
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready': return listeners.onReady(message.pageSizeBytes);
+        case 'sample': return listeners.onSample(message.sample);
+        case 'mappings': return listeners.onMappings(message.target, message.reading, message.readAtMs);
+        case 'error': {
+          const error = new Error(`sampler: ${message.message}`);
+          error.stack = message.stack;
+          return listeners.onError(error);
+        }
+      }
+    });
+    worker.on('error', (err) => listeners.onError(err));
+  }
+
+  configure(change: Partial<SamplingConfig>): void {
+    const next = { ...this.current, ...change };
+    if (sameConfig(next, this.current)) return;
+    this.current = next;
+    this.send({ type: 'config', config: next });
+  }
+
+  sampleNow(): void {
+    this.send({ type: 'now' });
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private send(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+}
+
+function sameConfig(a: SamplingConfig, b: SamplingConfig): boolean {
+  return a.readDetail === b.readDetail && a.exact === b.exact && a.maxStalenessMs === b.maxStalenessMs
+    && a.intervalMs === b.intervalMs && a.paused === b.paused
+    && a.mappingsOf?.pid === b.mappingsOf?.pid && a.mappingsOf?.startTimeTicks === b.mappingsOf?.startTimeTicks;
+}

@@ -1,0 +1,36 @@
+/**
+ * The messages between the UI thread and the sampler worker (sampler-worker.ts). The UI says
+ * what to read; the worker pushes samples and, while a Mappings view is open, that process's
+ * smaps.
+ */
+import type { MappingsReading, ProcessIdentity } from '../model/store.js';
+import type { Sample } from './sample.js';
+
+/** What the worker reads and how often. */
+export interface SamplingConfig {
+  /** Read smaps_rollup (PSS/USS/SwapPss): only when a shown column or view needs it. */
+  readDetail: boolean;
+  exact: boolean;
+  maxStalenessMs: number;
+  intervalMs: number;
+  /** No sampling while paused. */
+  paused: boolean;
+  /** The process whose /proc/PID/smaps is read every tick (its Mappings view is open). */
+  mappingsOf: ProcessIdentity | null;
+}
+
+export interface WorkerInput {
+  procRoot: string;
+  config: SamplingConfig;
+}
+
+export type ToWorker =
+  | { type: 'config'; config: SamplingConfig }
+  /** Take a sample now (after a resume, or when a newly shown column needs new figures). */
+  | { type: 'now' };
+
+export type FromWorker =
+  | { type: 'ready'; pageSizeBytes: number }
+  | { type: 'sample'; sample: Sample }
+  | { type: 'mappings'; target: ProcessIdentity; reading: MappingsReading; readAtMs: number }
+  | { type: 'error'; message: string; stack: string };

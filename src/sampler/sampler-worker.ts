@@ -1,0 +1,90 @@
+/**
+ * The sampler in a worker thread, so the UI thread never waits on /proc: it samples every
+ * intervalMs in incremental mode and posts each Sample. The next tick is scheduled when one
+ * ends, so a sample slower than the interval delays the next instead of piling up.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { ProcFs } from '../proc/procfs.js';
+import { Sampler } from './sampler.js';
+import { readMappings } from './read-mappings.js';
+import { detectPageSizeBytes } from './page-size.js';
+import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
+
+/** However slow the samples, the worker rests at least this share of the interval between them. */
+const MIN_REST_SHARE = 0.25;
+
+const port = parentPort!;
+const input = workerData as WorkerInput;
+const procfs = new ProcFs(input.procRoot);
+let config: SamplingConfig = input.config;
+const sampler = new Sampler({ procfs });
+let timer: NodeJS.Timeout | null = null;
+
+function post(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+function applyConfig(): void {
+  sampler.readDetail = config.readDetail;
+  sampler.exact = config.exact;
+  sampler.maxStalenessMs = config.maxStalenessMs;
+  sampler.intervalMs = config.intervalMs;
+}
+
+function postMappings(): void {
+  const target = config.mappingsOf;
+  if (target === null) return;
+  const outcome = readMappings(procfs, target.pid);
+  const reused = outcome.kind === 'ok' && outcome.startTimeTicks !== target.startTimeTicks;
+  const reading = outcome.kind === 'ok' && !reused
+    ? { kind: 'ok' as const, comm: outcome.comm, mappings: outcome.mappings }
+    : outcome.kind === 'denied' ? { kind: 'denied' as const } : { kind: 'gone' as const };
+  post({ type: 'mappings', target, reading, readAtMs: Date.now() });
+}
+
+function tick(): void {
+  timer = null;
+  if (config.paused) return;
+  const startMs = performance.now();
+  post({ type: 'sample', sample: sampler.sample() });
+  postMappings();
+  const spentMs = performance.now() - startMs;
+  schedule(Math.max(config.intervalMs - spentMs, config.intervalMs * MIN_REST_SHARE));
+}
+
+function schedule(delayMs: number): void {
+  if (timer !== null) clearTimeout(timer);
+  timer = config.paused ? null : setTimeout(guarded(tick), delayMs);
+}
+
+function guarded<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      fn(...args);
+    } catch (err) {
+      const e = err instanceof Error ? err : new Error(String(err));
+      post({ type: 'error', message: e.message, stack: e.stack ?? e.message });
+    }
+  };
+}
+
+port.on('message', guarded(function onMessage(message: ToWorker) {
+  if (message.type === 'config') {
+    const before = config;
+    config = message.config;
+    applyConfig();
+    const newTarget = config.mappingsOf !== null && (before.mappingsOf?.pid !== config.mappingsOf.pid
+      || before.mappingsOf.startTimeTicks !== config.mappingsOf.startTimeTicks);
+    if (newTarget) postMappings();
+    if (before.paused && !config.paused) schedule(0);
+    else if (config.paused && timer !== null) schedule(0);
+  } else if (message.type === 'now') {
+    schedule(0);
+  }
+}));
+
+guarded(() => {
+  applyConfig();
+  post({ type: 'ready', pageSizeBytes: detectPageSizeBytes(procfs) });
+  tick();
+})();
