@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CliError, EXIT_USAGE } from './cli-error.js';
+import { pidList, pidValue, procRoot, regexValue, secondsInRange, wholeNumber } from './option-values.js';
+
+function usage(fn: () => unknown, message: RegExp): void {
+  assert.throws(fn, (err: unknown) => err instanceof CliError && err.exitCode === EXIT_USAGE && message.test(err.message));
+}
+
+test('seconds within a range', () => {
+  const delay = secondsInRange('--delay', 0.2, 3600);
+  assert.equal(delay('2'), 2);
+  assert.equal(delay('0.2'), 0.2);
+  for (const bad of ['0.1', '3601', 'abc', '', '-1', 'NaN', 'Infinity']) usage(() => delay(bad), /--delay takes a number of seconds from 0.2 to 3600/);
+});
+
+test('PIDs and PID lists', () => {
+  assert.equal(pidValue('1234'), 1234);
+  assert.deepEqual(pidList('1, 2,3'), [1, 2, 3]);
+  for (const bad of ['abc', '0', '-5', '1.5', '99999999']) usage(() => pidValue(bad), /is not a process ID/);
+  usage(() => pidList('1,x'), /'x' is not a process ID/);
+});
+
+test('whole numbers, patterns and the proc root', () => {
+  assert.equal(wholeNumber('--limit', 1)('10'), 10);
+  usage(() => wholeNumber('--limit', 1)('0'), /--limit takes a whole number ≥ 1/);
+  assert.ok(regexValue('--filter')('fire.*fox').test('FIREFOX'));
+  usage(() => regexValue('--filter')('('), /--filter: not a valid regular expression/);
+  assert.equal(procRoot('/host/proc', {}), '/host/proc');
+  assert.equal(procRoot(undefined, { MEMTOP_PROC: '/x' }), '/x');
+  assert.equal(procRoot(undefined, {}), '/proc');
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { durationText, humanBytes, magnitudeOf, percentText } from './human-units.js';
+
+test('sizes in binary units, at most four characters and the unit', () => {
+  const cases: [number, string][] = [
+    [0, '0B'], [512, '512B'], [1023, '1023B'], [1024, '1.0K'], [8 * 1024, '8.0K'], [10 * 1024, '10K'],
+    [123 * 1024, '123K'], [999 * 1024, '999K'], [1023 * 1024, '1.0M'], [1.5 * 1024 ** 2, '1.5M'],
+    [45.6 * 1024 ** 2, '46M'], [789 * 1024 ** 2, '789M'], [1.5 * 1024 ** 3, '1.5G'], [12 * 1024 ** 4, '12T'],
+  ];
+  for (const [bytes, text] of cases) assert.equal(humanBytes(bytes), text, `${bytes}`);
+});
+
+test('unknown sizes show as a dash, never as 0', () => {
+  assert.equal(humanBytes(null), '-');
+  assert.equal(humanBytes(Number.NaN), '-');
+  assert.equal(percentText(null), '-');
+  assert.equal(durationText(null), '-');
+});
+
+test('the magnitude follows the unit humanBytes picks', () => {
+  for (const bytes of [0, 1000, 1024, 999 * 1024, 1023 * 1024, 5 * 1024 ** 2, 3 * 1024 ** 3, 2 * 1024 ** 4]) {
+    const unit = humanBytes(bytes).slice(-1);
+    assert.equal(magnitudeOf(bytes), 'BKMGT'.indexOf(unit), `${bytes} → ${humanBytes(bytes)}`);
+  }
+});
+
+test('percentages and durations', () => {
+  assert.equal(percentText(12.345), '12.3');
+  assert.equal(durationText(5_400), '5s');
+  assert.equal(durationText(192_000), '3m12s');
+  assert.equal(durationText(2 * 3600_000 + 5 * 60_000), '2h05m');
+  assert.equal(durationText(3 * 86400_000 + 4 * 3600_000), '3d04h');
+});

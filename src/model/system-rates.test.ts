@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseSystemStat } from '../proc/system-stat.js';
+import { vmstatRates } from './system-rates.js';
+import type { SystemSample } from '../sampler/sample.js';
+
+function system(statText: string, vmstat: Record<string, number>): SystemSample {
+  return { meminfo: {}, vmstat, stat: parseSystemStat(statText), pressure: null, loadavg: null, uptime: null };
+}
+
+test('vmstat columns from two readings two seconds apart', () => {
+  const before = system('cpu  100 0 50 800 10 0 0 0 0 0\nintr 1000 5 6\nctxt 5000\nprocs_running 1\nprocs_blocked 0\n',
+    { pswpin: 10, pswpout: 20, pgpgin: 1000, pgpgout: 2000 });
+  const after = system('cpu  160 20 70 880 20 5 5 0 0 0\nintr 3000 5 6\nctxt 9000\nprocs_running 3\nprocs_blocked 2\n',
+    { pswpin: 14, pswpout: 20, pgpgin: 1100, pgpgout: 2400 });
+  const rates = vmstatRates(before, after, 2000, 4096);
+  assert.equal(rates.r, 3);
+  assert.equal(rates.b, 2);
+  assert.equal(rates.si, (4 * 4096) / 2);
+  assert.equal(rates.so, 0);
+  assert.equal(rates.bi, (100 * 1024) / 2);
+  assert.equal(rates.bo, (400 * 1024) / 2);
+  assert.equal(rates.in, 1000);
+  assert.equal(rates.cs, 2000);
+  // 200 ticks elapsed: user+nice 80, system+irq+softirq 30, idle 80, iowait 10.
+  assert.equal(rates.us, 40);
+  assert.equal(rates.sy, 15);
+  assert.equal(rates.id, 40);
+  assert.equal(rates.wa, 5);
+  assert.equal(rates.st, 0);
+});
+
+test('no elapsed CPU time gives zero shares, not NaN', () => {
+  const same = system('cpu  1 1 1 1 1 0 0 0 0 0\n', {});
+  const rates = vmstatRates(same, same, 0, 4096);
+  assert.ok(Object.values(rates).every((v) => Number.isFinite(v)));
+  assert.equal(rates.us, 0);
+});
