@@ -22,7 +22,7 @@ export type DetailOutcome =
  * smaps_rollup exists on every process of a kernel that has it, so the first process that still
  * exists tells. A tree with no process at all defaults to smaps_rollup.
  */
-export function detectDetailFile(procfs: ProcFs, pids: number[]): DetailFile {
+export function detectDetailFile(procfs: ProcFs, pids: readonly number[]): DetailFile {
   if (procfs.exists('self/stat')) return procfs.exists('self/smaps_rollup') ? 'smaps_rollup' : 'smaps';
   for (const pid of pids) {
     if (!procfs.exists(`${pid}/stat`)) continue;

@@ -1,0 +1,150 @@
+/**
+ * One process in one tick: stat always; status, smaps_rollup and cmdline when the tick needs
+ * them; the record built from what was read now and what is remembered from before.
+ */
+import { isFailure, isGone, type ProcFs } from '../proc/procfs.js';
+import { parsePidStat, isKernelThread, type PidStat } from '../proc/pid-stat.js';
+import { parseStatus, sharedBytes, effectiveUid, type PidStatus } from '../proc/status.js';
+import { cmdlineText } from '../proc/cmdline.js';
+import type { MemorySummary } from '../proc/smaps-counters.js';
+import { CLOCK_TICKS_PER_SECOND } from './clock.js';
+import { readMemoryDetail, type DetailFile } from './memory-detail.js';
+import type { UserNames } from './user-names.js';
+import type { ProcessSample, SampleStats, SystemSample } from './sample.js';
+
+/** What a tick reads with, and what it counts. */
+export interface ProcessTick {
+  procfs: ProcFs;
+  users: UserNames;
+  system: SystemSample;
+  nowMs: number;
+  exact: boolean;
+  readDetail: boolean;
+  detailFile: DetailFile;
+  /** Unchanged processes whose detail is re-read this tick (round-robin refresh). */
+  staleRefresh: ReadonlySet<number>;
+  stats: SampleStats;
+}
+
+/** What the sampler remembers of a process between ticks. */
+export interface Tracked {
+  startTimeTicks: number;
+  cmdline: string;
+  stat: PidStat;
+  status: PidStatus;
+  statAtMs: number;
+  detail: MemorySummary | null;
+  detailAtMs: number | null;
+  denied: string[];
+  /** No address space (kernel thread, zombie): no detail to read. */
+  noMm: boolean;
+}
+
+/** Null when the process is gone or was read only in part (it exited mid-read). */
+export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined): { tracked: Tracked; record: ProcessSample } | null {
+  const { procfs, stats, nowMs } = tick;
+  const statText = procfs.readSingle(`${pid}/stat`);
+  const stat = isFailure(statText) ? null : parsePidStat(statText);
+  if (stat === null) return null;
+  // Same PID, other start time: the PID was reused by a new process.
+  const previous = known !== undefined && known.startTimeTicks === stat.startTimeTicks ? known : undefined;
+  const changed = previous === undefined || tick.exact || statChanged(previous.stat, stat);
+
+  let status = previous?.status;
+  if (changed || status === undefined) {
+    const text = procfs.readSingle(`${pid}/status`);
+    if (isFailure(text)) return null;
+    status = parseStatus(text);
+    stats.statusReads++;
+    if (status.pid !== pid) return null; // empty or cut short
+  }
+  const kernel = isKernelThread(stat);
+  const tracked: Tracked = {
+    startTimeTicks: stat.startTimeTicks,
+    cmdline: previous?.cmdline ?? '',
+    stat,
+    status,
+    statAtMs: nowMs,
+    detail: previous?.detail ?? null,
+    detailAtMs: previous?.detailAtMs ?? null,
+    denied: previous?.denied ?? [],
+    noMm: kernel || stat.state === 'Z' || stat.state === 'X',
+  };
+  if (previous === undefined && !kernel) {
+    const text = procfs.readSingle(`${pid}/cmdline`);
+    if (!isFailure(text)) tracked.cmdline = cmdlineText(text);
+    else if (isGone(text)) return null;
+  }
+  if (!tick.readDetail) {
+    tracked.detail = null;
+    tracked.detailAtMs = null;
+  } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
+    const outcome = readMemoryDetail(procfs, pid, tick.detailFile);
+    stats.detailReads++;
+    if (outcome.kind === 'ok') {
+      tracked.detail = outcome.summary;
+      tracked.denied = [];
+    } else if (outcome.kind === 'denied') {
+      tracked.detail = null;
+      tracked.denied = [outcome.file];
+    } else {
+      // gone, or no mm although stat says neither kernel thread nor zombie: exiting right now.
+      return null;
+    }
+    tracked.detailAtMs = nowMs;
+  }
+  return { tracked, record: toRecord(pid, tracked, previous, tick) };
+}
+
+function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: ProcessTick): ProcessSample {
+  const { stat, status, detail } = t;
+  const uid = effectiveUid(status);
+  const cpuTicks = stat.utimeTicks + stat.stimeTicks;
+  const bootMs = tick.system.stat.bootTimeSeconds * 1000;
+  // Kernel threads and zombies own no memory: zeros, not unknowns.
+  const none = t.noMm ? 0 : null;
+  return {
+    pid,
+    ppid: stat.ppid,
+    uid,
+    user: tick.users.name(uid),
+    state: stat.state,
+    threads: stat.numThreads,
+    startTimeTicks: stat.startTimeTicks,
+    startTimeMs: bootMs + (stat.startTimeTicks * 1000) / CLOCK_TICKS_PER_SECOND,
+    comm: stat.comm,
+    cmdline: t.cmdline,
+    vssBytes: status.vmSizeBytes ?? none,
+    rssBytes: detail?.rssBytes ?? status.vmRssBytes ?? none,
+    shrBytes: sharedBytes(status) ?? none,
+    pssBytes: detail?.pssBytes ?? none,
+    ussBytes: detail?.ussBytes ?? none,
+    swapBytes: detail?.swapBytes ?? status.vmSwapBytes ?? none,
+    swapPssBytes: detail?.swapPssBytes ?? none,
+    cpuTicks,
+    cpuPercent: cpuPercent(cpuTicks, previous, tick.nowMs, stat, tick.system),
+    kernelThread: isKernelThread(stat),
+    pssAgeMs: t.detailAtMs === null ? null : tick.nowMs - t.detailAtMs,
+    denied: t.denied,
+  };
+}
+
+function statChanged(before: PidStat, after: PidStat): boolean {
+  return before.rssPages !== after.rssPages
+    || before.vsizeBytes !== after.vsizeBytes
+    || before.utimeTicks + before.stimeTicks !== after.utimeTicks + after.stimeTicks
+    || (before.state !== after.state && (before.state === 'Z' || after.state === 'Z'));
+}
+
+/** Since the previous sample of the same process; on first sight, the lifetime average (as ps). */
+function cpuPercent(cpuTicks: number, previous: Tracked | undefined, nowMs: number, stat: PidStat, system: SystemSample): number {
+  if (previous !== undefined) {
+    const elapsedMs = nowMs - previous.statAtMs;
+    const usedMs = ((cpuTicks - previous.stat.utimeTicks - previous.stat.stimeTicks) * 1000) / CLOCK_TICKS_PER_SECOND;
+    return elapsedMs > 0 ? Math.max(0, (usedMs / elapsedMs) * 100) : 0;
+  }
+  const uptimeSeconds = system.uptime?.uptimeSeconds;
+  if (uptimeSeconds === undefined) return 0;
+  const livedSeconds = uptimeSeconds - stat.startTimeTicks / CLOCK_TICKS_PER_SECOND;
+  return livedSeconds > 0 ? ((cpuTicks / CLOCK_TICKS_PER_SECOND) / livedSeconds) * 100 : 0;
+}
