@@ -43,18 +43,25 @@ export interface PidStat {
 /** PF_KTHREAD in include/linux/sched.h. */
 export const PF_KTHREAD = 0x00200000;
 
-/** Returns null for text that is not a stat line (truncated or corrupt). */
+/** Fields (3) to (44) are printed by every kernel since 2.6.24; newer ones print up to (52). */
+const MIN_FIELDS_AFTER_COMM = 42;
+
+/**
+ * Returns null for text that is not a whole stat line (truncated or corrupt). A line cut short
+ * has fewer than 44 fields: requiring them all means every field read here was followed by a
+ * space, so none of them is a number cut in the middle.
+ */
 export function parsePidStat(text: string): PidStat | null {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   if (open < 1 || close < open) return null;
-  const pid = Number(text.slice(0, open).trim());
+  const pidText = text.slice(0, open).trim();
   const f = text.slice(close + 2).trim().split(' ');
-  // f[0] is field (3), so field (n) is f[n - 3]. A stat line has at least 44 fields since 2.6.
-  if (!Number.isInteger(pid) || f.length < 22) return null;
+  // f[0] is field (3), so field (n) is f[n - 3].
+  if (!/^\d+$/.test(pidText) || f.length < MIN_FIELDS_AFTER_COMM || f[0].length !== 1) return null;
   const num = (n: number) => Number(f[n - 3]);
   const stat: PidStat = {
-    pid,
+    pid: Number(pidText),
     comm: text.slice(open + 1, close),
     state: f[0],
     ppid: num(4),
@@ -72,9 +79,12 @@ export function parsePidStat(text: string): PidStat | null {
     startTimeTicks: num(22),
     vsizeBytes: num(23),
     rssPages: num(24),
-    processor: f.length >= 37 ? num(39) : 0,
+    processor: num(39),
   };
-  return Number.isFinite(stat.startTimeTicks) && Number.isFinite(stat.rssPages) ? stat : null;
+  for (const value of Object.values(stat)) {
+    if (typeof value === 'number' && !Number.isInteger(value)) return null;
+  }
+  return stat;
 }
 
 export function isKernelThread(stat: PidStat): boolean {
