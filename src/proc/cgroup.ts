@@ -26,12 +26,13 @@ export function parseCgroup(text: string): CgroupLine[] {
 }
 
 /**
- * The cgroup that accounts a process's memory: the v2 path when the system has a v2 line with a
- * real path, else the v1 "memory" controller's path, else the v2 line's path.
+ * The cgroup that accounts a process's memory. A controller is bound to one hierarchy at a
+ * time, so when a v1 line lists "memory" (v1, or a hybrid system whose unified hierarchy has no
+ * controllers) that line's path is the one; otherwise (pure v2) the "0::" line's path.
  */
 export function memoryCgroupPath(lines: CgroupLine[]): string | null {
-  const v1 = lines.find((l) => l.controllers.includes('memory'));
+  const v1 = lines.find((l) => l.hierarchyId !== 0 && l.controllers.includes('memory'));
+  if (v1) return v1.path;
   const v2 = lines.find((l) => l.hierarchyId === 0 && l.controllers.length === 0);
-  if (v2 && (!v1 || v2.path !== '/')) return v2.path;
-  return v1?.path ?? v2?.path ?? null;
+  return v2?.path ?? null;
 }
