@@ -24,12 +24,38 @@ export interface SmapsMapping {
   vmFlags: string[];
 }
 
-const HEADER = /^([0-9a-f]+)-([0-9a-f]+) (\S+) ([0-9a-f]+) ([0-9a-f]+:[0-9a-f]+) (\d+) ?\s*(.*)$/;
+const HEADER = /^([0-9a-f]+)-([0-9a-f]+) (\S+) ([0-9a-f]+) ([0-9a-f]+:[0-9a-f]+) (\d+)(?: (.*))?$/;
+
+/**
+ * The kernel pads the part before the path to a fixed width (fs/proc/task_mmu.c:
+ * seq_setwidth(25 + 6 * sizeof(void *) - 1), then seq_pad(' ')), so the path begins at
+ * column max(prefix, 72) + 1 on 64-bit kernels (48 + 1 on 32-bit). Spaces beyond that column
+ * belong to the path: a file may be named "  /usr/lib/libc.so.6".
+ */
+const PATH_COLUMN_64 = 72;
+const PATH_COLUMN_32 = 48;
+
+function pathAfterPadding(line: string, prefixLength: number): string {
+  const column64 = Math.max(prefixLength, PATH_COLUMN_64) + 1;
+  const column32 = Math.max(prefixLength, PATH_COLUMN_32) + 1;
+  let first = prefixLength;
+  while (first < line.length && line.charCodeAt(first) === 32) first++;
+  // Nothing but padding: a name made of spaces, or (a hand-written line) trailing blanks.
+  if (first === line.length) return line.length > column64 ? line.slice(column64) : '';
+  // A header written by hand (one space before the path) starts the path where it starts.
+  const start = first >= column64 ? column64 : first >= column32 ? column32 : first;
+  return line.slice(start);
+}
 
 export function parseMapsHeader(line: string): Omit<SmapsMapping, 'counters' | 'vmFlags'> | null {
   const m = HEADER.exec(line);
   if (!m) return null;
-  return { start: m[1], end: m[2], perms: m[3], offset: m[4], device: m[5], inode: Number(m[6]), path: m[7] };
+  // The prefix ends with the space after the inode.
+  const prefixLength = m[7] === undefined ? line.length : line.length - m[7].length;
+  return {
+    start: m[1], end: m[2], perms: m[3], offset: m[4], device: m[5], inode: Number(m[6]),
+    path: pathAfterPadding(line, prefixLength),
+  };
 }
 
 export function parseSmaps(text: string): SmapsMapping[] {
