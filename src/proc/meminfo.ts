@@ -1,15 +1,16 @@
 /**
  * /proc/meminfo: every field, in bytes ("kB" lines are multiplied by 1024; HugePages_* counts
- * stay counts). Order is kept, so output lists fields as the kernel does.
+ * stay counts). Order is kept, so output lists fields as the kernel does. Only HugePages_* lines
+ * are counts; any other line without its "kB" (a file cut short) is left out.
  */
-import { forEachKeyLine, parseSizeValue } from './key-value-lines.js';
+import { forEachKeyLine, parseKbValue, parseSizeValue } from './key-value-lines.js';
 
 export type Meminfo = Record<string, number>;
 
 export function parseMeminfo(text: string): Meminfo {
   const fields: Meminfo = {};
   forEachKeyLine(text, (key, rest) => {
-    const value = parseSizeValue(rest);
+    const value = key.startsWith('HugePages_') ? parseSizeValue(rest) : parseKbValue(rest);
     if (value !== null) fields[key] = value;
   });
   return fields;

@@ -1,9 +1,9 @@
 /**
  * The memory counters that /proc/PID/smaps prints per mapping and /proc/PID/smaps_rollup prints
  * summed over all mappings ("Rss:", "Pss:", "Private_Dirty:", "Swap:", ...), keyed by the
- * kernel's own names, in bytes. Unknown future fields are kept too.
+ * kernel's own names, in bytes. Unknown future fields in kB are kept too.
  */
-import { forEachKeyLine, parseSizeValue } from './key-value-lines.js';
+import { forEachKeyLine, parseKbValue, parseSizeValue } from './key-value-lines.js';
 
 export type SmapsCounters = Record<string, number>;
 
@@ -14,11 +14,15 @@ export function isSummedCounter(key: string): boolean {
   return !NOT_SUMMED.has(key);
 }
 
-/** Reads the counter lines of `text` into `into` (VmFlags and headers are not counters). */
+/**
+ * Reads the counter lines of `text` into `into` (VmFlags and headers are not counters). Amounts
+ * of memory must carry their "kB" (a line cut before it is left out); the per-mapping
+ * properties (THPeligible, ProtectionKey) are bare numbers.
+ */
 export function parseCounterLines(text: string, into: SmapsCounters = {}): SmapsCounters {
   forEachKeyLine(text, (key, rest) => {
     if (key === 'VmFlags') return;
-    const value = parseSizeValue(rest);
+    const value = isSummedCounter(key) ? parseKbValue(rest) : parseSizeValue(rest);
     if (value !== null) into[key] = value;
   });
   return into;

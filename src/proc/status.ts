@@ -2,10 +2,14 @@
  * /proc/PID/status: identity (uids, gids, threads) and the cheap memory counters, in bytes.
  * Kernel threads and zombies have no Vm and Rss lines: those fields are then null.
  */
-import { forEachKeyLine, parseSizeValue } from './key-value-lines.js';
+import { forEachKeyLine, parseKbValue } from './key-value-lines.js';
 
 export interface PidStatus {
-  /** "Name", escaped by the kernel (\n as "\\n"); stat's comm is the raw form. */
+  /**
+   * "Name": comm as the kernel escapes it here (a newline as "\\n", a backslash as "\\\\"; other
+   * control bytes such as ESC are left raw, measured on 6.18); stat's comm is the raw form.
+   * Kept exactly, leading and trailing spaces included.
+   */
   name: string;
   state: string;
   tgid: number;
@@ -66,10 +70,10 @@ export function parseStatus(text: string): PidStatus {
     kthread: null,
   };
   const fields = status as unknown as Record<string, unknown>;
-  forEachKeyLine(text, (key, rest) => {
+  forEachKeyLine(text, (key, rest, raw) => {
     const sizeKey = SIZE_KEYS[key];
-    if (sizeKey) fields[sizeKey] = parseSizeValue(rest);
-    else if (key === 'Name') status.name = rest;
+    if (sizeKey) fields[sizeKey] = parseKbValue(rest);
+    else if (key === 'Name') status.name = raw.startsWith('\t') ? raw.slice(1) : raw.trimStart();
     else if (key === 'State') status.state = rest.charAt(0);
     else if (key === 'Tgid') status.tgid = Number(rest);
     else if (key === 'Pid') status.pid = Number(rest);
