@@ -12,7 +12,8 @@ export interface Loadavg {
 export function parseLoadavg(text: string): Loadavg | null {
   const words = text.trim().split(/\s+/);
   if (words.length < 5) return null;
-  const [running, total] = words[3].split('/').map(Number);
+  // Number('') is 0: a field cut to "1/" must not read as 0 tasks.
+  const [running, total] = words[3].split('/').map((w) => (w === '' ? NaN : Number(w)));
   const loadavg = {
     load1: Number(words[0]), load5: Number(words[1]), load15: Number(words[2]),
     runningTasks: running, totalTasks: total, lastPid: Number(words[4]),

@@ -6,8 +6,11 @@ export function parsePasswd(text: string): Map<number, string> {
     if (line.startsWith('#')) continue;
     const fields = line.split(':');
     if (fields.length < 3) continue;
+    // An empty or non-numeric uid (NIS "+::::::" lines, damaged entries) names nobody; Number('')
+    // would make it uid 0.
+    if (!fields[0] || !/^\d+$/.test(fields[2])) continue;
     const uid = Number(fields[2]);
-    if (fields[0] && Number.isInteger(uid) && !names.has(uid)) names.set(uid, fields[0]);
+    if (!names.has(uid)) names.set(uid, fields[0]);
   }
   return names;
 }

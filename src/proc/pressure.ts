@@ -26,7 +26,8 @@ export function parsePressure(text: string): Pressure {
     const values: Record<string, number> = {};
     for (const word of words.slice(1)) {
       const eq = word.indexOf('=');
-      if (eq > 0) values[word.slice(0, eq)] = Number(word.slice(eq + 1));
+      // Number('') is 0: "total=" cut short must not read as no stall.
+      if (eq > 0 && eq < word.length - 1) values[word.slice(0, eq)] = Number(word.slice(eq + 1));
     }
     if ([values.avg10, values.avg60, values.avg300, values.total].every(Number.isFinite)) {
       pressure[kind] = { avg10: values.avg10, avg60: values.avg60, avg300: values.avg300, totalMicroseconds: values.total };

@@ -95,8 +95,7 @@ export class ProcFs {
   listPids(): number[] {
     const pids: number[] = [];
     for (const name of readdirSync(this.root)) {
-      const first = name.charCodeAt(0);
-      if (first >= 48 && first <= 57) pids.push(Number(name));
+      if (isAllDigits(name)) pids.push(Number(name));
     }
     return pids;
   }
@@ -110,6 +109,15 @@ export class ProcFs {
       return false;
     }
   }
+}
+
+function isAllDigits(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function errorCode(err: unknown): string {

@@ -7,8 +7,9 @@ export function parseVmstat(text: string): Vmstat {
   for (const line of text.split('\n')) {
     const space = line.indexOf(' ');
     if (space <= 0) continue;
-    const value = Number(line.slice(space + 1));
-    if (Number.isFinite(value)) counters[line.slice(0, space)] = value;
+    // Digits only: a line cut after the name ("pgfault ") is not a count of 0.
+    const digits = line.slice(space + 1).trim();
+    if (/^-?\d+$/.test(digits)) counters[line.slice(0, space)] = Number(digits);
   }
   return counters;
 }
