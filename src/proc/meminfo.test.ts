@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseMeminfo, meminfoField } from './meminfo.js';
+import { fixtureText } from '../../test/fixtures/fixture-tree.js';
+
+const captured = fixtureText('proc-basic/meminfo');
+
+test('every line of the captured meminfo is parsed, in order, kB lines times 1024', () => {
+  const meminfo = parseMeminfo(captured);
+  const lines = captured.trimEnd().split('\n');
+  assert.deepEqual(Object.keys(meminfo), lines.map((l) => l.slice(0, l.indexOf(':'))));
+  for (const line of lines) {
+    const [, key, digits, unit] = /^(\S+):\s+(\d+)( kB)?$/.exec(line) ?? assert.fail(line);
+    assert.equal(meminfo[key], Number(digits) * (unit ? 1024 : 1), key);
+  }
+  const memTotalKb = Number(/^MemTotal:\s+(\d+) kB$/m.exec(captured)?.[1]);
+  assert.ok(memTotalKb > 0);
+  assert.equal(meminfo.MemTotal, memTotalKb * 1024);
+  assert.ok(meminfo.MemAvailable <= meminfo.MemTotal);
+});
+
+test('HugePages_ counts are counts, Hugepagesize is bytes', () => {
+  const meminfo = parseMeminfo([
+    'MemTotal:       16314888 kB',
+    'HugePages_Total:     512',
+    'HugePages_Free:      500',
+    'HugePages_Rsvd:        3',
+    'HugePages_Surp:        0',
+    'Hugepagesize:       2048 kB',
+    'Hugetlb:         1048576 kB',
+  ].join('\n'));
+  assert.equal(meminfo.HugePages_Total, 512);
+  assert.equal(meminfo.HugePages_Free, 500);
+  assert.equal(meminfo.HugePages_Rsvd, 3);
+  assert.equal(meminfo.HugePages_Surp, 0);
+  assert.equal(meminfo.Hugepagesize, 2 * 1024 * 1024);
+  assert.equal(meminfo.Hugetlb, 1024 * 1024 * 1024);
+});
+
+test('keys with parentheses, empty and truncated text', () => {
+  const meminfo = parseMeminfo('Active(anon):       1516 kB\nInactive(file):    95108 kB\nCached:   ');
+  assert.deepEqual(meminfo, { 'Active(anon)': 1516 * 1024, 'Inactive(file)': 95108 * 1024 });
+  assert.deepEqual(parseMeminfo(''), {});
+});
+
+test('meminfoField gives 0 for fields an older kernel lacks', () => {
+  const meminfo = parseMeminfo('MemTotal: 100 kB\nMemFree: 50 kB\n');
+  assert.equal(meminfoField(meminfo, 'MemFree'), 50 * 1024);
+  assert.equal(meminfoField(meminfo, 'MemAvailable'), 0);
+});

@@ -1,0 +1,157 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProcFs, isFailure, isGone, isDenied, type ReadResult } from './procfs.js';
+import { parseSmaps } from './smaps.js';
+import { parsePidStat } from './pid-stat.js';
+import { PROC_BASIC, fixturePids, fixtureProcesses } from '../../test/fixtures/fixture-tree.js';
+
+const procs = fixtureProcesses();
+
+function text(result: ReadResult): string {
+  if (isFailure(result)) assert.fail(`${result.path}: ${result.code}`);
+  return result;
+}
+
+function withTempDir(body: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'memtop-procfs-'));
+  try {
+    body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('fixture tree: read, readSingle and readPath give the files exactly', () => {
+  const procfs = new ProcFs(PROC_BASIC);
+  assert.equal(procfs.root, PROC_BASIC);
+  assert.equal(text(procfs.read('meminfo')), readFileSync(`${PROC_BASIC}/meminfo`, 'utf8'));
+  assert.equal(text(procfs.read('pressure/memory')), readFileSync(`${PROC_BASIC}/pressure/memory`, 'utf8'));
+  for (const pid of fixturePids()) {
+    for (const file of ['stat', 'status', 'statm', 'cmdline', 'cgroup', 'comm']) {
+      const expected = readFileSync(`${PROC_BASIC}/${pid}/${file}`, 'utf8');
+      assert.equal(text(procfs.readSingle(`${pid}/${file}`)), expected, `${pid}/${file}`);
+      assert.equal(text(procfs.read(`${pid}/${file}`)), expected, `${pid}/${file}`);
+    }
+  }
+  const smapsPath = `${PROC_BASIC}/${procs.locker}/smaps`;
+  assert.equal(text(procfs.readPath(smapsPath)), readFileSync(smapsPath, 'utf8'));
+  assert.equal(new ProcFs(`${PROC_BASIC}/`).root, PROC_BASIC, 'a trailing slash is dropped');
+  assert.equal(new ProcFs('/').root, '/');
+});
+
+test('fixture tree: listPids lists the process directories, exists tells files apart', () => {
+  const procfs = new ProcFs(PROC_BASIC);
+  assert.deepEqual(procfs.listPids().sort((a, b) => a - b), fixturePids());
+  assert.ok(procfs.listPids().includes(1));
+  assert.equal(procfs.exists(`${procs.memhog}/smaps_rollup`), true);
+  assert.equal(procfs.exists(`${procs.init}/smaps_rollup`), false, 'refused, so left out of the capture');
+  assert.equal(procfs.exists(`${procs.kthreadd}/smaps_rollup`), true, 'ESRCH, kept as an empty file');
+  assert.equal(text(procfs.readSingle(`${procs.kthreadd}/smaps_rollup`)), '');
+  assert.equal(procfs.exists('pressure/memory'), true);
+});
+
+test('a missing file is a failure with ENOENT, not a throw; a directory is EISDIR', () => {
+  const procfs = new ProcFs(PROC_BASIC);
+  for (const result of [procfs.read('99999999/stat'), procfs.readSingle('99999999/stat'), procfs.readPath('/nonexistent/x')]) {
+    assert.ok(isFailure(result));
+    assert.equal(result.code, 'ENOENT');
+    assert.ok(isGone(result));
+    assert.ok(!isDenied(result));
+  }
+  assert.equal((procfs.read('99999999/stat') as { path: string }).path, `${PROC_BASIC}/99999999/stat`);
+  const dir = procfs.read(String(procs.memhog));
+  assert.ok(isFailure(dir) && dir.code === 'EISDIR');
+  assert.equal(new ProcFs('/nonexistent-root').exists('meminfo'), false);
+});
+
+test('temp dir: listPids takes only all-digit names', () => {
+  withTempDir((dir) => {
+    for (const name of ['1', '42', '4194304', '12a', 'a1', 'self', 'thread-self', '1.5', '-3']) mkdirSync(join(dir, name));
+    writeFileSync(join(dir, '77'), 'a file named like a pid\n');
+    assert.deepEqual(new ProcFs(dir).listPids().sort((a, b) => a - b), [1, 42, 77, 4194304]);
+  });
+});
+
+test('temp dir: files far larger than the 64 KiB buffer, then a small one, read exactly', () => {
+  withTempDir((dir) => {
+    // 300 KB of lines, with multi-byte characters straddling buffer boundaries.
+    const lines: string[] = [];
+    for (let i = 0; lines.join('\n').length < 300_000; i++) lines.push(`line ${i} ünïcödé ${'x'.repeat(i % 97)}`);
+    const big = lines.join('\n') + '\n';
+    assert.ok(Buffer.byteLength(big) > 300_000);
+    writeFileSync(join(dir, 'big'), big);
+    writeFileSync(join(dir, 'small'), 'tiny\n');
+    writeFileSync(join(dir, 'empty'), '');
+    writeFileSync(join(dir, 'exact'), 'e'.repeat(64 * 1024));
+    const procfs = new ProcFs(dir);
+    assert.equal(text(procfs.read('big')), big);
+    assert.equal(text(procfs.readSingle('big')), big);
+    assert.equal(text(procfs.read('small')), 'tiny\n', 'no bytes left over from the big file');
+    assert.equal(text(procfs.read('empty')), '');
+    assert.equal(text(new ProcFs(dir).read('exact')), 'e'.repeat(64 * 1024), 'a file exactly as large as the buffer');
+    assert.equal(text(procfs.readPath(join(dir, 'big'))), big);
+  });
+});
+
+test('live: /proc/self/smaps is read whole, every mapping, not the first page only', () => {
+  const procfs = new ProcFs();
+  // Node's own mappings change while it runs (reading a 200 KB file into a string may map a new
+  // heap page), so read maps before and after smaps: every mapping present in both must be in
+  // smaps, and smaps holds nothing that is in neither.
+  const before = text(procfs.read('self/maps')).trimEnd().split('\n');
+  const smaps = text(procfs.read('self/smaps'));
+  const after = text(procfs.read('self/maps')).trimEnd().split('\n');
+  const headers = smaps.split('\n').filter((l) => /^[0-9a-f]+-[0-9a-f]+ /.test(l));
+  const inSmaps = new Set(headers);
+  const stable = before.filter((l) => after.includes(l));
+  assert.ok(stable.length > 100, `node maps many things, ${stable.length} stable`);
+  assert.deepEqual(stable.filter((l) => !inSmaps.has(l)), [], 'stable mappings missing from smaps');
+  assert.deepEqual(headers.filter((l) => !before.includes(l) && !after.includes(l)), []);
+  const mappings = parseSmaps(smaps);
+  assert.equal(mappings.length, headers.length);
+  assert.ok(smaps.length > 64 * 1024, `smaps is ${smaps.length} bytes`);
+  assert.ok(smaps.endsWith('\n'));
+  for (const m of mappings) assert.ok(m.vmFlags.length > 0, `${m.start} has its VmFlags: the mapping is whole`);
+  if (after.some((l) => l.endsWith('[vsyscall]'))) assert.equal(mappings[mappings.length - 1].path, '[vsyscall]');
+  // readSingle stops at the first short read: right for single_open files, wrong for smaps,
+  // which the kernel hands out about a page at a time.
+  assert.ok(text(procfs.readSingle('self/smaps')).length < smaps.length / 4);
+});
+
+test('live: single_open files through readSingle', () => {
+  const procfs = new ProcFs();
+  const stat = parsePidStat(text(procfs.readSingle('self/stat')));
+  assert.equal(stat?.pid, process.pid);
+  assert.ok(text(procfs.readSingle('self/status')).includes(`\nPid:\t${process.pid}\n`));
+  assert.ok(text(procfs.readSingle('self/smaps_rollup')).includes('[rollup]'));
+  assert.ok(procfs.listPids().includes(process.pid));
+  assert.ok(procfs.exists('self/smaps_rollup'));
+});
+
+test('live: /proc/1/smaps_rollup is refused with EACCES even to root in this sandbox', (t) => {
+  const result = new ProcFs().readSingle('1/smaps_rollup');
+  if (!isFailure(result)) {
+    t.skip('/proc/1/smaps_rollup is readable here: this machine does not refuse it');
+    return;
+  }
+  assert.equal(result.code, 'EACCES');
+  assert.ok(isDenied(result));
+  assert.ok(!isGone(result));
+  assert.equal(result.path, '/proc/1/smaps_rollup');
+});
+
+test('live: a kernel thread has no smaps_rollup (ESRCH) though it is not gone', (t) => {
+  const procfs = new ProcFs();
+  const stat = procfs.readSingle('2/stat');
+  if (isFailure(stat) || parsePidStat(stat)?.comm !== 'kthreadd') {
+    t.skip('no kthreadd at PID 2 here (a PID namespace?)');
+    return;
+  }
+  const rollup = procfs.readSingle('2/smaps_rollup');
+  assert.ok(isFailure(rollup));
+  assert.equal(rollup.code, 'ESRCH');
+  assert.equal(text(procfs.read('2/smaps')), '');
+});
