@@ -1,13 +1,85 @@
 /**
- * The interactive UI, started by `memtop` with no subcommand. Owned by the TUI work (issue 3);
- * this placeholder is replaced there.
+ * The interactive UI, started by `memtop` with no command. This file stays light: it defines
+ * the flags and checks them; the sampler worker is started before the UI (blessed) is imported,
+ * so the first sample is taken while blessed loads, and the one-shot commands never load either.
  */
 import type { Command } from 'commander';
+import { findColumn, parseColumnList, UnknownColumnError } from '../model/column.js';
+import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
+import { ProcFs } from '../proc/procfs.js';
+import { CliError, EXIT_USAGE, usageError } from './cli-error.js';
+import { pidList, procRoot, secondsInRange } from './option-values.js';
+import type { TuiOptions } from '../ui/tui-options.js';
 
-/** Adds the UI's options and default action to the program. */
+interface TuiFlags {
+  delay: number;
+  sort?: string;
+  reverse?: boolean;
+  pid?: number[];
+  user?: string;
+  filter?: string;
+  columns?: string;
+  exact?: boolean;
+  maxStaleness: number;
+  kernel?: boolean;
+  proc?: string;
+  mouse: boolean;
+  color: boolean;
+}
+
+export const NOT_A_TERMINAL = 'memtop: the interactive monitor needs a terminal; for a report to a file or a pipe, use `memtop snapshot` (see memtop snapshot --help)\n';
+
 export function configureTui(program: Command): void {
-  program.action(() => {
-    process.stderr.write('memtop: the interactive UI is being built; use `memtop snapshot`\n');
-    process.exitCode = 2;
-  });
+  program
+    .option('-d, --delay <seconds>', 'seconds between updates, 0.2 to 3600', secondsInRange('--delay', 0.2, 3600), 2)
+    .option('-s, --sort <column>', 'sort by this column id (default: pss)')
+    .option('-r, --reverse', 'reverse the sort order')
+    .option('-p, --pid <list>', 'only these PIDs, comma-separated', pidList)
+    .option('-u, --user <name>', 'only this user\'s processes (name or uid)')
+    .option('-f, --filter <text>', 'start with this live filter (F4 edits it)')
+    .option('-c, --columns <list>', `column ids, comma-separated (default: ${DEFAULT_PROCESS_COLUMN_IDS.join(',')})`)
+    .option('--exact', 're-read every file of every process each update (default: incremental)')
+    .option('--max-staleness <seconds>', 'incremental mode: the oldest a PSS/USS figure may get', secondsInRange('--max-staleness', 1, 3600), 10)
+    .option('-k, --kernel', 'show kernel threads (K toggles)')
+    .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
+    .option('--no-mouse', 'ignore the mouse')
+    .option('--no-color', 'no colours (bold and inverse only)')
+    .action(async (flags: TuiFlags) => {
+      const options = tuiOptions(flags);
+      if (!process.stdout.isTTY || !process.stdin.isTTY) {
+        process.stderr.write(NOT_A_TERMINAL);
+        process.exitCode = EXIT_USAGE;
+        return;
+      }
+      const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
+      const source = new WorkerSampleSource(options.procRoot, {
+        readDetail: options.columns.some((c) => c.needs.includes('detail')), exact: options.exact,
+        maxStalenessMs: options.maxStalenessMs, intervalMs: options.delayMs, paused: false, mappingsOf: null,
+      });
+      const relay = new RelayListeners();
+      source.start(relay);
+      const { runTui } = await import('../ui/run-tui.js');
+      const code = await runTui(options, { input: process.stdin, output: process.stdout, source, attach: (l) => relay.attach(l) });
+      process.exit(code);
+    });
+}
+
+/** The flags checked and resolved: a bad column or a wrong proc root is an error before the screen opens. */
+export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env): TuiOptions {
+  let columns;
+  try {
+    columns = parseColumnList(PROCESS_COLUMNS, flags.columns ?? DEFAULT_PROCESS_COLUMN_IDS.join(','));
+  } catch (err) {
+    if (err instanceof UnknownColumnError) throw usageError(`--columns: ${err.message}`);
+    throw err;
+  }
+  const sortColumn = findColumn(PROCESS_COLUMNS, flags.sort ?? 'pss');
+  if (!sortColumn) throw usageError(`--sort: ${new UnknownColumnError(flags.sort ?? '', PROCESS_COLUMNS).message}`);
+  const root = procRoot(flags.proc, env);
+  if (!new ProcFs(root).exists('meminfo')) throw new CliError(`${root} does not look like a /proc file system: it has no meminfo`);
+  return {
+    procRoot: root, delayMs: flags.delay * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,
+    columns, sortColumn, reverse: flags.reverse === true, pids: flags.pid ?? [], user: flags.user,
+    filterText: flags.filter ?? '', kernel: flags.kernel === true, mouse: flags.mouse !== false, color: flags.color !== false,
+  };
 }

@@ -88,3 +88,27 @@ function sameConfig(a: SamplingConfig, b: SamplingConfig): boolean {
     && a.intervalMs === b.intervalMs && a.paused === b.paused
     && a.mappingsOf?.pid === b.mappingsOf?.pid && a.mappingsOf?.startTimeTicks === b.mappingsOf?.startTimeTicks;
 }
+
+/**
+ * Listeners that hold what arrives until the real ones are attached: the worker starts before
+ * the UI has loaded blessed, so the first sample is taken while blessed loads.
+ */
+export class RelayListeners implements SampleListeners {
+  private target: SampleListeners | null = null;
+  private readonly queued: ((l: SampleListeners) => void)[] = [];
+
+  attach(target: SampleListeners): void {
+    this.target = target;
+    for (const deliver of this.queued.splice(0)) deliver(target);
+  }
+
+  private relay(deliver: (l: SampleListeners) => void): void {
+    if (this.target) deliver(this.target);
+    else this.queued.push(deliver);
+  }
+
+  onReady(pageSizeBytes: number): void { this.relay((l) => l.onReady(pageSizeBytes)); }
+  onSample(sample: Sample): void { this.relay((l) => l.onSample(sample)); }
+  onMappings(target: ProcessIdentity, reading: MappingsReading, readAtMs: number): void { this.relay((l) => l.onMappings(target, reading, readAtMs)); }
+  onError(error: Error): void { this.relay((l) => l.onError(error)); }
+}

@@ -1,0 +1,57 @@
+/**
+ * All key bindings in one table (as htop's Action_setBindings): a key name, as blessed spells
+ * it in key.full ("f1", "S-k" for K, "?", "enter"), to an action, with the text the help shows.
+ * Enter is bound once: blessed reports "\r" as both "enter" and "return", only "enter" is bound.
+ */
+
+export type Action =
+  | 'help' | 'views' | 'search' | 'searchNext' | 'filter' | 'sortBy' | 'sortPrev' | 'sortNext'
+  | 'invertSort' | 'signal' | 'quit' | 'pause' | 'kernel' | 'columns' | 'group' | 'enter' | 'back'
+  | 'escape' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
+
+export interface Binding {
+  keys: readonly string[];
+  action: Action;
+  /** How the help screen names the keys. */
+  label: string;
+  help: string;
+}
+
+export const BINDINGS: readonly Binding[] = [
+  { keys: ['f1', '?', 'h'], action: 'help', label: 'F1 ? h', help: 'this help' },
+  { keys: ['f2'], action: 'views', label: 'F2', help: 'views: Processes, Mappings of the selected process, System' },
+  { keys: ['f3', '/'], action: 'search', label: 'F3 /', help: 'search the command lines (F3 or Enter again: next match)' },
+  { keys: ['n'], action: 'searchNext', label: 'n', help: 'next match of the last search' },
+  { keys: ['f4', '\\'], action: 'filter', label: 'F4 \\', help: 'live filter: show only matching processes (Esc clears)' },
+  { keys: ['f6'], action: 'sortBy', label: 'F6', help: 'choose the sort column' },
+  { keys: ['<', ','], action: 'sortPrev', label: '< >', help: 'sort by the column to the left / right' },
+  { keys: ['>', '.'], action: 'sortNext', label: '', help: '' },
+  { keys: ['S-i'], action: 'invertSort', label: 'I', help: 'invert the sort order' },
+  { keys: ['c'], action: 'columns', label: 'c', help: 'choose the columns' },
+  { keys: ['f9', 'k'], action: 'signal', label: 'F9 k', help: 'send a signal to the selected process (asks first)' },
+  { keys: ['space'], action: 'pause', label: 'Space', help: 'pause / resume updates' },
+  { keys: ['S-k'], action: 'kernel', label: 'K', help: 'show / hide kernel threads' },
+  { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row)' },
+  { keys: ['enter'], action: 'enter', label: 'Enter', help: 'drill down: the Mappings of the selected process' },
+  { keys: ['backspace'], action: 'back', label: 'Backspace', help: 'back to the previous view' },
+  { keys: ['escape'], action: 'escape', label: 'Esc', help: 'clear the filter, close a dialog' },
+  { keys: ['up'], action: 'up', label: 'Up Down', help: 'move the selection' },
+  { keys: ['down'], action: 'down', label: '', help: '' },
+  { keys: ['pageup'], action: 'pageUp', label: 'PgUp PgDn', help: 'move a page' },
+  { keys: ['pagedown'], action: 'pageDown', label: '', help: '' },
+  { keys: ['home'], action: 'home', label: 'Home End', help: 'first / last row' },
+  { keys: ['end'], action: 'end', label: '', help: '' },
+  { keys: ['f10', 'q', 'C-c'], action: 'quit', label: 'F10 q', help: 'quit' },
+];
+
+const BY_KEY = new Map<string, Action>(BINDINGS.flatMap((b) => b.keys.map((k) => [k, b.action] as const)));
+
+/** The action bound to a key (blessed's key.full), if any. */
+export function actionForKey(keyFull: string | undefined): Action | undefined {
+  return keyFull === undefined ? undefined : BY_KEY.get(keyFull);
+}
+
+/** The help lines: "label  text" for each binding that has a label. */
+export function helpLines(): { label: string; help: string }[] {
+  return BINDINGS.filter((b) => b.label !== '').map((b) => ({ label: b.label, help: b.help }));
+}

@@ -1,0 +1,74 @@
+/**
+ * Runs the UI until the user quits: store, views and app around a sample source (the worker,
+ * started by the caller before blessed loads, so the first sample and blessed's start overlap).
+ * The terminal is restored on q, F10, Ctrl-C, SIGINT, SIGTERM, SIGHUP and on any uncaught
+ * error; after an error the message and the path of a log file are printed.
+ */
+import { Store } from '../model/store.js';
+import { ProcFs } from '../proc/procfs.js';
+import type { SampleSource } from '../sampler/sampler-host.js';
+import { App } from './app.js';
+import { ProcessesView } from './views/processes-view.js';
+import { sendSignal } from './send-signal.js';
+import { writeCrashLog } from './crash-log.js';
+import type { TuiOptions } from './tui-options.js';
+import type { ScreenStreams } from './screen-setup.js';
+
+export interface RunDeps extends ScreenStreams {
+  source: SampleSource;
+  /** The listeners the source calls (the caller may have started it before). */
+  attach(listeners: Parameters<SampleSource['start']>[0]): void;
+}
+
+/** Resolves with the exit code once the UI has ended and the terminal is restored. */
+export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const store = new Store();
+    const processes = new ProcessesView({
+      columns: options.columns,
+      sort: { column: options.sortColumn, descending: options.sortColumn.descendingByDefault !== options.reverse },
+      selection: { pids: options.pids, user: options.user, kernel: options.kernel },
+      filterText: options.filterText,
+    });
+    const procfs = new ProcFs(options.procRoot);
+    let app: App | null = null;
+    let finished = false;
+    const finish = (code: number, error?: unknown) => {
+      if (finished) return;
+      finished = true;
+      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+      process.removeListener('uncaughtException', onError);
+      process.removeListener('unhandledRejection', onError);
+      app?.destroy();
+      if (error !== undefined) {
+        const path = writeCrashLog(error);
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`memtop: internal error: ${message}\nmemtop: details are in ${path}\n`);
+      }
+      void deps.source.stop().finally(() => resolve(code));
+    };
+    const onError = (error: unknown) => finish(1, error);
+    const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGHUP', () => finish(129)]];
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+    process.on('uncaughtException', onError);
+    process.on('unhandledRejection', onError);
+    try {
+      app = new App({
+        input: deps.input, output: deps.output, store, source: deps.source, processes,
+        color: options.color, mouse: options.mouse,
+        sendSignal: (request) => sendSignal(procfs, request),
+        ownRssBytes: () => process.memoryUsage.rss(),
+        onQuit: () => finish(0),
+      });
+      const ui = app;
+      deps.attach({
+        onReady: (pageSizeBytes) => { store.pageSizeBytes = pageSizeBytes; },
+        onSample: (sample) => { store.push(sample); ui.storeChanged(); },
+        onMappings: (target, reading, readAtMs) => { store.setMappings(target, reading, readAtMs); ui.storeChanged(); },
+        onError,
+      });
+    } catch (error) {
+      finish(1, error);
+    }
+  });
+}

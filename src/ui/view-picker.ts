@@ -1,0 +1,30 @@
+/**
+ * The views F2 offers now: Processes, Mappings of the selected process (when there is one that
+ * has memory), System. Later views join this list.
+ */
+import type { Store } from '../model/store.js';
+import type { Choice } from './widgets/list-overlay.js';
+import type { View } from './view.js';
+import type { ProcessesView } from './views/processes-view.js';
+import { MappingsView } from './views/mappings-view.js';
+import { SystemView } from './views/system-view.js';
+import { processName } from './views/signal-flow.js';
+
+export interface ViewFactory {
+  id: View['id'];
+  make(): View;
+}
+
+export function viewChoices(processes: ProcessesView, store: Store): Choice<ViewFactory>[] {
+  const selected = processes.selectedProcess(store);
+  const mappable = selected !== undefined && !selected.kernelThread;
+  return [
+    { label: 'Processes     one row per process', value: { id: 'processes', make: () => processes } },
+    {
+      label: mappable ? `Mappings      of ${processName(selected)}` : 'Mappings      (select a process first)',
+      value: { id: 'mappings', make: () => new MappingsView({ pid: selected!.pid, startTimeTicks: selected!.startTimeTicks }, selected!.comm) },
+      disabled: !mappable,
+    },
+    { label: 'System        meminfo, free, vmstat, pressure', value: { id: 'system', make: () => new SystemView() } },
+  ];
+}

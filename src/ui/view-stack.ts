@@ -1,0 +1,33 @@
+/** The stack of views (csysdig): Enter pushes, Backspace pops, F2 replaces the top; never empty. */
+
+export class ViewStack<V> {
+  private readonly views: V[];
+
+  constructor(first: V) {
+    this.views = [first];
+  }
+
+  get top(): V {
+    return this.views[this.views.length - 1];
+  }
+
+  get all(): readonly V[] {
+    return this.views;
+  }
+
+  push(view: V): void {
+    this.views.push(view);
+  }
+
+  /** Removes and returns the top, or undefined when it is the only view (it stays). */
+  pop(): V | undefined {
+    return this.views.length > 1 ? this.views.pop() : undefined;
+  }
+
+  /** Replaces the top; returns the view it replaced. */
+  replaceTop(view: V): V {
+    const old = this.views[this.views.length - 1];
+    this.views[this.views.length - 1] = view;
+    return old;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * A view is `{ id, title, needs, render, onKey }`: it pulls what it shows from the store, draws
+ * into a width × height area as lines of blessed-tagged text, and answers keys with a Reaction
+ * (as htop's Action.h: redraw, push/pop/replace a view, open a dialog, quit...) instead of
+ * drawing or acting itself. Views start no timers and read no files.
+ */
+import type { Store, ProcessIdentity } from '../model/store.js';
+import type { Action } from './key-table.js';
+import type { Theme } from './theme.js';
+import type { Overlay } from './overlay.js';
+
+/** What the sampler must read for a view. */
+export interface ViewNeeds {
+  /** smaps_rollup for every process (PSS, USS, SwapPss shown). */
+  detail: boolean;
+  /** /proc/PID/smaps of this process, every tick. */
+  mappingsOf: ProcessIdentity | null;
+}
+
+export interface ViewContext {
+  store: Store;
+  width: number;
+  /** Rows of the view's area. */
+  height: number;
+  theme: Theme;
+}
+
+export interface MouseInput {
+  kind: 'click' | 'wheelup' | 'wheeldown';
+  /** Cell within the view's area, 0-based. */
+  x: number;
+  y: number;
+}
+
+export interface SignalRequest {
+  target: ProcessIdentity;
+  /** What the user saw and confirmed, for the message afterwards. */
+  name: string;
+  signal: NodeJS.Signals;
+}
+
+export interface Reaction {
+  /** Something shown changed: draw again. */
+  redraw?: boolean;
+  /** The sampler must read something else now (a column or view that needs PSS, K). */
+  resample?: boolean;
+  push?: View;
+  pop?: boolean;
+  replace?: View;
+  overlay?: Overlay;
+  closeOverlay?: boolean;
+  signal?: SignalRequest;
+  /** A line for the status bar until the next key. */
+  message?: string;
+  quit?: boolean;
+}
+
+export const NOTHING: Reaction = {};
+export const REDRAW: Reaction = { redraw: true };
+
+export interface View {
+  readonly id: 'processes' | 'mappings' | 'system';
+  /** The breadcrumb segment, e.g. "Processes" or "firefox (1234) › Mappings"; plain text. */
+  readonly title: string;
+  readonly needs: ViewNeeds;
+  render(context: ViewContext): string[];
+  onKey(action: Action, context: ViewContext): Reaction;
+  onMouse?(input: MouseInput, context: ViewContext): Reaction;
+  /** A short state line for the right of the breadcrumb bar (sort, filter, counts); plain text. */
+  status?(context: ViewContext): string;
+  /** Called when the view leaves the stack. */
+  close?(): void;
+}

@@ -1,0 +1,151 @@
+/**
+ * The Mappings view: a live `pmap -x` of one process from its /proc/PID/smaps, read by the
+ * worker only while this view is open. Sortable (PSS first), `g` groups by path, a totals line.
+ * When the process exits its last data stays, with a note; when smaps is refused, it says so
+ * and shows what status allows.
+ */
+import { findColumn, type Column } from '../../model/column.js';
+import { MAPPING_COLUMNS } from '../../model/mapping-columns.js';
+import { groupMappingsByPath, toMappingRows, totalOfMappings, type MappingRow } from '../../model/mapping-row.js';
+import { sortRows, type SortSpec } from '../../model/sort-rows.js';
+import type { ProcessIdentity, Store } from '../../model/store.js';
+import type { Action } from '../key-table.js';
+import type { MouseInput, Reaction, View, ViewContext, ViewNeeds } from '../view.js';
+import { followSelection, type Selection } from '../selection.js';
+import { moveSelection, scrollTop } from '../table-window.js';
+import { columnAt, headerLine, layoutTable, rowCells, rowLine, type TableLayout } from '../widgets/table-text.js';
+import { escapeTags } from '../safe-text.js';
+import { processName } from './signal-flow.js';
+import { mappingsNotice } from './mappings-notice.js';
+
+type M = MappingRow;
+
+const SHOWN = ['address', 'perms', 'kind', 'size', 'rss', 'pss', 'uss', 'dirty', 'swap', 'path'];
+const CONTEXT = { memTotalBytes: 0, nowEpochMs: 0 };
+
+/** pmap prints the start address; here start-end as the kernel prints them (no padding). */
+function addressText(column: Column<M>, row: M): string | undefined {
+  if (column.id !== 'address') return undefined;
+  return row.start === '' ? `${row.count} mappings` : `${row.start}-${row.end}`;
+}
+
+function rowKey(row: M): string {
+  return row.start === '' ? row.path : row.start;
+}
+
+export class MappingsView implements View {
+  readonly id = 'mappings';
+  readonly title: string;
+  readonly target: ProcessIdentity;
+  readonly columns: Column<M>[] = SHOWN.map((id) => findColumn(MAPPING_COLUMNS, id)!);
+  sort: SortSpec<M> = { column: findColumn(MAPPING_COLUMNS, 'pss')!, descending: true };
+  grouped = false;
+  private selected: Selection<string> = { key: null, index: 0 };
+  private top = 0;
+  private layout: TableLayout<M> | null = null;
+  private cache: { version: number; settings: string; rows: M[]; total: M } | null = null;
+
+  constructor(target: ProcessIdentity, comm: string) {
+    this.target = target;
+    this.title = `${processName({ comm, pid: target.pid })} › Mappings`;
+  }
+
+  get needs(): ViewNeeds {
+    return { detail: false, mappingsOf: this.target };
+  }
+
+  /** Rows of the latest reading, grouped and sorted; null before the first reading. */
+  rows(store: Store): { rows: M[]; total: M } | null {
+    const mappings = store.mappings?.mappings;
+    if (!mappings) return null;
+    const settings = `${this.sort.column.id}:${this.sort.descending}:${this.grouped}`;
+    if (!this.cache || this.cache.version !== store.version || this.cache.settings !== settings) {
+      const single = toMappingRows(mappings);
+      const shown = this.grouped ? groupMappingsByPath(single) : single;
+      const rows = sortRows(shown, this.sort, CONTEXT, (a, b) => rowKey(a).localeCompare(rowKey(b)));
+      this.cache = { version: store.version, settings, rows, total: totalOfMappings(single) };
+      this.selected = followSelection(rows, rowKey, (a, b) => a === b, this.selected);
+    }
+    return this.cache;
+  }
+
+  render(context: ViewContext): string[] {
+    const { store, theme } = context;
+    const notice = mappingsNotice(store, this.target, theme);
+    const data = this.rows(store);
+    if (!data) return notice;
+    const layout = layoutTable(this.columns, context.width, (c) => (c.id === 'address' ? 25 : c.width));
+    this.layout = layout;
+    const visible = Math.max(0, context.height - 2 - notice.length);
+    this.top = scrollTop(this.top, this.selected.index, visible, data.rows.length);
+    const lines = [...notice, headerLine(layout, this.sort, theme)];
+    for (let i = this.top; i < Math.min(data.rows.length, this.top + visible); i++) {
+      lines.push(rowLine(layout, data.rows[i], CONTEXT, theme, i === this.selected.index, addressText));
+    }
+    while (lines.length < context.height - 1) lines.push('');
+    const total = rowCells(layout, data.total, CONTEXT, (column, row) =>
+      column.id === 'address' ? `total of ${row.count} maps` : column.id === 'path' ? `(${this.grouped ? data.rows.length + ' groups' : 'all mappings'})` : undefined);
+    lines.push(theme.bold(escapeTags(total.join(' '))));
+    return lines;
+  }
+
+  status(context: ViewContext): string {
+    const data = this.rows(context.store);
+    const count = data ? `${data.rows.length} ${this.grouped ? 'paths' : 'mappings'}` : 'no data yet';
+    return `${count} · sort ${this.sort.column.title} ${this.sort.descending ? 'desc' : 'asc'}${this.grouped ? ' · grouped by path (g)' : ''}`;
+  }
+
+  onKey(action: Action, context: ViewContext): Reaction {
+    const rows = this.rows(context.store)?.rows ?? [];
+    const page = Math.max(1, context.height - 4);
+    switch (action) {
+      case 'up': return this.moveTo(this.selected.index - 1, rows);
+      case 'down': return this.moveTo(this.selected.index + 1, rows);
+      case 'pageUp': return this.moveTo(this.selected.index - page, rows);
+      case 'pageDown': return this.moveTo(this.selected.index + page, rows);
+      case 'home': return this.moveTo(0, rows);
+      case 'end': return this.moveTo(rows.length - 1, rows);
+      case 'sortPrev': return this.sortBy(this.columns[this.step(-1)]);
+      case 'sortNext': return this.sortBy(this.columns[this.step(1)]);
+      case 'invertSort': this.sort = { ...this.sort, descending: !this.sort.descending }; return { redraw: true };
+      case 'group':
+        this.grouped = !this.grouped;
+        this.selected = { key: null, index: 0 };
+        return { redraw: true, message: this.grouped ? 'grouped by path' : 'one row per mapping' };
+      case 'escape': return { pop: true };
+      default: return {};
+    }
+  }
+
+  onMouse(input: MouseInput, context: ViewContext): Reaction {
+    const rows = this.rows(context.store)?.rows ?? [];
+    if (input.kind === 'wheelup') return this.moveTo(this.selected.index - 3, rows);
+    if (input.kind === 'wheeldown') return this.moveTo(this.selected.index + 3, rows);
+    const headerY = mappingsNotice(context.store, this.target, context.theme).length;
+    if (input.y === headerY && this.layout) {
+      const index = columnAt(this.layout, input.x);
+      if (index < 0) return {};
+      const column = this.columns[index];
+      if (column.id === this.sort.column.id) return this.onKey('invertSort', context);
+      return this.sortBy(column);
+    }
+    if (input.y > headerY) return this.moveTo(this.top + input.y - headerY - 1, rows);
+    return {};
+  }
+
+  private moveTo(index: number, rows: readonly M[]): Reaction {
+    const target = moveSelection(index, 0, rows.length);
+    this.selected = { key: rows[target] ? rowKey(rows[target]) : null, index: target };
+    return { redraw: true };
+  }
+
+  private step(delta: number): number {
+    const at = Math.max(0, this.columns.findIndex((c) => c.id === this.sort.column.id));
+    return (at + delta + this.columns.length) % this.columns.length;
+  }
+
+  private sortBy(column: Column<M>): Reaction {
+    this.sort = { column, descending: column.descendingByDefault };
+    return { redraw: true };
+  }
+}

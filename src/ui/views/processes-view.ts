@@ -1,0 +1,218 @@
+/**
+ * The Processes view: one row per process from the one column table, windowed (only visible
+ * rows are drawn), a totals line, the selection following pid + start time. Search, the live
+ * filter, the sort column, the column picker and the signal dialog are opened from here.
+ */
+import { needsDetail, PROCESS_COLUMNS } from '../../model/process-columns.js';
+import type { Column } from '../../model/column.js';
+import type { ProcessSelection } from '../../model/process-filter.js';
+import type { SortSpec } from '../../model/sort-rows.js';
+import type { Store } from '../../model/store.js';
+import type { ProcessSample } from '../../sampler/sample.js';
+import type { Action } from '../key-table.js';
+import type { MouseInput, Reaction, View, ViewContext, ViewNeeds } from '../view.js';
+import { followSelection, type Selection } from '../selection.js';
+import { moveSelection, scrollTop } from '../table-window.js';
+import { columnAt, headerLine, layoutTable, rowLine, type TableLayout } from '../widgets/table-text.js';
+import { escapeTags } from '../safe-text.js';
+import { fit } from '../text-cell.js';
+import { processKey, processRows, type ProcessRows } from './process-rows.js';
+import { totalCells } from './process-totals.js';
+import { processName, signalPicker } from './signal-flow.js';
+import { ColumnPicker } from '../widgets/column-picker.js';
+import { ListOverlay } from '../widgets/list-overlay.js';
+import { ProcessSearch } from './process-search.js';
+import { MappingsView } from './mappings-view.js';
+
+type P = ProcessSample;
+
+export interface ProcessesSettings {
+  columns: Column<P>[];
+  sort: SortSpec<P>;
+  selection: ProcessSelection;
+  filterText: string;
+}
+
+export class ProcessesView implements View {
+  readonly id = 'processes';
+  readonly title = 'Processes';
+  columns: Column<P>[];
+  sort: SortSpec<P>;
+  selection: ProcessSelection;
+  filterText: string;
+  readonly search = new ProcessSearch();
+  private selected: Selection<string> = { key: null, index: 0 };
+  private top = 0;
+  private cache: { version: number; settings: number; value: ProcessRows } | null = null;
+  private settingsVersion = 0;
+  private layout: TableLayout<P> | null = null;
+
+  constructor(settings: ProcessesSettings) {
+    this.columns = settings.columns;
+    this.sort = settings.sort;
+    this.selection = settings.selection;
+    this.filterText = settings.filterText;
+  }
+
+  get needs(): ViewNeeds {
+    return { detail: needsDetail(this.columns), mappingsOf: null };
+  }
+
+  /** The rows shown now (cached per sample and settings). */
+  rows(store: Store): ProcessRows {
+    if (!this.cache || this.cache.version !== store.version || this.cache.settings !== this.settingsVersion) {
+      const value = processRows(store, { selection: this.selection, filterText: this.filterText, sort: this.sort });
+      this.cache = { version: store.version, settings: this.settingsVersion, value };
+      this.selected = followSelection(value.rows, processKey, (a, b) => a === b, this.selected);
+    }
+    return this.cache.value;
+  }
+
+  selectedProcess(store: Store): P | undefined {
+    return this.rows(store).rows[this.selected.index];
+  }
+
+  /** Something that changes the rows (sort, filter, columns, K). */
+  changed(): void {
+    this.settingsVersion++;
+  }
+
+  render(context: ViewContext): string[] {
+    const { rows, context: values } = this.rows(context.store);
+    const layout = layoutTable(this.columns, context.width);
+    this.layout = layout;
+    const visible = Math.max(0, context.height - 2);
+    this.top = scrollTop(this.top, this.selected.index, visible, rows.length);
+    const lines = [headerLine(layout, this.sort, context.theme)];
+    for (let i = this.top; i < Math.min(rows.length, this.top + visible); i++) {
+      lines.push(rowLine(layout, rows[i], values, context.theme, i === this.selected.index));
+    }
+    if (context.store.latest === null) lines.push(' reading /proc…');
+    while (lines.length < context.height - 1) lines.push('');
+    lines.push(this.totalsLine(layout, rows, context));
+    return lines;
+  }
+
+  private totalsLine(layout: TableLayout<P>, rows: P[], context: ViewContext): string {
+    const sums = totalCells(this.columns, rows, this.rows(context.store).context);
+    const cells = this.columns.map((column, i) => {
+      const text = column.width === 0 ? `total of ${rows.length} shown` : sums[i];
+      return fit(text, layout.widths[i], column.width === 0 ? 'left' : column.align);
+    });
+    return context.theme.bold(escapeTags(cells.join(' ')));
+  }
+
+  status(context: ViewContext): string {
+    const { rows, total } = this.rows(context.store);
+    const parts = [`${rows.length} of ${total} processes`, `sort ${this.sort.column.title} ${this.sort.descending ? 'desc' : 'asc'}`];
+    if (this.filterText !== '') parts.push(`filter "${this.filterText}"`);
+    if (this.selection.kernel) parts.push('kernel threads shown');
+    return parts.join(' · ');
+  }
+
+  onKey(action: Action, context: ViewContext): Reaction {
+    const { rows } = this.rows(context.store);
+    const page = Math.max(1, context.height - 3);
+    switch (action) {
+      case 'up': return this.moveTo(this.selected.index - 1, rows);
+      case 'down': return this.moveTo(this.selected.index + 1, rows);
+      case 'pageUp': return this.moveTo(this.selected.index - page, rows);
+      case 'pageDown': return this.moveTo(this.selected.index + page, rows);
+      case 'home': return this.moveTo(0, rows);
+      case 'end': return this.moveTo(rows.length - 1, rows);
+      case 'sortPrev': return this.sortBy(this.columns[this.stepSort(-1)]);
+      case 'sortNext': return this.sortBy(this.columns[this.stepSort(1)]);
+      case 'invertSort': this.sort = { ...this.sort, descending: !this.sort.descending }; this.changed(); return { redraw: true };
+      case 'sortBy': return { overlay: this.sortPicker() };
+      case 'kernel':
+        this.selection = { ...this.selection, kernel: !this.selection.kernel };
+        this.changed();
+        return { redraw: true, message: this.selection.kernel ? 'kernel threads shown' : 'kernel threads hidden' };
+      case 'filter': return { overlay: this.filterPrompt() };
+      case 'escape':
+        if (this.filterText === '') return {};
+        this.filterText = '';
+        this.changed();
+        return { redraw: true, message: 'filter cleared' };
+      case 'search': return { overlay: this.search.prompt(this, context.store) };
+      case 'searchNext': return this.search.next(this, context.store);
+      case 'columns': return { overlay: new ColumnPicker(PROCESS_COLUMNS, this.columns, (columns) => this.setColumns(columns)) };
+      case 'enter': return this.drillDown(context.store);
+      case 'signal': {
+        const p = rows[this.selected.index];
+        if (!p) return { message: 'no process selected' };
+        return { overlay: signalPicker(p, context.store.latest?.timeMs ?? Date.now()) };
+      }
+      default: return {};
+    }
+  }
+
+  onMouse(input: MouseInput, context: ViewContext): Reaction {
+    const { rows } = this.rows(context.store);
+    if (input.kind === 'wheelup') return this.moveTo(this.selected.index - 3, rows);
+    if (input.kind === 'wheeldown') return this.moveTo(this.selected.index + 3, rows);
+    if (input.y === 0 && this.layout) {
+      const index = columnAt(this.layout, input.x);
+      if (index < 0) return {};
+      const column = this.columns[index];
+      if (column.id === this.sort.column.id) return this.onKey('invertSort', context);
+      return this.sortBy(column);
+    }
+    const row = this.top + input.y - 1;
+    if (input.y >= 1 && row < rows.length && input.y < context.height - 1) return this.moveTo(row, rows);
+    return {};
+  }
+
+  /** Selects row `index` (clamped); used by search and the mouse too. */
+  moveTo(index: number, rows: readonly P[]): Reaction {
+    const target = moveSelection(index, 0, rows.length);
+    this.selected = { key: rows[target] ? processKey(rows[target]) : null, index: target };
+    return { redraw: true };
+  }
+
+  get selectedIndex(): number {
+    return this.selected.index;
+  }
+
+  private stepSort(delta: number): number {
+    const at = this.columns.findIndex((c) => c.id === this.sort.column.id);
+    const from = at < 0 ? 0 : at;
+    return (from + delta + this.columns.length) % this.columns.length;
+  }
+
+  sortBy(column: Column<P>): Reaction {
+    this.sort = { column, descending: column.descendingByDefault };
+    this.changed();
+    return { redraw: true };
+  }
+
+  private sortPicker(): ListOverlay<Column<P>> {
+    const at = this.columns.findIndex((c) => c.id === this.sort.column.id);
+    return new ListOverlay('Sort by', this.columns.map((c) => ({ label: `${c.title.padEnd(8)} ${c.description}`, value: c })),
+      (column) => this.sortBy(column), at);
+  }
+
+  private filterPrompt() {
+    const before = this.filterText;
+    return this.search.filterPrompt(before, (text) => {
+      this.filterText = text;
+      this.changed();
+      return { redraw: true };
+    });
+  }
+
+  private setColumns(columns: Column<P>[]): Reaction {
+    const hadDetail = needsDetail(this.columns);
+    this.columns = columns;
+    if (!columns.some((c) => c.id === this.sort.column.id)) this.sort = { column: columns[0], descending: columns[0].descendingByDefault };
+    this.changed();
+    return { redraw: true, resample: needsDetail(columns) && !hadDetail };
+  }
+
+  private drillDown(store: Store): Reaction {
+    const p = this.selectedProcess(store);
+    if (!p) return { message: 'no process selected' };
+    if (p.kernelThread) return { message: `${processName(p)} is a kernel thread: it has no memory mappings` };
+    return { push: new MappingsView({ pid: p.pid, startTimeTicks: p.startTimeTicks }, p.comm) };
+  }
+}

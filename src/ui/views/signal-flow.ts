@@ -1,0 +1,28 @@
+/**
+ * F9/k: pick a signal for the selected process, then confirm a question that names it (command,
+ * PID, start time). The app sends it only after re-checking the PID's start time.
+ */
+import { startTimeText } from '../../model/format-cell.js';
+import type { ProcessSample } from '../../sampler/sample.js';
+import { ListOverlay } from '../widgets/list-overlay.js';
+import { ConfirmOverlay } from '../widgets/confirm-overlay.js';
+import { visibleText } from '../../model/untrusted-text.js';
+import type { Overlay } from '../overlay.js';
+
+export const SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGSTOP', 'SIGCONT', 'SIGUSR1', 'SIGUSR2'];
+
+/** "sleep (1234)": how dialogs and the breadcrumb name a process (plain, visible text). */
+export function processName(p: { comm: string; pid: number }): string {
+  return `${visibleText(p.comm)} (${p.pid})`;
+}
+
+export function signalPicker(p: ProcessSample, nowEpochMs: number): Overlay {
+  const name = processName(p);
+  return new ListOverlay(`Send a signal to ${name}`, SIGNALS.map((s) => ({ label: s, value: s })), (signal) => ({
+    overlay: new ConfirmOverlay(`Send ${signal}?`, [
+      `Send ${signal} to ${name}?`,
+      `started ${startTimeText(p.startTimeMs, nowEpochMs)}, user ${visibleText(p.user)}`,
+      `command: ${visibleText(p.cmdline || p.comm).slice(0, 60)}`,
+    ], () => ({ signal: { target: { pid: p.pid, startTimeTicks: p.startTimeTicks }, name, signal } })),
+  }));
+}

@@ -1,0 +1,74 @@
+/**
+ * The header, htop style: memory and swap meters, memory pressure and memtop's own cost on the
+ * left; task counts, load averages and uptime on the right.
+ */
+import { freeSummary } from '../../model/free-summary.js';
+import { humanBytes } from '../../model/human-units.js';
+import type { Store } from '../../model/store.js';
+import type { Theme } from '../theme.js';
+import { meter } from './meter.js';
+
+export const HEADER_HEIGHT = 4;
+
+export interface OwnCost {
+  /** memtop's resident memory, bytes (all threads). */
+  rssBytes: number;
+  intervalMs: number;
+  paused: boolean;
+}
+
+function uptimeText(seconds: number): string {
+  const days = Math.floor(seconds / 86400);
+  const hms = new Date((seconds % 86400) * 1000).toISOString().slice(11, 19);
+  return days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${hms}` : hms;
+}
+
+function label(theme: Theme, text: string): string {
+  return theme.fg('cyan', text);
+}
+
+export function headerLines(store: Store, width: number, theme: Theme, own: OwnCost): string[] {
+  const sample = store.latest;
+  if (!sample) return [' memtop: reading /proc…', '', '', ''];
+  const half = Math.floor(width / 2) - 1;
+  const f = freeSummary(sample.system.meminfo);
+  const used = Math.max(0, f.total - f.free - f.buffers - f.cache);
+  const mem = meter('Mem', [
+    { value: used, color: 'green', char: '|' },
+    { value: f.buffers, color: 'blue', char: '#' },
+    { value: f.cache, color: 'yellow', char: '*' },
+  ], f.total, `${humanBytes(used)}/${humanBytes(f.total)}`, half, theme);
+  const swp = meter('Swp', [{ value: f.swapUsed, color: 'red', char: '|' }], f.swapTotal,
+    `${humanBytes(f.swapUsed)}/${humanBytes(f.swapTotal)}`, half, theme);
+  const psi = sample.system.pressure;
+  const pressure = psi
+    ? `${label(theme, 'PSI mem avg10:')} some ${psi.some?.avg10.toFixed(2) ?? '-'}% full ${psi.full?.avg10.toFixed(2) ?? '-'}%`
+    : `${label(theme, 'PSI mem:')} not available`;
+  const share = own.intervalMs > 0 ? (sample.costMs / own.intervalMs) * 100 : 0;
+  const cost = `${label(theme, 'memtop:')} sample ${Math.round(sample.costMs)} ms (${share.toFixed(1)}% of ${own.intervalMs / 1000} s) · RSS ${humanBytes(own.rssBytes)}${own.paused ? ' · ' + theme.fg('red', theme.bold('PAUSED')) : ''}`;
+
+  let threads = 0;
+  let kernel = 0;
+  let running = 0;
+  for (const p of sample.processes) {
+    if (p.kernelThread) kernel++;
+    else threads += p.threads;
+    if (p.state === 'R') running++;
+  }
+  const tasks = `${label(theme, 'Tasks:')} ${sample.processes.length - kernel}, ${threads} thr, ${kernel} kthr; ${running} running`;
+  const l = sample.system.loadavg;
+  const load = `${label(theme, 'Load average:')} ${l ? `${l.load1.toFixed(2)} ${l.load5.toFixed(2)} ${l.load15.toFixed(2)}` : '-'}`;
+  const up = `${label(theme, 'Uptime:')} ${sample.system.uptime ? uptimeText(sample.system.uptime.uptimeSeconds) : '-'}`;
+  const pad = (left: string, plainLength: number) => left + ' '.repeat(Math.max(1, half + 2 - plainLength));
+  return [
+    pad(` ${mem}`, half + 1) + tasks,
+    pad(` ${swp}`, half + 1) + load,
+    pad(` ${pressure}`, 1 + plainLengthOf(pressure)) + up,
+    ` ${cost}`,
+  ];
+}
+
+/** Length of tagged text as drawn (tags removed, escaped braces as one character). */
+export function plainLengthOf(tagged: string): number {
+  return tagged.replace(/\{(open|close)\}/g, '.').replace(/\{[^{}]*\}/g, '').length;
+}
