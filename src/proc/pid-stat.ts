@@ -45,25 +45,61 @@ export const PF_KTHREAD = 0x00200000;
 
 /** Fields (3) to (44) are printed by every kernel since 2.6.24; newer ones print up to (52). */
 const MIN_FIELDS_AFTER_COMM = 42;
+/** The last field read here: (39) processor. */
+const LAST_FIELD_READ = 39;
+
+// Where each field after comm starts and ends, reused by every call (parsing is synchronous).
+const fieldStart = new Int32Array(LAST_FIELD_READ);
+const fieldEnd = new Int32Array(LAST_FIELD_READ);
+
+/** An optionally negative decimal integer exactly spanning [from, to), or NaN. */
+function integerAt(text: string, from: number, to: number): number {
+  let i = from;
+  const negative = text.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  if (i >= to) return NaN;
+  let value = 0;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+    value = value * 10 + (c - 48);
+  }
+  return negative ? -value : value;
+}
 
 /**
  * Returns null for text that is not a whole stat line (truncated or corrupt). A line cut short
  * has fewer than 44 fields: requiring them all means every field read here was followed by a
- * space, so none of them is a number cut in the middle.
+ * space, so none of them is a number cut in the middle. Parsed for every process on every tick,
+ * so it scans indexes instead of splitting the line.
  */
 export function parsePidStat(text: string): PidStat | null {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
-  if (open < 1 || close < open) return null;
-  const pidText = text.slice(0, open).trim();
-  const f = text.slice(close + 2).trim().split(' ');
-  // f[0] is field (3), so field (n) is f[n - 3].
-  if (!/^\d+$/.test(pidText) || f.length < MIN_FIELDS_AFTER_COMM || f[0].length !== 1) return null;
-  const num = (n: number) => Number(f[n - 3]);
+  if (open < 2 || close < open || text.charCodeAt(open - 1) !== 32 || text.charCodeAt(close + 1) !== 32) return null;
+  const pid = integerAt(text, 0, open - 1);
+  if (!(pid >= 0)) return null;
+
+  let length = text.length;
+  while (length > close && (text.charCodeAt(length - 1) === 10 || text.charCodeAt(length - 1) === 32)) length--;
+  let fields = 0;
+  let start = close + 2;
+  for (let i = start; i <= length; i++) {
+    if (i < length && text.charCodeAt(i) !== 32) continue;
+    if (fields < LAST_FIELD_READ) {
+      fieldStart[fields] = start;
+      fieldEnd[fields] = i;
+    }
+    fields++;
+    start = i + 1;
+  }
+  // fieldStart[0] is field (3), so field (n) is at index n - 3.
+  if (fields < MIN_FIELDS_AFTER_COMM || fieldEnd[0] - fieldStart[0] !== 1) return null;
+  const num = (n: number) => integerAt(text, fieldStart[n - 3], fieldEnd[n - 3]);
   const stat: PidStat = {
-    pid: Number(pidText),
+    pid,
     comm: text.slice(open + 1, close),
-    state: f[0],
+    state: text.charAt(fieldStart[0]),
     ppid: num(4),
     pgrp: num(5),
     session: num(6),
@@ -82,7 +118,7 @@ export function parsePidStat(text: string): PidStat | null {
     processor: num(39),
   };
   for (const value of Object.values(stat)) {
-    if (typeof value === 'number' && !Number.isInteger(value)) return null;
+    if (typeof value === 'number' && Number.isNaN(value)) return null;
   }
   return stat;
 }

@@ -3,7 +3,7 @@
  * summed over all mappings ("Rss:", "Pss:", "Private_Dirty:", "Swap:", ...), keyed by the
  * kernel's own names, in bytes. Unknown future fields in kB are kept too.
  */
-import { forEachKeyLine, parseKbValue, parseSizeValue } from './key-value-lines.js';
+import { forEachKeyLineAt, kbAt, sizeAt } from './key-value-lines.js';
 
 export type SmapsCounters = Record<string, number>;
 
@@ -20,9 +20,9 @@ export function isSummedCounter(key: string): boolean {
  * properties (THPeligible, ProtectionKey) are bare numbers.
  */
 export function parseCounterLines(text: string, into: SmapsCounters = {}): SmapsCounters {
-  forEachKeyLine(text, (key, rest) => {
+  forEachKeyLineAt(text, (key, from, to) => {
     if (key === 'VmFlags') return;
-    const value = isSummedCounter(key) ? parseKbValue(rest) : parseSizeValue(rest);
+    const value = isSummedCounter(key) ? kbAt(text, from, to) : sizeAt(text, from, to);
     if (value !== null) into[key] = value;
   });
   return into;

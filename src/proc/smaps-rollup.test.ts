@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSmapsRollup } from './smaps-rollup.js';
+import { parseRollupSummary, parseSmapsRollup } from './smaps-rollup.js';
 import { summarize } from './smaps-counters.js';
 import { PROC_BASIC, fixturePidsWithMemory, fixtureProcesses, fixtureText } from '../../test/fixtures/fixture-tree.js';
 import { existsSync } from 'node:fs';
@@ -71,4 +71,23 @@ test('a rollup from an older kernel (4.14: no Pss_Anon/Pss_File/Pss_Shmem/Pss_Di
   assert.equal(rollup.Pss, 534 * 1024);
   assert.equal(rollup.Pss_Anon, undefined);
   assert.equal(summarize(rollup).ussBytes, (268 + 164) * 1024);
+});
+
+test('the fast summary equals the summary of the full parse, for every capture', () => {
+  for (const pid of fixturePidsWithMemory()) {
+    const text = fixtureText(`proc-basic/${pid}/smaps_rollup`);
+    assert.deepEqual(parseRollupSummary(text), summarize(parseSmapsRollup(text)!), `${pid}`);
+  }
+  assert.equal(parseRollupSummary(''), null);
+});
+
+test('the fast summary of a rollup cut anywhere is null or whole, never partial', () => {
+  const text = fixtureText(`proc-basic/${procs.memhog}/smaps_rollup`);
+  const whole = parseRollupSummary(text);
+  const lockedEnd = text.indexOf(' kB', text.indexOf('Locked:')) + 3;
+  for (let cut = 0; cut < text.length; cut++) {
+    const summary = parseRollupSummary(text.slice(0, cut));
+    if (cut < lockedEnd) assert.equal(summary, null, `cut at ${cut}`);
+    else assert.deepEqual(summary, whole, `cut at ${cut}`);
+  }
 });

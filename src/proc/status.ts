@@ -2,7 +2,7 @@
  * /proc/PID/status: identity (uids, gids, threads) and the cheap memory counters, in bytes.
  * Kernel threads and zombies have no Vm and Rss lines: those fields are then null.
  */
-import { forEachKeyLine, parseKbValue } from './key-value-lines.js';
+import { forEachKeyLineAt, kbAt } from './key-value-lines.js';
 
 export interface PidStatus {
   /**
@@ -40,25 +40,30 @@ export interface PidStatus {
   kthread: boolean | null;
 }
 
-const SIZE_KEYS: Record<string, keyof PidStatus> = {
-  VmSize: 'vmSizeBytes',
-  VmPeak: 'vmPeakBytes',
-  VmLck: 'vmLockedBytes',
-  VmHWM: 'vmHwmBytes',
-  VmRSS: 'vmRssBytes',
-  RssAnon: 'rssAnonBytes',
-  RssFile: 'rssFileBytes',
-  RssShmem: 'rssShmemBytes',
-  VmData: 'vmDataBytes',
-  VmStk: 'vmStackBytes',
-  VmExe: 'vmExeBytes',
-  VmLib: 'vmLibBytes',
-  VmPTE: 'vmPteBytes',
-  VmSwap: 'vmSwapBytes',
-};
+const SIZE_KEYS = new Map<string, keyof PidStatus>([
+  ['VmSize', 'vmSizeBytes'],
+  ['VmPeak', 'vmPeakBytes'],
+  ['VmLck', 'vmLockedBytes'],
+  ['VmHWM', 'vmHwmBytes'],
+  ['VmRSS', 'vmRssBytes'],
+  ['RssAnon', 'rssAnonBytes'],
+  ['RssFile', 'rssFileBytes'],
+  ['RssShmem', 'rssShmemBytes'],
+  ['VmData', 'vmDataBytes'],
+  ['VmStk', 'vmStackBytes'],
+  ['VmExe', 'vmExeBytes'],
+  ['VmLib', 'vmLibBytes'],
+  ['VmPTE', 'vmPteBytes'],
+  ['VmSwap', 'vmSwapBytes'],
+]);
 
-function numbers(rest: string): number[] {
-  return rest.split(/\s+/).filter(Boolean).map(Number);
+/** Whitespace-separated numbers ("0\t0\t0\t0"). */
+function numbers(text: string, from: number, to: number): number[] {
+  return text.slice(from, to).split(/\s+/).filter(Boolean).map(Number);
+}
+
+function integer(text: string, from: number, to: number): number {
+  return Number(text.slice(from, to));
 }
 
 export function parseStatus(text: string): PidStatus {
@@ -70,18 +75,31 @@ export function parseStatus(text: string): PidStatus {
     kthread: null,
   };
   const fields = status as unknown as Record<string, unknown>;
-  forEachKeyLine(text, (key, rest, raw) => {
-    const sizeKey = SIZE_KEYS[key];
-    if (sizeKey) fields[sizeKey] = parseKbValue(rest);
-    else if (key === 'Name') status.name = raw.startsWith('\t') ? raw.slice(1) : raw.trimStart();
-    else if (key === 'State') status.state = rest.charAt(0);
-    else if (key === 'Tgid') status.tgid = Number(rest);
-    else if (key === 'Pid') status.pid = Number(rest);
-    else if (key === 'PPid') status.ppid = Number(rest);
-    else if (key === 'Uid') status.uids = numbers(rest);
-    else if (key === 'Gid') status.gids = numbers(rest);
-    else if (key === 'Threads') status.threads = Number(rest);
-    else if (key === 'Kthread') status.kthread = rest === '1';
+  // Read for every changed process on every tick: indexes, not substrings, per line.
+  forEachKeyLineAt(text, (key, from, to): boolean | void => {
+    const sizeKey = SIZE_KEYS.get(key);
+    if (sizeKey !== undefined) {
+      fields[sizeKey] = kbAt(text, from, to);
+      return;
+    }
+    switch (key) {
+      case 'Name': {
+        // Kept exactly: the kernel separates it with one tab; hand-written text may use spaces.
+        const raw = text.slice(from, to);
+        status.name = raw.startsWith('\t') ? raw.slice(1) : raw.trimStart();
+        break;
+      }
+      case 'State': status.state = text.slice(from, to).trim().charAt(0); break;
+      case 'Tgid': status.tgid = integer(text, from, to); break;
+      case 'Pid': status.pid = integer(text, from, to); break;
+      case 'PPid': status.ppid = integer(text, from, to); break;
+      case 'Uid': status.uids = numbers(text, from, to); break;
+      case 'Gid': status.gids = numbers(text, from, to); break;
+      // Every field read here comes before Threads; the ~25 lines after it (signal masks,
+      // capabilities, CPU lists) are not scanned.
+      case 'Threads': status.threads = integer(text, from, to); return true;
+      case 'Kthread': status.kthread = text.slice(from, to).trim() === '1'; break;
+    }
   });
   return status;
 }

@@ -3,7 +3,7 @@
  * smaps on older kernels. Which one is detected once per proc root.
  */
 import { isDenied, isFailure, isGone, type ProcFs } from '../proc/procfs.js';
-import { parseSmapsRollup } from '../proc/smaps-rollup.js';
+import { parseRollupSummary } from '../proc/smaps-rollup.js';
 import { parseSmaps, sumSmaps } from '../proc/smaps.js';
 import { summarize, type MemorySummary } from '../proc/smaps-counters.js';
 
@@ -45,8 +45,8 @@ export function readMemoryDetail(procfs: ProcFs, pid: number, file: DetailFile):
     return { kind: 'denied', file };
   }
   if (text.length === 0) return { kind: 'no-mm' };
-  const counters = file === 'smaps_rollup' ? parseSmapsRollup(text) : sumSmaps(parseSmaps(text));
-  // A rollup without its Rss line was cut short: treat it like a process that vanished mid-read.
-  if (counters === null) return { kind: 'gone' };
-  return { kind: 'ok', summary: summarize(counters) };
+  const summary = file === 'smaps_rollup' ? parseRollupSummary(text) : summarize(sumSmaps(parseSmaps(text)));
+  // A rollup cut short: treat it like a process that vanished mid-read.
+  if (summary === null) return { kind: 'gone' };
+  return { kind: 'ok', summary };
 }
