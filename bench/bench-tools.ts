@@ -1,0 +1,84 @@
+/**
+ * What the benchmarks share: the C yardstick (../shared/bench/procread.c, built into $TMPDIR),
+ * the load generator (../shared/bench/load.sh), medians, timing whole commands, and writing a
+ * section of bench/RESULTS.md.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../test/helpers/paths.js';
+
+export const sharedBench = process.env.MEMTOP_SHARED_BENCH ?? join(repoRoot, '..', 'shared', 'bench');
+export const memtopMain = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+
+export function buildProcread(): string {
+  const bin = join(tmpdir(), 'memtop-procread');
+  execFileSync('gcc', ['-O2', '-o', bin, join(sharedBench, 'procread.c')]);
+  return bin;
+}
+
+/** procread's own per-sample median over `loops` samples (PROCREAD_TIMING=1), ms. */
+export function procreadMedianMs(bin: string, loops: number, extraArgs: string[] = []): number {
+  const run = spawnSync(bin, [String(loops), ...extraArgs], { env: { ...process.env, PROCREAD_TIMING: '1' }, encoding: 'utf8' });
+  const match = /median=([\d.]+)/.exec(run.stderr);
+  if (!match) throw new Error(`procread printed no timing: ${run.stderr}`);
+  return Number(match[1]);
+}
+
+export interface Load {
+  count: number;
+  stop(): void;
+}
+
+/** N extra sleeping processes that share memory (load.sh); stop() kills only them. */
+export function startLoad(count: number): Load {
+  const pidfile = execFileSync(join(sharedBench, 'load.sh'), ['start', String(count)], { encoding: 'utf8' }).trim();
+  const stop = () => { execFileSync(join(sharedBench, 'load.sh'), ['stop', pidfile]); };
+  process.once('exit', () => { if (existsSync(pidfile)) stop(); });
+  return { count, stop };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export interface CommandRun {
+  wallMs: number;
+  maxRssKiB: number;
+  status: number | null;
+}
+
+/** Runs a command to completion with output discarded; wall time and peak RSS (GNU time). */
+export function timeCommand(argv: string[]): CommandRun {
+  const start = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const wallMs = performance.now() - start;
+  const lines = run.stderr.trim().split('\n');
+  return { wallMs, maxRssKiB: Number(lines[lines.length - 1]), status: run.status };
+}
+
+export function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Replaces the part of bench/RESULTS.md between this benchmark's markers (or appends it). */
+export function writeResultsSection(name: string, markdown: string): string {
+  const path = join(repoRoot, 'bench', 'RESULTS.md');
+  const begin = `<!-- ${name}:begin -->`;
+  const end = `<!-- ${name}:end -->`;
+  const block = `${begin}\n${markdown.trim()}\n${end}`;
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n\nEach section is written by the benchmark named in it; rerun it to update.\n';
+  const at = old.indexOf(begin);
+  const next = at >= 0 ? old.slice(0, at) + block + old.slice(old.indexOf(end) + end.length) : `${old.trimEnd()}\n\n${block}\n`;
+  writeFileSync(path, next);
+  return path;
+}
+
+export function machineLine(): string {
+  const cpus = readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0;
+  const kernel = readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim();
+  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus} CPUs, Linux ${kernel}, Node ${process.version}, uid ${process.getuid?.()}`;
+}

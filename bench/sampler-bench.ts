@@ -1,0 +1,141 @@
+/**
+ * The sampler against the C yardstick, at N extra processes (load.sh), in one run:
+ * - a full (--exact) sample, one thread and two (ParallelSampler), vs procread's per-sample time;
+ * - an incremental tick at a 1 s interval on the idle load, and the oldest PSS it shows;
+ * - `memtop snapshot --json` as a whole process vs `procread 1` and Debian's smem, peak RSS.
+ * Prints a Markdown table and writes it to bench/RESULTS.md.
+ *
+ * Usage: npm run build && node dist/bench/sampler-bench.js [--sizes 1000,3000] [--ticks 15] [--runs 7]
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ProcFs } from '../src/proc/procfs.js';
+import { Sampler } from '../src/sampler/sampler.js';
+import { ParallelSampler } from '../src/sampler/parallel-sampler.js';
+import type { Sample } from '../src/sampler/sample.js';
+import {
+  buildProcread, hasCommand, machineLine, median, memtopMain, procreadMedianMs, startLoad, timeCommand, writeResultsSection,
+} from './bench-tools.js';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+const sizes = option('--sizes', '1000,3000').split(',').map(Number);
+const ticks = Number(option('--ticks', '15'));
+const runs = Number(option('--runs', '7'));
+const procread = buildProcread();
+const smem = hasCommand('smem');
+
+interface Row {
+  n: number;
+  procreadMs: number;
+  exactSingleMs: number;
+  exactParallelMs: number;
+  tickSingleMs: number;
+  tickParallelMs: number;
+  oldestPssMs: number;
+  snapshotMs: number;
+  procreadOneMs: number;
+  smemMs: number | null;
+  snapshotPeakMiB: number;
+}
+
+async function timed(sample: () => Sample | Promise<Sample>): Promise<{ ms: number; sample: Sample }> {
+  const start = performance.now();
+  const result = await sample();
+  return { ms: performance.now() - start, sample: result };
+}
+
+async function measure(n: number): Promise<Row> {
+  const load = startLoad(n);
+  try {
+    const single = new Sampler({ procfs: new ProcFs('/proc'), exact: true });
+    const parallel = new ParallelSampler({ procRoot: '/proc', exact: true });
+    single.sample();
+    await parallel.sample();
+    const procreadRounds: number[] = [];
+    const exactSingle: number[] = [];
+    const exactParallel: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      procreadRounds.push(procreadMedianMs(procread, 5, ['-c']));
+      for (let i = 0; i < 3; i++) {
+        exactSingle.push((await timed(() => single.sample())).ms);
+        exactParallel.push((await timed(() => parallel.sample())).ms);
+      }
+    }
+
+    // Incremental ticks at a real 1 s interval on the idle load.
+    single.exact = false;
+    parallel.exact = false;
+    single.intervalMs = parallel.intervalMs = 1000;
+    const tickSingle: number[] = [];
+    const tickParallel: number[] = [];
+    let oldestPssMs = 0;
+    for (let tick = 0; tick < ticks; tick++) {
+      await sleep(500);
+      tickSingle.push((await timed(() => single.sample())).ms);
+      await sleep(500);
+      const { ms, sample } = await timed(() => parallel.sample());
+      tickParallel.push(ms);
+      for (const p of sample.processes) oldestPssMs = Math.max(oldestPssMs, p.pssAgeMs ?? 0);
+    }
+    parallel.close();
+
+    // Whole processes, interleaved.
+    const snapshot: number[] = [];
+    const peak: number[] = [];
+    const procreadOne: number[] = [];
+    const smemRuns: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      procreadOne.push(timeCommand([procread, '1']).wallMs);
+      const memtop = timeCommand([process.execPath, memtopMain, 'snapshot', '--json']);
+      if (memtop.status !== 0) throw new Error(`memtop snapshot --json exited ${memtop.status}`);
+      snapshot.push(memtop.wallMs);
+      peak.push(memtop.maxRssKiB / 1024);
+      if (smem && run < 3) smemRuns.push(timeCommand(['smem', '-c', 'pid pss uss rss']).wallMs);
+    }
+    return {
+      n,
+      procreadMs: median(procreadRounds),
+      exactSingleMs: median(exactSingle),
+      exactParallelMs: median(exactParallel),
+      tickSingleMs: median(tickSingle),
+      tickParallelMs: median(tickParallel),
+      oldestPssMs,
+      snapshotMs: median(snapshot),
+      procreadOneMs: median(procreadOne),
+      smemMs: smemRuns.length ? median(smemRuns) : null,
+      snapshotPeakMiB: Math.max(...peak),
+    };
+  } finally {
+    load.stop();
+  }
+}
+
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+const rows: Row[] = [];
+for (const n of sizes) rows.push(await measure(n));
+
+const table = [
+  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (default) | incremental tick, 1 thread | incremental tick, 2 threads | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
+  '|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
+].join('\n');
+
+const section = `## Sampler vs the C reference reader
+
+\`npm run build && node dist/bench/sampler-bench.js --sizes ${sizes.join(',')} --ticks ${ticks} --runs ${runs}\` — ${machineLine()}.
+
+Targets (issue 2): exact ≤ 1.2× procread; incremental tick ≤ 0.3× procread with every PSS ≤ 10 s old;
+\`snapshot --json\` ≤ 1.5× \`procread 1\`, ≥ 4× faster than smem, peak RSS ≤ 80 MiB.
+procread's per-sample time is its own median (\`PROCREAD_TIMING=1 procread 5 -c\`, five rounds
+interleaved with memtop's samples); whole-process times are medians of ${runs} interleaved runs
+with output discarded; smem is Debian's \`smem -c "pid pss uss rss"\` (3 runs).
+
+${table}
+`;
+console.log(section);
+console.log(`written to ${writeResultsSection('sampler-bench', section)}`);
