@@ -78,7 +78,8 @@ export class Store {
   /** Starts tracking the mappings of one process (the Mappings view opened). */
   watchMappings(target: ProcessIdentity): void {
     const same = this.mappings && sameProcess(this.mappings.target, target);
-    if (!same) this.mappings = { target, mappings: null, comm: null, denied: false, exited: false, readAtMs: null };
+    if (same) return;
+    this.mappings = { target, mappings: null, comm: null, denied: false, exited: false, readAtMs: null };
     this.version++;
   }
 

@@ -132,7 +132,7 @@ export class App {
     }
     if (reaction.signal) this.message = this.options.sendSignal(reaction.signal);
     if (reaction.message) this.message = reaction.message;
-    if (stackChanged || reaction.resample) this.applyNeeds(reaction.resample === true);
+    this.applyNeeds(reaction.resample === true);
     if (reaction.quit) return this.options.onQuit();
     if (forceRender || stackChanged || reaction.redraw || reaction.closeOverlay || reaction.overlay || reaction.message || reaction.signal) {
       this.requestRender();
@@ -215,8 +215,8 @@ export class App {
     set(s.crumb, breadcrumbLine(this.stack.all.map((v) => v.title), view.status?.(context) ?? '', width, this.theme));
     set(s.body, view.render(context).join('\n'));
     const prompt = this.overlay?.placement === 'line' ? this.overlay : null;
-    set(s.footer, prompt ? prompt.render(width, 1, this.theme)[0]
-      : footerLine([...FOOTER_KEYS, ...(VIEW_KEYS[view.id] ?? [])], width, this.theme, this.message));
+    const promptLine = prompt ? prompt.render(width, 1, this.theme)[0] + (this.message ? `  ${footerLine([], width, this.theme, this.message)}` : '') : null;
+    set(s.footer, promptLine ?? footerLine([...FOOTER_KEYS, ...(VIEW_KEYS[view.id] ?? [])], width, this.theme, this.message));
     if (drawOverlay(s.dialog, this.overlay?.placement === 'box' ? this.overlay : null, width, height, this.theme, this.drawn)) changed = true;
     if (changed) s.screen.render();
   }

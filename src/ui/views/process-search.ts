@@ -24,7 +24,8 @@ export class ProcessSearch {
         this.text = text;
         return this.find(view, store, 0);
       },
-      enter: (text) => {
+      enter: () => ({ redraw: true }),
+      again: (text) => {
         this.text = text;
         return this.find(view, store, 1);
       },

@@ -10,8 +10,10 @@ import { clip } from '../text-cell.js';
 
 export interface PromptHandlers {
   change(text: string): Reaction;
-  /** Enter (and the key that opened the prompt, e.g. F3 for the next match). */
+  /** Enter: done (the prompt closes). */
   enter(text: string): Reaction;
+  /** The key that opened the prompt pressed again (F3 in search: the next match). */
+  again?(text: string): Reaction;
   /** Esc. */
   cancel(text: string): Reaction;
 }
@@ -21,13 +23,13 @@ export class PromptOverlay implements Overlay {
   readonly title: string;
   private text: string;
   private readonly handlers: PromptHandlers;
-  private readonly enterKeys: readonly string[];
+  private readonly againKeys: readonly string[];
 
-  constructor(title: string, initial: string, handlers: PromptHandlers, enterKeys: readonly string[] = []) {
+  constructor(title: string, initial: string, handlers: PromptHandlers, againKeys: readonly string[] = []) {
     this.title = title;
     this.text = initial;
     this.handlers = handlers;
-    this.enterKeys = enterKeys;
+    this.againKeys = againKeys;
   }
 
   get value(): string {
@@ -44,7 +46,7 @@ export class PromptOverlay implements Overlay {
   onKey(ch: string | undefined, key: string | undefined): Reaction {
     if (key === 'escape') return { closeOverlay: true, ...this.handlers.cancel(this.text) };
     if (key === 'enter') return { closeOverlay: true, ...this.handlers.enter(this.text) };
-    if (key !== undefined && this.enterKeys.includes(key)) return this.handlers.enter(this.text);
+    if (key !== undefined && this.againKeys.includes(key)) return this.handlers.again?.(this.text) ?? {};
     if (key === 'backspace') {
       if (this.text.length === 0) return {};
       this.text = this.text.slice(0, -1);

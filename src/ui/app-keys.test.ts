@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { KEYS, startHarness, type Harness } from '../../test/helpers/screen-harness.js';
+
+const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
+
+function pidsShown(h: Harness): number[] {
+  return h.lines().slice(6).map((l) => /^ +(\d+) /.exec(l)?.[1]).filter((x): x is string => x !== undefined).map(Number);
+}
+
+function selectedPid(h: Harness): number {
+  return Number(h.highlighted()[0]?.trim().split(/\s+/)[0]);
+}
+
+async function withUi(fn: (h: Harness) => Promise<void>): Promise<void> {
+  const h = await startHarness(fixture);
+  try {
+    await h.waitFor('total of 6 shown');
+    await fn(h);
+  } finally {
+    assert.equal(await h.quit(), 0);
+  }
+}
+
+test('F1 and ? open the help; any key closes it', () => withUi(async (h) => {
+  for (const key of [KEYS.f1, '?']) {
+    await h.press(key);
+    const help = await h.waitFor('memtop help');
+    assert.match(help, /F9 k +send a signal to the selected process \(asks first\)/);
+    assert.match(help, /Enter +drill down/);
+    await h.press('x');
+    await h.waitFor((t) => !t.includes('memtop help'));
+  }
+}));
+
+test('arrows, PgDn/PgUp, Home/End move the selection', () => withUi(async (h) => {
+  assert.equal(selectedPid(h), 3853);
+  await h.press(KEYS.down);
+  assert.equal(selectedPid(h), 3852);
+  await h.press(KEYS.end);
+  assert.equal(selectedPid(h), 1);
+  await h.press(KEYS.up);
+  assert.equal(selectedPid(h), 3855);
+  await h.press(KEYS.home);
+  assert.equal(selectedPid(h), 3853);
+  await h.press(KEYS.pageDown);
+  assert.equal(selectedPid(h), 1);
+  await h.press(KEYS.pageUp);
+  assert.equal(selectedPid(h), 3853);
+}));
+
+test('< and > change the sort column, I inverts it, and the selection follows its process', () => withUi(async (h) => {
+  await h.press(KEYS.down); // 3852
+  await h.press('<');
+  await h.waitFor(/▼SHR/);
+  assert.match(h.lines()[4], /sort SHR desc/);
+  assert.deepEqual(pidsShown(h), [3853, 1, 3852, 3851, 3858, 3855]);
+  assert.equal(selectedPid(h), 3852, 'selection follows pid + start time');
+  await h.press('>', '>', '>', '>', '>', '>', '>', '>');
+  await h.waitFor(/▲PID/);
+  assert.deepEqual(pidsShown(h), [1, 3851, 3852, 3853, 3855, 3858]);
+  await h.press('I');
+  await h.waitFor(/▼PID/);
+  assert.deepEqual(pidsShown(h), [3858, 3855, 3853, 3852, 3851, 1]);
+  assert.equal(selectedPid(h), 3852);
+}));
+
+test('F6 picks the sort column from a list', () => withUi(async (h) => {
+  await h.press(KEYS.f6);
+  await h.waitFor('Sort by');
+  await h.press(KEYS.home, KEYS.enter);
+  await h.waitFor(/▲PID/);
+  assert.doesNotMatch(h.text(), /Sort by/);
+}));
+
+test('\\ filters live, Esc in the prompt clears; F4 then Esc outside clears too', () => withUi(async (h) => {
+  await h.press('\\', 'm', 'e', 'm', 'h');
+  await h.waitFor('total of 2 shown');
+  assert.deepEqual(pidsShown(h), [3852, 3858]);
+  assert.match(h.lines()[39], /Filter: memh_/);
+  await h.press(KEYS.escape);
+  await h.waitFor('total of 6 shown');
+  await h.press(KEYS.f4, 's', 'l', 'e', 'e', 'p', KEYS.enter);
+  await h.waitFor('total of 2 shown');
+  assert.match(h.lines()[4], /2 of 7 processes · sort PSS desc · filter "sleep"/);
+  await h.press(KEYS.escape);
+  await h.waitFor('total of 6 shown');
+  assert.match(h.text(), /filter cleared/);
+}));
+
+test('/ searches the command lines; F3 and n go to the next match', () => withUi(async (h) => {
+  await h.press('/', 'm', 'e', 'm', 'h');
+  assert.equal(selectedPid(h), 3852);
+  await h.press(KEYS.f3);
+  assert.equal(selectedPid(h), 3858);
+  await h.press(KEYS.enter);
+  await h.waitFor((t) => !t.includes('Search:'));
+  await h.press('n');
+  assert.equal(selectedPid(h), 3852, 'wraps around');
+  await h.press(KEYS.f3, 'z', 'z', 'z');
+  await h.waitFor('no process matches "memhzzz"');
+  await h.press(KEYS.escape);
+  assert.equal(selectedPid(h), 3852);
+}));
+
+test('Space pauses sampling and resumes it', () => withUi(async (h) => {
+  await h.press(KEYS.space);
+  await h.waitFor('PAUSED');
+  assert.equal(h.source.config.paused, true);
+  assert.match(h.text(), /paused: Space resumes/);
+  await h.press(KEYS.space);
+  await h.waitFor((t) => !t.includes('PAUSED'));
+  assert.equal(h.source.config.paused, false);
+}));
+
+test('K shows and hides kernel threads', () => withUi(async (h) => {
+  assert.ok(!pidsShown(h).includes(2));
+  await h.press('K');
+  await h.waitFor('total of 7 shown');
+  assert.ok(pidsShown(h).includes(2));
+  assert.match(h.text(), /\[kthreadd\]/);
+  await h.press('K');
+  await h.waitFor('total of 6 shown');
+}));
+
+test('the column picker hides PSS/USS/SWAP... and the sampler stops reading smaps_rollup', () => withUi(async (h) => {
+  await h.press('c');
+  await h.waitFor('Columns — Space toggles');
+  // Table order: pid ppid user uid state threads start vss rss shr pss uss ...
+  await h.press(...Array(10).fill(KEYS.down), KEYS.space, KEYS.down, KEYS.space, KEYS.enter);
+  await h.waitFor((t) => !t.includes('Columns —'));
+  assert.doesNotMatch(h.lines()[5], /PSS|USS/);
+  assert.equal(h.source.config.readDetail, false);
+  await h.press('c', ...Array(10).fill(KEYS.down), KEYS.space, KEYS.enter);
+  await h.waitFor(/ PSS /);
+  assert.equal(h.source.config.readDetail, true);
+  assert.ok(h.source.sampleRequests > 0, 'PSS is wanted again: a sample is asked for at once');
+  await h.press('c', KEYS.down, KEYS.space, KEYS.escape);
+  assert.doesNotMatch(h.lines()[5], /PPID/, 'Esc cancels');
+}));
+
+test('F10 quits with status 0', async () => {
+  const h = await startHarness(fixture);
+  await h.waitFor('total of 6 shown');
+  await h.press(KEYS.f10);
+  assert.equal(await h.exited, 0);
+});
