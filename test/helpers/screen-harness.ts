@@ -73,7 +73,7 @@ export async function startHarness(procRoot: string, change: Partial<TuiOptions>
   const lines = () => {
     const buffer = term.buffer.active;
     const out: string[] = [];
-    for (let y = 0; y < term.rows; y++) out.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    for (let y = 0; y < term.rows; y++) out.push((buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').trimEnd());
     return out;
   };
   const harness: Harness = {

@@ -23,14 +23,15 @@ type M = MappingRow;
 const SHOWN = ['address', 'perms', 'kind', 'size', 'rss', 'pss', 'uss', 'dirty', 'swap', 'path'];
 const CONTEXT = { memTotalBytes: 0, nowEpochMs: 0 };
 
-/** pmap prints the start address; here start-end as the kernel prints them (no padding). */
+/** pmap prints the start address; here start-end as the kernel prints them, or a group's count. */
 function addressText(column: Column<M>, row: M): string | undefined {
   if (column.id !== 'address') return undefined;
-  return row.start === '' ? `${row.count} mappings` : `${row.start}-${row.end}`;
+  return row.count !== 1 ? `${row.count} mapping${row.count === 1 ? '' : 's'}` : `${row.start}-${row.end}`;
 }
 
+/** A mapping is known by its start address; a group by its path. */
 function rowKey(row: M): string {
-  return row.start === '' ? row.path : row.start;
+  return row.count !== 1 ? row.path : row.start;
 }
 
 export class MappingsView implements View {

@@ -58,7 +58,7 @@ export function usedSparkline(store: Store, width: number): string {
   if (points.length === 0) return '';
   const used = points.map((p) => freeSummary(p.system.meminfo).used);
   const total = freeSummary(points[points.length - 1].system.meminfo).total || 1;
-  return used.map((u) => SPARKS[Math.max(0, Math.min(8, Math.round((u / total) * 8)))]).join('');
+  return used.map((u) => SPARKS[Math.max(1, Math.min(8, Math.round((u / total) * 8)))]).join('');
 }
 
 /** Every field, in the kernel's order; HugePages_* are counts, the rest bytes. */

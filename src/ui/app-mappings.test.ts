@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEYS, startHarness, type Harness } from '../../test/helpers/screen-harness.js';
+
+const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
+
+/** Selects memhog (3852, second by PSS) and drills down. */
+async function openMemhog(h: Harness): Promise<string> {
+  await h.waitFor('total of 6 shown');
+  await h.press(KEYS.down, KEYS.enter);
+  return h.waitFor('total of 33 maps');
+}
+
+test('Enter opens the Mappings of the selected process: pmap -x rows, PSS first, totals equal to its row', async () => {
+  const h = await startHarness(fixture);
+  try {
+    const lines = (await openMemhog(h)).split('\n');
+    assert.match(lines[4], /^ Processes › memhog \(3852\) › Mappings +33 mappings · sort PSS desc$/);
+    assert.equal(lines[5].trimEnd(), 'ADDRESS                   PERMS KIND    SIZE    RSS   ▼PSS    USS  DIRTY   SWAP PATH');
+    assert.ok(lines.some((l) => /rw-p +heap .* \[heap\]$/.test(l)), 'the heap');
+    assert.ok(lines.some((l) => / r-xp +file .* \/tmp\/memtop-fixtures\/memhog$/.test(l)), 'the binary');
+    assert.ok(lines.some((l) => l.endsWith('/tmp/memtop fixture (1).dat (deleted)')), 'a path with spaces and parentheses');
+    // The process's row said VSS 28M, RSS 12M, PSS 6.3M, USS 2.1M (smaps_rollup of the same capture).
+    assert.match(lines[38], /^total of 33 maps +all +28M +12M +6\.3M +2\.1M +\S+ +0B \(all mappings\)/);
+    assert.match(h.text(), /F1Help .* gGroup +BkspBack/);
+    assert.deepEqual(h.source.config.mappingsOf?.pid, 3852, 'smaps is read while the view is open');
+  } finally {
+    await h.quit();
+  }
+});
+
+test('g groups by path; sort keys and I work in the Mappings view', async () => {
+  const h = await startHarness(fixture);
+  try {
+    await openMemhog(h);
+    await h.press('g');
+    const grouped = await h.waitFor('grouped by path');
+    assert.match(grouped, /5 mappings +mixed +file .* \/usr\/lib\/x86_64-linux-gnu\/libc\.so\.6/);
+    assert.match(grouped, /13 paths · sort PSS desc · grouped by path \(g\)/);
+    assert.match(grouped.split('\n')[38], /^total of 33 maps +all +28M +12M +6\.3M +2\.1M .*\(13 groups\)/);
+    await h.press('>', '>');
+    await h.waitFor(/▼DIRTY/);
+    await h.press('I');
+    await h.waitFor(/▲DIRTY/);
+    await h.press('g');
+    await h.waitFor('33 mappings · sort DIRTY asc');
+  } finally {
+    await h.quit();
+  }
+});
+
+test('Backspace returns to the Processes view with the same process selected; smaps is no longer read', async () => {
+  const h = await startHarness(fixture);
+  try {
+    await openMemhog(h);
+    await h.press(KEYS.backspace);
+    await h.waitFor('total of 6 shown');
+    assert.match(h.lines()[4], /^ Processes +6 of 7/);
+    assert.match(h.highlighted()[0], /^ +3852 /);
+    assert.equal(h.source.config.mappingsOf, null);
+    await h.press(KEYS.backspace);
+    await h.waitFor('this is the first view');
+  } finally {
+    await h.quit();
+  }
+});
+
+test('when the process exits, its last mappings stay with a note', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'memtop-proc-'));
+  try {
+    cpSync(fixture, root, { recursive: true });
+    const h = await startHarness(root);
+    try {
+      await openMemhog(h);
+      rmSync(join(root, '3852'), { recursive: true });
+      await h.tick();
+      const text = await h.waitFor('process exited');
+      assert.match(text, /process exited: the last data, read at .*, stays below/);
+      assert.match(text, /\[heap\]/);
+      assert.match(text, /total of 33 maps/);
+    } finally {
+      await h.quit();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('when smaps is refused, it says so and shows what status gives', async () => {
+  const h = await startHarness(fixture);
+  try {
+    h.source.mappingsOverride = () => ({ kind: 'denied' });
+    await h.waitFor('total of 6 shown');
+    await h.press(KEYS.down, KEYS.enter);
+    const text = await h.waitFor('not readable');
+    assert.match(text, /\/proc\/3852\/smaps is not readable: permission denied/);
+    assert.match(text, /From \/proc\/3852\/status: VSS 28M  RSS 12M  SHR 2\.3M  Swap 0B/);
+  } finally {
+    await h.quit();
+  }
+});
+
+test('F2 lists the views; picking one replaces the top of the stack', async () => {
+  const h = await startHarness(fixture);
+  try {
+    await h.waitFor('total of 6 shown');
+    await h.press(KEYS.down, KEYS.f2);
+    const picker = await h.waitFor('Views');
+    assert.match(picker, /Processes +one row per process/);
+    assert.match(picker, /Mappings +of memhog \(3852\)/);
+    assert.match(picker, /System +meminfo, free, vmstat, pressure/);
+    await h.press(KEYS.down, KEYS.enter);
+    await h.waitFor(/^ memhog \(3852\) › Mappings/m);
+    await h.press(KEYS.f2, KEYS.end, KEYS.enter);
+    await h.waitFor(/^ System /m);
+    assert.equal(h.source.config.mappingsOf, null);
+    await h.press(KEYS.f2, KEYS.home, KEYS.enter);
+    await h.waitFor(/^ Processes +6 of 7/m);
+    assert.match(h.highlighted()[0], /^ +3852 /, 'the Processes view kept its state');
+  } finally {
+    await h.quit();
+  }
+});

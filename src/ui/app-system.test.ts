@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { KEYS, startHarness } from '../../test/helpers/screen-harness.js';
+
+const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
+
+test('the System view: free summary, vmstat rates, pressure, history and every meminfo field with its meaning', async () => {
+  const h = await startHarness(fixture);
+  try {
+    await h.waitFor('total of 6 shown');
+    await h.press(KEYS.f2, KEYS.end, KEYS.enter);
+    let text = await h.waitFor('/proc/meminfo');
+    assert.match(text, /^ System +free · vmstat · pressure · meminfo/m);
+    assert.match(text, /^ +total +used +free +shared +buff\/cache +available$/m);
+    assert.match(text, /^Mem: +24G +\S+ +\S+ +\S+ +\S+ +\S+$/m);
+    assert.match(text, /^Swap: +0B +0B +0B$/m);
+    assert.match(text, /\(rates need a second sample\)/);
+    assert.match(text, /^some +avg10 0\.00% +avg60 0\.00% +avg300 0\.00% +total [\d.]+ s stalled$/m);
+    assert.match(text, /^MemTotal +24G +\d+ kB +usable RAM/m);
+    assert.match(text, /^MemAvailable +\S+ +\d+ kB +estimate of RAM available/m);
+    await h.tick();
+    text = await h.waitFor((t) => !t.includes('rates need'));
+    assert.match(text, /^r +b +si +so +bi +bo +in +cs +us +sy +id +wa +st$/m);
+    assert.match(text, /^\d+ +\d+ +0B +0B +0B +0B +0 +0 +0 +0 +0 +0 +0$/m, 'the same capture twice: no change per second');
+    assert.match(text, /Memory used, last 2 samples/);
+    await h.press(KEYS.end);
+    text = await h.waitFor(/DirectMap|Hugepagesize/);
+    assert.doesNotMatch(text, /Memory \(free/, 'scrolled down to the last meminfo fields');
+    await h.press(KEYS.home);
+    await h.waitFor('Memory (free');
+    await h.press(KEYS.backspace);
+    await h.waitFor('this is the first view');
+  } finally {
+    await h.quit();
+  }
+});

@@ -1,0 +1,91 @@
+/**
+ * Live helper processes for the end-to-end tests: memhog.c, compiled with gcc into a temporary
+ * directory at test time. Every helper dies with the test process (PR_SET_PDEATHSIG), and
+ * stop() kills it and its forked child explicitly.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './paths.js';
+
+let built: { dir: string; bin: string } | undefined;
+
+/** Builds memhog once per test process; removed when the process exits. */
+export function memhogBinary(): string {
+  if (built === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'memtop-memhog-'));
+    const bin = join(dir, 'memhog');
+    execFileSync('gcc', ['-O1', '-Wall', '-o', bin, join(repoRoot, 'test', 'helpers', 'memhog.c')], { stdio: 'pipe' });
+    built = { dir, bin };
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return built.bin;
+}
+
+export interface Helper {
+  /** The helper's PID, and its forked child's for "pair". */
+  pids: number[];
+  /** The rest of the ready line: the region's start address (hex) for "private" and "pair". */
+  address: string | undefined;
+  /** SIGSTOP / SIGCONT every process of the helper, so that nothing moves while it is read. */
+  pause(): void;
+  resume(): void;
+  stop(): void;
+}
+
+const live = new Set<Helper>();
+process.on('exit', () => {
+  for (const helper of live) helper.stop();
+});
+
+function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Starts `memhog ARGS...` and waits (up to 30 s) for its "ready" line. */
+export function startMemhog(args: readonly string[]): Promise<Helper> {
+  const child: ChildProcess = spawn(memhogBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`memhog ${args.join(' ')}: ${why}${err ? `: ${err}` : ''}`));
+    };
+    const timer = setTimeout(() => fail('not ready after 30 s'), 30_000);
+    child.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); });
+    child.on('exit', (code, signal) => fail(`exited (${code ?? signal}) before it was ready`));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const newline = out.indexOf('\n');
+      if (newline < 0) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      const words = out.slice(0, newline).split(' ');
+      const numbers = words.slice(1).filter((w) => /^\d+$/.test(w)).map(Number);
+      const mode = args[0];
+      const pids = mode === 'pair' ? numbers.slice(0, 2) : numbers.slice(0, 1);
+      const helper: Helper = {
+        pids,
+        address: mode === 'name' ? undefined : words[words.length - 1],
+        pause: () => signalAll(pids, 'SIGSTOP'),
+        resume: () => signalAll(pids, 'SIGCONT'),
+        stop: () => {
+          live.delete(helper);
+          signalAll([...pids].reverse(), 'SIGKILL');
+          child.kill('SIGKILL');
+        },
+      };
+      live.add(helper);
+      resolve(helper);
+    });
+  });
+}

@@ -1,0 +1,90 @@
+/*
+ * memhog: a test helper for memtop's accuracy and escape tests. Built by the tests with gcc into
+ * a temporary directory (see live-helpers.ts). It dies with its parent (PR_SET_PDEATHSIG), so a
+ * test that crashes leaves nothing behind.
+ *
+ *   memhog private MIB   maps MIB MiB of private anonymous memory and writes every page;
+ *                        prints "ready PID ADDR" (ADDR: start of the region, hex) and waits.
+ *   memhog pair MIB      the same, then forks: parent and child share every page copy-on-write
+ *                        (each should be charged half in PSS); prints "ready PARENT CHILD ADDR".
+ *   memhog name NAME ... sets its comm to NAME (prctl PR_SET_NAME, 15 bytes kept); the other
+ *                        arguments only sit in its cmdline; prints "ready PID" and waits.
+ *
+ * The region sits between two PROT_NONE guard pages and is marked MADV_NOHUGEPAGE, so it is one
+ * mapping of exactly MIB MiB that the kernel cannot merge with a neighbour.
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+static void die_with_parent(void)
+{
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) { perror("prctl"); exit(1); }
+    if (getppid() == 1) exit(1); /* the parent is already gone */
+}
+
+static char *touched_region(size_t mib)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t bytes = mib << 20;
+    char *base = mmap(NULL, bytes + 2 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED) { perror("mmap"); exit(1); }
+    char *region = base + page;
+    if (mprotect(region, bytes, PROT_READ | PROT_WRITE) != 0) { perror("mprotect"); exit(1); }
+    madvise(region, bytes, MADV_NOHUGEPAGE);
+    for (size_t i = 0; i < bytes; i += page) region[i] = (char)(1 + i / page % 251);
+    return region;
+}
+
+static void wait_forever(void)
+{
+    for (;;) pause();
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: memhog private MIB | memhog pair MIB | memhog name NAME [ARG...]\n");
+        return 2;
+    }
+    die_with_parent();
+    if (strcmp(argv[1], "name") == 0) {
+        if (prctl(PR_SET_NAME, argv[2]) != 0) { perror("prctl"); return 1; }
+        printf("ready %d\n", getpid());
+        fflush(stdout);
+        wait_forever();
+    }
+    size_t mib = strtoul(argv[2], NULL, 10);
+    char *region = touched_region(mib);
+    if (strcmp(argv[1], "private") == 0) {
+        printf("ready %d %lx\n", getpid(), (unsigned long)region);
+        fflush(stdout);
+        wait_forever();
+    }
+    if (strcmp(argv[1], "pair") == 0) {
+        int ready[2];
+        if (pipe(ready) != 0) { perror("pipe"); return 1; }
+        pid_t child = fork();
+        if (child < 0) { perror("fork"); return 1; }
+        if (child == 0) {
+            die_with_parent();
+            close(ready[0]);
+            if (write(ready[1], "x", 1) != 1) return 1;
+            close(ready[1]);
+            wait_forever();
+        }
+        close(ready[1]);
+        char byte;
+        if (read(ready[0], &byte, 1) != 1) { fprintf(stderr, "memhog: child did not start\n"); return 1; }
+        printf("ready %d %d %lx\n", getpid(), (int)child, (unsigned long)region);
+        fflush(stdout);
+        wait_forever();
+    }
+    fprintf(stderr, "memhog: unknown mode %s\n", argv[1]);
+    return 2;
+}
