@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { groupProcesses } from './group-processes.js';
+import { groupColumns, defaultGroupColumnIds } from './group-columns.js';
+import { findColumn } from './column.js';
+import { processRecord } from '../../test/helpers/process-record.js';
+
+const processes = [
+  processRecord({ pid: 10, comm: 'postgres', user: 'postgres', uid: 100, pssBytes: 1000, rssBytes: 4000 }),
+  processRecord({ pid: 11, comm: 'postgres', user: 'postgres', uid: 100, pssBytes: 500, rssBytes: 4000 }),
+  processRecord({ pid: 12, comm: 'bash', user: 'ann', uid: 1000, pssBytes: 300, rssBytes: 900 }),
+  processRecord({ pid: 13, comm: 'postgres', user: 'ann', uid: 1000, pssBytes: null, ussBytes: null, rssBytes: 3000 }),
+];
+
+test('--group program sums the processes of one command name (like ps_mem)', () => {
+  const groups = groupProcesses(processes, 'program');
+  assert.deepEqual(groups.map((g) => [g.key, g.count]), [['postgres', 3], ['bash', 1]]);
+  const postgres = groups[0];
+  assert.equal(postgres.sums.pss, 1500);
+  assert.equal(postgres.unknown.pss, 1);
+  assert.equal(postgres.sums.rss, 11000);
+});
+
+test('--group user sums per user (like smem -u)', () => {
+  const groups = groupProcesses(processes, 'user');
+  assert.deepEqual(groups.map((g) => [g.key, g.count, g.sums.pss]), [['postgres', 2, 1500], ['ann', 2, 300]]);
+});
+
+test('grouped columns: the key column is named after the grouping, and the defaults exist', () => {
+  for (const by of ['program', 'user'] as const) {
+    const columns = groupColumns(by);
+    assert.equal(columns[0].id, by);
+    for (const id of defaultGroupColumnIds(by)) assert.ok(findColumn(columns, id), `${by}: ${id}`);
+  }
+  const [postgres] = groupProcesses(processes, 'program');
+  const mem = findColumn(groupColumns('program'), 'mem')!;
+  assert.equal(mem.value(postgres, { memTotalBytes: 110000, nowEpochMs: 0 }), 10);
+  assert.equal(findColumn(groupColumns('program'), 'count')!.value(postgres, { memTotalBytes: 0, nowEpochMs: 0 }), 3);
+});
