@@ -1,0 +1,59 @@
+/**
+ * The JSON of `memtop maps PID --json`: { pid, comm, mappings: [...], totals: {...} }, sizes in
+ * bytes, paths exactly as the kernel printed them. Grouped rows (--group path) carry "count",
+ * the number of mappings they sum; so do the totals.
+ */
+import type { MappingRow } from './mapping-row.js';
+
+export interface MappingSizesJson {
+  size: number;
+  rss: number;
+  pss: number;
+  uss: number;
+  shared: number;
+  dirty: number;
+  swap: number;
+  swapPss: number;
+  locked: number;
+}
+
+export interface MappingJson extends MappingSizesJson {
+  start: string;
+  end: string;
+  perms: string;
+  offset: string;
+  device: string;
+  inode: number;
+  path: string;
+  kind: string;
+  count?: number;
+}
+
+export interface MappingsJson {
+  pid: number;
+  comm: string;
+  mappings: MappingJson[];
+  totals: MappingSizesJson & { count: number };
+}
+
+export function mappingJson(m: MappingRow, withCount: boolean): MappingJson {
+  const json: MappingJson = {
+    start: m.start, end: m.end, perms: m.perms, offset: m.offset, device: m.device, inode: m.inode,
+    path: m.path, kind: m.kind, size: m.sizeBytes, rss: m.rssBytes, pss: m.pssBytes, uss: m.ussBytes,
+    shared: m.sharedBytes, dirty: m.dirtyBytes, swap: m.swapBytes, swapPss: m.swapPssBytes, locked: m.lockedBytes,
+  };
+  if (withCount) json.count = m.count;
+  return json;
+}
+
+export function mappingsJson(pid: number, comm: string, rows: readonly MappingRow[], total: MappingRow, grouped: boolean): MappingsJson {
+  return {
+    pid,
+    comm,
+    mappings: rows.map((m) => mappingJson(m, grouped)),
+    totals: {
+      count: total.count, size: total.sizeBytes, rss: total.rssBytes, pss: total.pssBytes, uss: total.ussBytes,
+      shared: total.sharedBytes, dirty: total.dirtyBytes, swap: total.swapBytes, swapPss: total.swapPssBytes, locked: total.lockedBytes,
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The JSON of `memtop snapshot --json`: plain objects in a fixed field order, so that
+ * JSON.stringify writes them in one pass. Sizes are bytes; an unknown value is null (never 0);
+ * `denied` lists the files the kernel refused. Strings are kept exactly as the kernel gave them
+ * (JSON escapes control characters itself).
+ */
+import type { ProcessSample, Sample } from '../sampler/sample.js';
+import { freeSummary } from './free-summary.js';
+import { freeJson, type FreeJson } from './system-json.js';
+import { unknownCounts, type ProcessAggregate, type SummedField } from './process-aggregate.js';
+import type { GroupBy } from './group-processes.js';
+
+export interface ProcessJson {
+  pid: number;
+  ppid: number;
+  uid: number | null;
+  user: string;
+  comm: string;
+  cmdline: string;
+  state: string;
+  threads: number;
+  vss: number | null;
+  rss: number | null;
+  shr: number | null;
+  pss: number | null;
+  uss: number | null;
+  swap: number | null;
+  swapPss: number | null;
+  /** Percent of one core: lifetime average, or over --interval. */
+  cpu: number;
+  kernelThread: boolean;
+  denied: string[];
+}
+
+export interface SnapshotSystemJson {
+  free: FreeJson;
+  loadavg: { load1: number; load5: number; load15: number } | null;
+  uptimeSeconds: number | null;
+  /** Where PSS/USS came from: "smaps_rollup", "smaps" (kernels before 4.14) or "off". */
+  detailSource: string;
+  /** Processes in the sample, before any selection. */
+  processCount: number;
+}
+
+/** A group or the totals: the sums, and per field how many members were unknown. */
+export type AggregateJson = Record<string, string | number | null | Partial<Record<SummedField, number>>>;
+
+export interface SnapshotJson {
+  /** ISO 8601 time of the (last) sample. */
+  time: string;
+  system: SnapshotSystemJson;
+  processes?: ProcessJson[];
+  groupBy?: GroupBy;
+  groups?: AggregateJson[];
+  totals?: AggregateJson;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function processJson(p: ProcessSample): ProcessJson {
+  return {
+    pid: p.pid, ppid: p.ppid, uid: p.uid, user: p.user, comm: p.comm, cmdline: p.cmdline,
+    state: p.state, threads: p.threads, vss: p.vssBytes, rss: p.rssBytes, shr: p.shrBytes,
+    pss: p.pssBytes, uss: p.ussBytes, swap: p.swapBytes, swapPss: p.swapPssBytes,
+    cpu: round2(p.cpuPercent), kernelThread: p.kernelThread, denied: p.denied,
+  };
+}
+
+/** `keyName` is "program", "user", or "label" for the totals. */
+export function aggregateJson(agg: ProcessAggregate, keyName: string): AggregateJson {
+  const s = agg.sums;
+  return {
+    [keyName]: agg.key, count: agg.count, vss: s.vss, rss: s.rss, shr: s.shr, pss: s.pss, uss: s.uss,
+    swap: s.swap, swapPss: s.swapPss, cpu: s.cpu === null ? null : round2(s.cpu), unknown: unknownCounts(agg),
+  };
+}
+
+export function snapshotSystemJson(sample: Sample): SnapshotSystemJson {
+  const { loadavg, uptime } = sample.system;
+  return {
+    free: freeJson(freeSummary(sample.system.meminfo)),
+    loadavg: loadavg === null ? null : { load1: loadavg.load1, load5: loadavg.load5, load15: loadavg.load15 },
+    uptimeSeconds: uptime === null ? null : uptime.uptimeSeconds,
+    detailSource: sample.detailSource,
+    processCount: sample.processes.length,
+  };
+}
+
+export function snapshotTime(sample: Sample): string {
+  return new Date(sample.timeMs).toISOString();
+}
