@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { csvField, csvLine } from './csv.js';
+
+test('plain fields are written as they are; unknown values are empty', () => {
+  assert.equal(csvLine(['bash', 1234, null, undefined, 0]), 'bash,1234,,,0\n');
+});
+
+test('commas, quotes and line breaks are quoted, quotes doubled (RFC 4180)', () => {
+  assert.equal(csvField('a,b'), '"a,b"');
+  assert.equal(csvField('say "hi"'), '"say ""hi"""');
+  assert.equal(csvField('two\nlines'), '"two\nlines"');
+  assert.equal(csvField('cr\rhere'), '"cr\rhere"');
+  assert.equal(csvField(' padded'), '" padded"');
+  assert.equal(csvLine(['python3 -c "print(1, 2)"', 5]), '"python3 -c ""print(1, 2)""",5\n');
+});
+
+test('fractions are cut to two decimals, whole numbers kept exact', () => {
+  assert.equal(csvField(12.3456), '12.35');
+  assert.equal(csvField(25276063744), '25276063744');
+});

@@ -1,0 +1,59 @@
+/**
+ * What a snapshot table says about unknown values: the totals row (null-aware), the "+" marks on
+ * partial sums, and the notes that explain "-" (a refused file) and "+" (a sum that leaves out
+ * unknown values).
+ */
+import type { ColumnContext } from '../model/column.js';
+import type { ProcessSample } from '../sampler/sample.js';
+import { isPartial, isSummedField, SUMMED_FIELDS, type ProcessAggregate } from '../model/process-aggregate.js';
+import type { CellValue, TotalsRow } from './column-report.js';
+
+/** Which summed field a column shows, if any ("mem" is RSS as a share of MemTotal). */
+function fieldOf(columnId: string) {
+  if (columnId === 'mem') return 'rss';
+  return isSummedField(columnId) ? columnId : undefined;
+}
+
+export function partialInGroup(row: ProcessAggregate, columnId: string): boolean {
+  const field = fieldOf(columnId);
+  return field !== undefined && isPartial(row, field);
+}
+
+/**
+ * The totals row over processes or groups: sums of the summed columns, the process count in
+ * "count" (grouped) or in the command column (ungrouped), the label in the first blank column.
+ */
+export function aggregateTotals(total: ProcessAggregate, context: ColumnContext, of: 'processes' | 'groups'): TotalsRow {
+  return {
+    label: 'total',
+    value(columnId: string): CellValue | undefined {
+      if (columnId === 'mem') return total.sums.rss === null || context.memTotalBytes <= 0 ? null : (total.sums.rss / context.memTotalBytes) * 100;
+      if (isSummedField(columnId)) return total.sums[columnId];
+      if (columnId === 'count' && of === 'groups') return total.count;
+      if ((columnId === 'command' || columnId === 'comm') && of === 'processes') return `(${total.count} processes)`;
+      return undefined;
+    },
+    partial: (columnId: string) => partialInGroup(total, columnId),
+  };
+}
+
+/** "smaps_rollup refused for 3 of 40 processes ...": why some cells show "-". */
+export function deniedNote(rows: readonly ProcessSample[]): string | null {
+  const files = new Set<string>();
+  let count = 0;
+  for (const p of rows) {
+    if (p.denied.length === 0) continue;
+    count++;
+    for (const file of p.denied) files.add(file);
+  }
+  if (count === 0) return null;
+  return `${[...files].join(' and ')} refused for ${count} of ${rows.length} processes `
+    + '(the kernel lets only their owner or root read it): their PSS, USS and SwapPss are unknown, shown as -';
+}
+
+/** Why some sums end in "+". */
+export function partialNote(aggregates: readonly ProcessAggregate[]): string | null {
+  const fields = SUMMED_FIELDS.filter((f) => aggregates.some((a) => isPartial(a, f)));
+  if (fields.length === 0) return null;
+  return `a sum followed by + leaves out processes whose value is unknown (${fields.join(', ')}): it is a lower bound`;
+}
