@@ -1,0 +1,44 @@
+/** `memtop maps PID`: the flags; the report (maps-report.ts) is imported when the command runs. */
+import { Option, type Command } from 'commander';
+import { usageError } from './cli-error.js';
+import { writeOutput } from './output.js';
+import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
+
+export interface MapsFlags {
+  json?: boolean;
+  csv?: boolean;
+  sort?: string;
+  reverse?: boolean;
+  columns?: string;
+  group?: 'path';
+  proc?: string;
+}
+
+/**
+ * Any whole number is taken: a PID that does not exist (999999999) is "no such process" (exit 1),
+ * not a usage error; only text that is no number at all ("abc") is.
+ */
+export function pidArgument(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw usageError(`'${text}' is not a process ID (a whole number)`);
+  }
+  return Number(text);
+}
+
+export function addMapsCommand(program: Command): void {
+  program.command('maps')
+    .description('Print the memory mappings of one process (like pmap -x): size, RSS, PSS, USS, dirty, swap, path per mapping, and totals')
+    .argument('<pid>', 'process ID', pidArgument)
+    .addOption(new Option('--json', 'JSON: sizes in bytes').conflicts('csv'))
+    .addOption(new Option('--csv', 'CSV: a header of column ids, raw values (bytes)'))
+    .option('-s, --sort <column>', 'sort by this column id (default: address order, as the kernel lists them)')
+    .option('-r, --reverse', 'reverse the sort order')
+    .option('-c, --columns <list>', 'column ids to show, comma-separated (table and CSV)')
+    .addOption(new Option('-g, --group <by>', 'one row per file, and per kind for anonymous memory').choices(['path']))
+    .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
+    .addHelpText('after', `\nColumns: ${MAPPING_COLUMNS.map((c) => c.id).join(', ')}\nKinds: heap, stack, anon, file, shmem, vdso (also vvar, vsyscall)\n`)
+    .action(async (pid: number, flags: MapsFlags) => {
+      const { mapsReport } = await import('./maps-report.js');
+      writeOutput(mapsReport(pid, flags, { ttyWidth: process.stdout.isTTY ? process.stdout.columns : undefined, prettyJson: process.stdout.isTTY }));
+    });
+}

@@ -1,0 +1,67 @@
+/**
+ * `memtop maps PID`: every mapping of one process from /proc/PID/smaps (like pmap -x), or one row
+ * per file with --group path, and a totals row: as a human table, CSV or JSON.
+ */
+import { readMappings } from '../sampler/read-mappings.js';
+import { groupMappingsByPath, toMappingRows, totalOfMappings, type MappingRow } from '../model/mapping-row.js';
+import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
+import { sortRows } from '../model/sort-rows.js';
+import { visibleText } from '../model/untrusted-text.js';
+import { mappingsJson } from '../model/mappings-json.js';
+import type { ColumnContext } from '../model/column.js';
+import { CliError } from './cli-error.js';
+import { chooseColumns, chooseSort } from './column-choice.js';
+import { csvReport, humanReport, type ColumnReport, type TotalsRow } from './column-report.js';
+import { openProcRoot } from './proc-root.js';
+import type { Report } from './output.js';
+import type { MapsFlags } from './maps-command.js';
+
+export interface MapsEnvironment {
+  ttyWidth?: number;
+  prettyJson?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const DEFAULT_MAPPING_COLUMN_IDS = ['address', 'perms', 'kind', 'size', 'rss', 'pss', 'uss', 'shared', 'dirty', 'swap', 'swapPss', 'locked', 'path'];
+export const DEFAULT_GROUPED_MAPPING_COLUMN_IDS = ['kind', 'count', 'size', 'rss', 'pss', 'uss', 'shared', 'dirty', 'swap', 'swapPss', 'locked', 'path'];
+
+/** Sizes and counts add up on the totals row; addresses, perms and paths do not. */
+const TOTALLED = new Set(['count', 'size', 'rss', 'pss', 'uss', 'shared', 'dirty', 'swap', 'swapPss', 'locked']);
+
+function mappingTotals(total: MappingRow): TotalsRow {
+  return {
+    label: 'total',
+    value: (id) => (TOTALLED.has(id) ? MAPPING_COLUMNS.find((c) => c.id === id)!.value(total, NO_CONTEXT) : undefined),
+    partial: () => false,
+  };
+}
+
+const NO_CONTEXT: ColumnContext = { memTotalBytes: 0, nowEpochMs: 0 };
+
+export function mapsReport(pid: number, flags: MapsFlags, environment: MapsEnvironment = {}): Report {
+  const grouped = flags.group === 'path';
+  const columns = chooseColumns(MAPPING_COLUMNS, flags.columns, grouped ? DEFAULT_GROUPED_MAPPING_COLUMN_IDS : DEFAULT_MAPPING_COLUMN_IDS);
+  // Kernel (address) order unless asked; grouped rows by PSS, largest first (as smem -m).
+  const sort = flags.sort !== undefined || grouped || flags.reverse ? chooseSort(MAPPING_COLUMNS, flags.sort, grouped ? 'pss' : 'address', flags.reverse) : null;
+  const procfs = openProcRoot(flags.proc, environment.env);
+  const outcome = readMappings(procfs, pid);
+  if (outcome.kind === 'gone') {
+    // A live process always has smaps; in a captured tree a refused file is left out.
+    if (procfs.exists(`${pid}/stat`)) throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: it is missing`);
+    throw new CliError(`no such process: ${pid}`);
+  }
+  if (outcome.kind === 'denied') {
+    throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings)`);
+  }
+  const single = toMappingRows(outcome.mappings);
+  const total = totalOfMappings(single);
+  let rows = grouped ? groupMappingsByPath(single) : single;
+  if (sort) rows = sortRows(rows, sort, NO_CONTEXT, (a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  if (flags.json) {
+    return { stdout: `${JSON.stringify(mappingsJson(pid, outcome.comm, rows, total, grouped), null, environment.prettyJson ? 2 : undefined)}\n`, notes: [] };
+  }
+  const report: ColumnReport<MappingRow> = { columns, rows, context: NO_CONTEXT, totals: mappingTotals(total) };
+  if (flags.csv) return { stdout: csvReport(report), notes: [] };
+  const title = `${pid}: ${visibleText(outcome.comm)} (${total.count} mappings)\n`;
+  return { stdout: title + humanReport(report, environment.ttyWidth), notes: [] };
+}

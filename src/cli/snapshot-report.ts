@@ -1,0 +1,129 @@
+/**
+ * `memtop snapshot`: one exact sample (two with --interval), the processes chosen by
+ * --pid/--user/--filter/--kernel, sorted, limited, optionally grouped and totalled, written as a
+ * human table, CSV or JSON.
+ */
+import { Sampler } from '../sampler/sampler.js';
+import type { ProcessSample, Sample } from '../sampler/sample.js';
+import type { Column, ColumnContext } from '../model/column.js';
+import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
+import { selectProcesses } from '../model/process-filter.js';
+import { sortRows, type SortSpec } from '../model/sort-rows.js';
+import { groupProcesses } from '../model/group-processes.js';
+import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
+import { addAggregate, aggregateProcesses, emptyAggregate, type ProcessAggregate } from '../model/process-aggregate.js';
+import { aggregateJson, processJson, snapshotSystemJson, snapshotTime, type SnapshotJson } from '../model/snapshot-json.js';
+import { chooseColumns, chooseSort } from './column-choice.js';
+import { csvReport, humanReport, type ColumnReport } from './column-report.js';
+import { aggregateTotals, deniedNote, partialInGroup, partialNote } from './snapshot-notes.js';
+import { openProcRoot } from './proc-root.js';
+import type { Report } from './output.js';
+import type { SnapshotFlags } from './snapshot-command.js';
+
+export interface SnapshotEnvironment {
+  /** Cut human-table lines to this width (the terminal's). */
+  ttyWidth?: number;
+  /** Pretty-print JSON (when writing to a terminal). */
+  prettyJson?: boolean;
+  sleep?: (ms: number) => Promise<void>;
+  env?: NodeJS.ProcessEnv;
+}
+
+type Format = 'table' | 'csv' | 'json';
+
+interface Plan<Row> {
+  columns: Column<Row>[];
+  sort: SortSpec<Row>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function snapshotReport(flags: SnapshotFlags, environment: SnapshotEnvironment = {}): Promise<Report> {
+  const format: Format = flags.json ? 'json' : flags.csv ? 'csv' : 'table';
+  // Columns and sort first: a typo fails before anything is read.
+  const by = flags.group;
+  const plan = by ? plainPlan(groupColumns(by), defaultGroupColumnIds(by), flags) : plainPlan(PROCESS_COLUMNS, DEFAULT_PROCESS_COLUMN_IDS, flags);
+  const procfs = openProcRoot(flags.proc, environment.env);
+  // smaps_rollup (the expensive read) only when a shown or sorted column needs it; JSON has every field.
+  const readDetail = format === 'json' || [...plan.columns, plan.sort.column].some((c) => c.needs.includes('detail'));
+  const sampler = new Sampler({ procfs, exact: true, readDetail });
+  let sample = sampler.sample();
+  if (flags.interval !== undefined) {
+    await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
+    sample = sampler.sample();
+  }
+  const selected = selectProcesses(sample.processes, { pids: flags.pid, user: flags.user, filter: flags.filter, kernel: flags.kernel });
+  const context: ColumnContext = { memTotalBytes: sample.system.meminfo.MemTotal ?? 0, nowEpochMs: sample.timeMs };
+  const out = { sample, selected, flags, format, context, environment };
+  return by
+    ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
+    : processOutput(out, plan as unknown as Plan<ProcessSample>);
+}
+
+function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string[], flags: SnapshotFlags): Plan<Row> {
+  return { columns: chooseColumns(all, flags.columns, defaultIds), sort: chooseSort(all, flags.sort, 'pss', flags.reverse) };
+}
+
+interface OutputInput {
+  sample: Sample;
+  selected: ProcessSample[];
+  flags: SnapshotFlags;
+  format: Format;
+  context: ColumnContext;
+  environment: SnapshotEnvironment;
+}
+
+function limited<T>(rows: T[], limit: number | undefined): T[] {
+  return limit === undefined ? rows : rows.slice(0, limit);
+}
+
+function jsonText(value: SnapshotJson, pretty: boolean | undefined): string {
+  return `${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`;
+}
+
+function present(notes: (string | null | undefined)[]): string[] {
+  return notes.filter((n): n is string => typeof n === 'string');
+}
+
+function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
+  const { sample, selected, flags, format, context, environment } = input;
+  const rows = limited(sortRows(selected, plan.sort, context, (a, b) => a.pid - b.pid), flags.limit);
+  const total = flags.totals ? aggregateProcesses('total', rows) : undefined;
+  if (format === 'json') {
+    const out: SnapshotJson = { time: snapshotTime(sample), system: snapshotSystemJson(sample), processes: rows.map(processJson) };
+    if (total) out.totals = aggregateJson(total, 'label');
+    return { stdout: jsonText(out, environment.prettyJson), notes: [] };
+  }
+  const report: ColumnReport<ProcessSample> = {
+    columns: plan.columns, rows, context, totals: total && aggregateTotals(total, context, 'processes'),
+  };
+  return {
+    stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
+    notes: present([deniedNote(rows), total && partialNote([total])]),
+  };
+}
+
+function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report {
+  const { sample, selected, flags, format, context, environment } = input;
+  const by = flags.group!;
+  const groups = limited(sortRows(groupProcesses(selected, by), plan.sort, context, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), flags.limit);
+  let total: ProcessAggregate | undefined;
+  if (flags.totals) {
+    total = emptyAggregate('total');
+    for (const group of groups) addAggregate(total, group);
+  }
+  if (format === 'json') {
+    const out: SnapshotJson = {
+      time: snapshotTime(sample), system: snapshotSystemJson(sample), groupBy: by, groups: groups.map((g) => aggregateJson(g, by)),
+    };
+    if (total) out.totals = aggregateJson(total, 'label');
+    return { stdout: jsonText(out, environment.prettyJson), notes: [] };
+  }
+  const report: ColumnReport<ProcessAggregate> = {
+    columns: plan.columns, rows: groups, context, partial: partialInGroup, totals: total && aggregateTotals(total, context, 'groups'),
+  };
+  return {
+    stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
+    notes: present([deniedNote(selected), partialNote(total ? [...groups, total] : groups)]),
+  };
+}
