@@ -1,0 +1,137 @@
+/**
+ * Accuracy on the live kernel: helpers that allocate known amounts (test/helpers/memhog.c) and
+ * memtop's reports of them, as the built binary prints them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { startMemhog } from '../helpers/live-helpers.js';
+import { memtopJson } from '../helpers/run-memtop.js';
+import type { MapsJson, ProcessJson, SnapshotJson, SystemJson } from '../helpers/snapshot-types.js';
+
+const MIB = 1024 * 1024;
+const REGION_MIB = 64;
+const KIB = 1024;
+
+function snapshotOf(pid: number): ProcessJson {
+  const json = memtopJson<SnapshotJson>(['snapshot', '--json', '--pid', String(pid)]);
+  assert.equal(json.processes!.length, 1, `pid ${pid} in the snapshot`);
+  return json.processes![0];
+}
+
+function within(actual: number, expected: number, fraction: number, what: string): void {
+  assert.ok(Math.abs(actual - expected) <= expected * fraction,
+    `${what}: ${(actual / MIB).toFixed(2)} MiB, expected ${(expected / MIB).toFixed(2)} MiB ± ${fraction * 100} %`);
+}
+
+test('a process that touched 64 MiB privately has USS ≥ 64 MiB (within 2 %)', async (t) => {
+  const hog = await startMemhog(['private', String(REGION_MIB)]);
+  t.after(() => hog.stop());
+  const p = snapshotOf(hog.pids[0]);
+  assert.ok(p.uss! >= REGION_MIB * MIB, `USS ${p.uss} ≥ 64 MiB`);
+  within(p.uss!, REGION_MIB * MIB, 0.02, 'USS');
+  assert.ok(p.pss! >= p.uss! && p.rss! >= p.pss!, 'RSS ≥ PSS ≥ USS');
+  assert.deepEqual(p.denied, []);
+});
+
+test('a forked pair sharing 64 MiB touched before the fork: each is charged ~32 MiB PSS for it (within 2 %)', async (t) => {
+  const pair = await startMemhog(['pair', String(REGION_MIB)]);
+  t.after(() => pair.stop());
+  for (const pid of pair.pids) {
+    const maps = memtopJson<MapsJson>(['maps', String(pid), '--json']);
+    const region = maps.mappings.find((m) => m.start === pair.address);
+    assert.ok(region, `pid ${pid}: a mapping starts at ${pair.address}`);
+    assert.equal(region.size, REGION_MIB * MIB);
+    assert.equal(region.rss, REGION_MIB * MIB, 'all of it resident');
+    within(region.pss, (REGION_MIB / 2) * MIB, 0.02, `pid ${pid}: PSS of the shared region`);
+    assert.equal(region.uss, 0, 'nothing of it private');
+    assert.equal(region.shared, REGION_MIB * MIB);
+  }
+});
+
+test('memtop maps totals equal memtop snapshot for the same (stopped) process', async (t) => {
+  const pair = await startMemhog(['pair', '8']);
+  t.after(() => pair.stop());
+  pair.pause();
+  for (const pid of pair.pids) {
+    const snapshot = snapshotOf(pid);
+    const maps = memtopJson<MapsJson>(['maps', String(pid), '--json']);
+    assert.equal(maps.totals.rss, snapshot.rss, `pid ${pid}: rss`);
+    assert.equal(maps.totals.uss, snapshot.uss, `pid ${pid}: uss`);
+    assert.equal(maps.totals.swap, snapshot.swap, `pid ${pid}: swap`);
+    // smaps truncates PSS to whole kB per mapping; smaps_rollup sums first and truncates once.
+    assert.ok(maps.totals.pss <= snapshot.pss! && maps.totals.pss > snapshot.pss! - maps.totals.count * KIB,
+      `pid ${pid}: maps PSS ${maps.totals.pss} vs snapshot ${snapshot.pss} over ${maps.totals.count} mappings`);
+    assert.ok(maps.totals.swapPss <= snapshot.swapPss!);
+  }
+  pair.resume();
+});
+
+function uptimeSeconds(): number {
+  return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+}
+
+test('CPU%: the lifetime average of one sample (as ps), or the use between two with --interval', async (t) => {
+  const hog = await startMemhog(['private', '16']);
+  t.after(() => hog.stop());
+  hog.pause();
+  const pid = hog.pids[0];
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / 100;
+  const startSeconds = Number(fields[19]) / 100;
+  const upBefore = uptimeSeconds();
+  const lifetime = snapshotOf(pid).cpu;
+  const upAfter = uptimeSeconds();
+  const high = (cpuSeconds / Math.max(upBefore - startSeconds, 0.01)) * 100;
+  const low = (cpuSeconds / (upAfter + 0.01 - startSeconds)) * 100;
+  assert.ok(lifetime >= low - 0.01 && lifetime <= high + 0.01, `lifetime CPU% ${lifetime} within ${low}..${high}`);
+  const json = memtopJson<SnapshotJson>(['snapshot', '--json', '--interval', '0.3', '--pid', String(pid)]);
+  assert.equal(json.processes![0].cpu, 0, 'a stopped process uses no CPU between the two samples');
+});
+
+interface FreeFigures {
+  total: number;
+  used: number;
+  free: number;
+  shared: number;
+  buffCache: number;
+  available: number;
+  swapTotal: number;
+  swapUsed: number;
+  swapFree: number;
+}
+
+function freeBytes(): FreeFigures {
+  const lines = execFileSync('free', ['-b'], { encoding: 'utf8' }).split('\n');
+  const mem = lines.find((l) => l.startsWith('Mem:'))!.trim().split(/\s+/).slice(1).map(Number);
+  const swap = lines.find((l) => l.startsWith('Swap:'))!.trim().split(/\s+/).slice(1).map(Number);
+  return {
+    total: mem[0], used: mem[1], free: mem[2], shared: mem[3], buffCache: mem[4], available: mem[5],
+    swapTotal: swap[0], swapUsed: swap[1], swapFree: swap[2],
+  };
+}
+
+test('memtop system: MemTotal as /proc/meminfo says, and the free figures of `free -b` within a few MiB', () => {
+  const memTotalKb = Number(/^MemTotal:\s+(\d+) kB/m.exec(readFileSync('/proc/meminfo', 'utf8'))![1]);
+  // Memory moves while other processes run: memtop's reading must fall within the range of two
+  // `free -b` readings taken just before and just after it, widened by 8 MiB.
+  const before = freeBytes();
+  const json = memtopJson<SystemJson>(['system', '--json', '--interval', '0.1']);
+  const after = freeBytes();
+  assert.equal(json.meminfo.MemTotal, memTotalKb * KIB);
+  assert.equal(json.free.total, before.total);
+  assert.equal(json.free.swapTotal, before.swapTotal);
+  const slack = 8 * MIB;
+  for (const key of ['used', 'free', 'shared', 'buffCache', 'available', 'swapUsed', 'swapFree'] as const) {
+    const low = Math.min(before[key], after[key]) - slack;
+    const high = Math.max(before[key], after[key]) + slack;
+    assert.ok(json.free[key] >= low && json.free[key] <= high, `${key}: memtop ${json.free[key]}, free -b ${before[key]} .. ${after[key]}`);
+  }
+  for (const key of ['r', 'b', 'si', 'so', 'bi', 'bo', 'in', 'cs', 'us', 'sy', 'id', 'wa', 'st'] as const) {
+    assert.ok(Number.isFinite(json.vmstat[key]) && json.vmstat[key] >= 0, key);
+  }
+  const cpu = json.vmstat.us + json.vmstat.sy + json.vmstat.id + json.vmstat.wa + json.vmstat.st;
+  assert.ok(cpu > 95 && cpu < 105, `CPU shares add up to ~100 %: ${cpu}`);
+});

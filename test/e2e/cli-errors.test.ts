@@ -1,0 +1,109 @@
+/**
+ * Bad input (issue 2, section 5): a clear one-line message and the right exit code, from the
+ * built binary run as a child process. Never a stack trace.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { runMemtop } from '../helpers/run-memtop.js';
+import { memtopBin, procBasic } from '../helpers/paths.js';
+
+function assertNoStackTrace(stderr: string): void {
+  assert.doesNotMatch(stderr, /^\s+at .*:\d+:\d+\)?$/m, stderr);
+  assert.doesNotMatch(stderr, /Error:|node:internal/, stderr);
+}
+
+test('maps of a PID that does not exist: "no such process", exit 1', () => {
+  const run = runMemtop(['maps', '999999999']);
+  assert.equal(run.status, 1);
+  assert.equal(run.stderr, 'memtop: no such process: 999999999\n');
+  assert.equal(run.stdout, '');
+});
+
+test('maps of something that is not a PID: usage, exit 2', () => {
+  const run = runMemtop(['maps', 'abc']);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /^memtop: 'abc' is not a process ID/);
+  assert.match(run.stderr, /^Usage: memtop maps \[options\] <pid>$/m);
+  assertNoStackTrace(run.stderr);
+  assert.equal(runMemtop(['maps']).status, 2, 'a missing PID');
+});
+
+test('--sort with an unknown column lists the valid columns, exit 2', () => {
+  const run = runMemtop(['snapshot', '--sort', 'nosuch', '--proc', procBasic]);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /^memtop: --sort: unknown column 'nosuch'; valid columns: pid, ppid, user, uid, .*pss, uss, .*command$/m);
+  assert.equal(run.stdout, '');
+  const grouped = runMemtop(['snapshot', '--group', 'user', '--sort', 'nosuch', '--proc', procBasic]);
+  assert.equal(grouped.status, 2);
+  assert.match(grouped.stderr, /valid columns: user, count, vss, rss/);
+  const maps = runMemtop(['maps', '1', '--sort', 'nosuch']);
+  assert.equal(maps.status, 2);
+  assert.match(maps.stderr, /valid columns: address, perms, offset/);
+  const columns = runMemtop(['snapshot', '--columns', 'pid,bogus', '--proc', procBasic]);
+  assert.equal(columns.status, 2);
+  assert.match(columns.stderr, /^memtop: --columns: unknown column 'bogus'; valid columns: pid/);
+});
+
+test('--proc naming no /proc: one clear line, exit 1, for every command', () => {
+  for (const args of [['snapshot'], ['snapshot', '--json'], ['maps', '1'], ['system', '--interval', '0.1']]) {
+    const run = runMemtop([...args, '--proc', '/nonexistent']);
+    assert.equal(run.status, 1, args.join(' '));
+    assert.equal(run.stderr, 'memtop: /nonexistent: no such directory (proc root from --proc)\n', args.join(' '));
+  }
+  const notProc = runMemtop(['snapshot', '--proc', '/etc']);
+  assert.equal(notProc.status, 1);
+  assert.equal(notProc.stderr, 'memtop: /etc does not look like a /proc file system: it has no meminfo (proc root from --proc)\n');
+  const fromEnv = runMemtop(['snapshot'], { env: { MEMTOP_PROC: '/nonexistent' } });
+  assert.equal(fromEnv.status, 1);
+  assert.match(fromEnv.stderr, /proc root from MEMTOP_PROC/);
+});
+
+test('usage errors from commander exit 2 (its own default is 1)', () => {
+  const cases: [string[], RegExp][] = [
+    [['snapshot', '--bogus'], /^memtop: unknown option '--bogus'/],
+    [['snapshot', '--json', '--csv'], /^memtop: option '--json' cannot be used with option '--csv'/],
+    [['snapshot', '--group', 'cgroup'], /Allowed choices are program, user/],
+    [['snapshot', '--limit', 'ten'], /^memtop: --limit takes a whole number/],
+    [['snapshot', '--interval', '0'], /^memtop: --interval takes a number of seconds/],
+    [['snapshot', '--pid', '12,x'], /^memtop: 'x' is not a process ID/],
+    [['snapshot', '--filter', '('], /^memtop: --filter: not a valid regular expression/],
+    [['system', '--interval', 'soon'], /^memtop: --interval takes a number of seconds/],
+    [['snap'], /^memtop: unknown command 'snap' \(did you mean snapshot\?\)/],
+  ];
+  for (const [args, message] of cases) {
+    const run = runMemtop(args);
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, message, args.join(' '));
+    assertNoStackTrace(run.stderr);
+  }
+});
+
+test('--help and --version exit 0', () => {
+  for (const args of [['--help'], ['snapshot', '--help'], ['maps', '--help'], ['system', '--help'], ['help', 'maps'], ['--version']]) {
+    const run = runMemtop(args);
+    assert.equal(run.status, 0, args.join(' '));
+    assert.notEqual(run.stdout, '');
+  }
+  assert.match(runMemtop(['system', '--help']).stdout, /default: 1/);
+});
+
+test('memtop snapshot | head -1: the first line, no EPIPE stack trace, no error', () => {
+  const shell = spawnSync('sh', ['-c', `"${process.execPath}" "${memtopBin}" snapshot --kernel | head -1; "${process.execPath}" "${memtopBin}" snapshot --json | head -c 10`], {
+    encoding: 'utf8', timeout: 120_000,
+  });
+  assert.equal(shell.status, 0);
+  assert.match(shell.stdout, /^\s*PID USER\s+VSS\s+RSS/);
+  assert.equal(shell.stdout.split('\n').length, 2);
+  // The only thing memtop may say on stderr is its note about refused files.
+  assert.equal(shell.stderr.replace(/^memtop: smaps_rollup refused for .*\n/gm, ''), '');
+});
+
+test('MEMTOP_DEBUG=1 adds the stack trace that is otherwise never shown', () => {
+  const plain = runMemtop(['snapshot', '--proc', '/nonexistent']);
+  assert.equal(plain.stderr.trimEnd().split('\n').length, 1);
+  const debug = runMemtop(['snapshot', '--proc', '/nonexistent'], { env: { MEMTOP_DEBUG: '1' } });
+  assert.equal(debug.status, 1);
+  assert.match(debug.stderr, /^memtop: \/nonexistent: no such directory/);
+  assert.match(debug.stderr, /^\s+at .*proc-root\.js/m);
+});

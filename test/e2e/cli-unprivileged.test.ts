@@ -1,0 +1,76 @@
+/**
+ * Run as an unprivileged user (when the suite runs as root): `memtop snapshot` as `nobody` via
+ * setpriv. Other users' smaps_rollup is refused by the kernel: their PSS/USS/SwapPss are null
+ * with the denial recorded, RSS and VSS still come from status, and memtop exits 0.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/paths.js';
+import type { ProcessJson, SnapshotJson } from '../helpers/snapshot-types.js';
+
+const isRoot = process.getuid?.() === 0;
+const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+const skip = !isRoot ? 'the suite is not running as root' : !hasSetpriv ? 'setpriv is not installed' : false;
+
+let dir = '';
+
+before(() => {
+  if (skip) return;
+  // The repository may sit in a home directory nobody cannot read: run a world-readable copy.
+  dir = mkdtempSync(join(tmpdir(), 'memtop-nobody-'));
+  cpSync(join(repoRoot, 'dist', 'src'), join(dir, 'dist', 'src'), { recursive: true });
+  cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
+  cpSync(join(repoRoot, 'node_modules', 'commander'), join(dir, 'node_modules', 'commander'), { recursive: true });
+  chmodSync(dir, 0o755);
+});
+after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function asNobody(args: string[]) {
+  const result = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(dir, 'dist', 'src', 'cli', 'main.js'), ...args], {
+    cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('as nobody: other users\' processes have PSS null and the denial, RSS/VSS present, exit 0', { skip }, () => {
+  const run = asNobody(['snapshot', '--json']);
+  assert.equal(run.status, 0, run.stderr);
+  const json = JSON.parse(run.stdout) as SnapshotJson;
+  const processes = json.processes!;
+  const mine = processes.filter((p) => p.uid === 65534);
+  const others = processes.filter((p: ProcessJson) => p.uid !== 65534 && p.state !== 'Z' && !p.kernelThread);
+  assert.ok(mine.length >= 1, 'memtop itself runs as nobody');
+  assert.ok(others.some((p) => p.pid === process.pid), 'the test runner (root) is listed');
+  for (const p of others) {
+    assert.equal(p.pss, null, `pid ${p.pid} (${p.comm})`);
+    assert.equal(p.uss, null);
+    assert.equal(p.swapPss, null);
+    assert.ok(p.denied.includes('smaps_rollup'), `pid ${p.pid}: denied ${JSON.stringify(p.denied)}`);
+    assert.equal(typeof p.rss, 'number', `pid ${p.pid}: rss`);
+    assert.equal(typeof p.vss, 'number', `pid ${p.pid}: vss`);
+  }
+  for (const p of mine) assert.equal(typeof p.pss, 'number', `own process ${p.pid} has its PSS`);
+});
+
+test('as nobody: the human table shows "-" for a root process, and says why', { skip }, () => {
+  const run = asNobody(['snapshot', '--pid', String(process.pid), '--columns', 'pid,rss,pss,uss,comm']);
+  assert.equal(run.status, 0, run.stderr);
+  const row = run.stdout.trimEnd().split('\n')[1].trim().split(/\s+/);
+  assert.equal(row[0], String(process.pid));
+  assert.notEqual(row[1], '-', 'RSS is known');
+  assert.deepEqual(row.slice(2, 4), ['-', '-']);
+  assert.match(run.stderr, /^memtop: smaps_rollup refused for 1 of 1 processes \(the kernel lets only their owner or root read it\)/);
+});
+
+test('as nobody: maps of a root process says smaps was refused, exit 1', { skip }, () => {
+  const run = asNobody(['maps', String(process.pid)]);
+  assert.equal(run.status, 1);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, new RegExp(`^memtop: cannot read /proc/${process.pid}/smaps: permission denied`));
+});
