@@ -52,7 +52,7 @@ export function freeText(f: FreeSummary): string {
   return formatTable(columns, [
     ['Mem:', ...[f.total, f.used, f.free, f.shared, f.buffCache, f.available].map(humanBytes)],
     ['Swap:', ...[f.swapTotal, f.swapUsed, f.swapFree].map(humanBytes)],
-  ]);
+  ], { gap: 3 });
 }
 
 export function ratesText(rates: VmstatRates): string {
@@ -60,7 +60,7 @@ export function ratesText(rates: VmstatRates): string {
   const ids = ['r', 'b', 'si', 'so', 'bi', 'bo', 'in', 'cs', 'us', 'sy', 'id', 'wa', 'st'] as const;
   const perSecondBytes = new Set(['si', 'so', 'bi', 'bo']);
   const cells = ids.map((id) => (perSecondBytes.has(id) ? humanBytes(r[id]) : String(Math.round(r[id]))));
-  return formatTable(ids.map(right), [cells]);
+  return formatTable(ids.map(right), [cells], { gap: 2 });
 }
 
 export function pressureText(p: SystemSample['pressure']): string {
@@ -68,14 +68,14 @@ export function pressureText(p: SystemSample['pressure']): string {
   const line = (name: string, l: PressureLine | null) => (l === null
     ? [name, '-', '-', '-', '-']
     : [name, l.avg10.toFixed(2), l.avg60.toFixed(2), l.avg300.toFixed(2), `${(l.totalMicroseconds / 1e6).toFixed(3)}s`]);
-  return formatTable([left(''), right('avg10'), right('avg60'), right('avg300'), right('total')], [line('some', p.some), line('full', p.full)]);
+  return formatTable([left(''), right('avg10'), right('avg60'), right('avg300'), right('total')], [line('some', p.some), line('full', p.full)], { gap: 2 });
 }
 
 export function meminfoText(meminfo: SystemSample['meminfo']): string {
   const rows = Object.entries(meminfo).map(([field, value]) => (isCountField(field)
     ? [field, String(value), String(value), meminfoMeaning(field) ?? '']
     : [field, humanBytes(value), `${value / 1024} kB`, meminfoMeaning(field) ?? '']));
-  return formatTable([left('field'), right('value'), right('as printed'), left('meaning')], rows);
+  return formatTable([left('field'), right('value'), right('as printed'), left('meaning')], rows, { gap: 2 });
 }
 
 function systemText(after: SystemSample, free: FreeSummary, rates: VmstatRates, elapsedMs: number): string {

@@ -27,3 +27,7 @@ test('lines are cut to a terminal width, and trailing blanks dropped', () => {
   for (const line of text.trimEnd().split('\n')) assert.ok(line.length <= 20, line);
   assert.equal(formatTable([{ title: 'A', align: 'left' }, { title: 'B', align: 'left' }], [['x', '']]), 'A B\nx\n');
 });
+
+test('a wider gap between columns', () => {
+  assert.equal(formatTable([{ title: 'A', align: 'right' }, { title: 'BB', align: 'right' }], [['1', '2']], { gap: 3 }), 'A   BB\n1    2\n');
+});

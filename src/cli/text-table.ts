@@ -12,9 +12,9 @@ export interface TableColumn {
 export interface TableOptions {
   /** Cut every line to this many characters (the terminal's width when writing to one). */
   maxWidth?: number;
+  /** Blanks between columns (1, as ps). */
+  gap?: number;
 }
-
-const GAP = ' ';
 
 export function formatTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
   const widths = columns.map((c) => c.title.length);
@@ -25,11 +25,12 @@ export function formatTable(columns: readonly TableColumn[], rows: readonly (rea
     }
   }
   const last = columns.length - 1;
+  const gap = ' '.repeat(options.gap ?? 1);
   const line = (cells: readonly string[]): string => {
     let text = '';
     for (let i = 0; i <= last; i++) {
       const cell = cells[i] ?? '';
-      if (i > 0) text += GAP;
+      if (i > 0) text += gap;
       if (columns[i].align === 'right') text += cell.padStart(widths[i]);
       else text += i === last ? cell : cell.padEnd(widths[i]);
     }
