@@ -87,7 +87,7 @@ export class ProcessesView implements View {
     for (let i = this.top; i < Math.min(rows.length, this.top + visible); i++) {
       lines.push(rowLine(layout, rows[i], values, context.theme, i === this.selected.index));
     }
-    if (context.store.latest === null) lines.push(' reading /proc…');
+    if (context.store.latest === null) return [...lines, ' reading /proc…'];
     while (lines.length < context.height - 1) lines.push('');
     lines.push(this.totalsLine(layout, rows, context));
     return lines;
