@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Tmux } from '../helpers/tmux.js';
+import { memtopCommand, memtopExit, startNamedHelper } from '../helpers/tmux-memtop.js';
+
+/** The PIDs of the table's rows as shown on screen (rows start below the title line). */
+function pidsOnScreen(screen: string): number[] {
+  const lines = screen.split('\n');
+  const title = lines.findIndex((l) => /^ +.?PID USER/.test(l));
+  return lines.slice(title + 1).map((l) => /^ +(\d+) \S/.exec(l)?.[1]).filter((x): x is string => x !== undefined).map(Number);
+}
+
+function isSorted(numbers: number[], descending = false): boolean {
+  return numbers.every((n, i) => i === 0 || (descending ? numbers[i - 1] >= n : numbers[i - 1] <= n));
+}
+
+test('< and > change the sort column and the rows on screen follow', async () => {
+  const tmux = new Tmux(memtopCommand());
+  try {
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    tmux.send('<', '<', '<', '<', '<'); // PSS → SHR → RSS → VSS → USER → PID
+    let screen = await tmux.waitFor(/▲PID USER/);
+    assert.match(screen, /sort PID asc/);
+    let pids = pidsOnScreen(screen);
+    assert.ok(pids.length > 5 && isSorted(pids), `PIDs ascending: ${pids.join(' ')}`);
+    tmux.send('I');
+    screen = await tmux.waitFor(/▼PID USER/);
+    pids = pidsOnScreen(screen);
+    assert.ok(isSorted(pids, true), `PIDs descending: ${pids.join(' ')}`);
+    tmux.send('>');
+    screen = await tmux.waitFor(/USER▲/);
+    assert.match(screen, /sort USER asc/);
+    tmux.send('q');
+    assert.equal(await memtopExit(tmux), 0);
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('\\ filters the table down to the helper; Esc clears the filter', async (t) => {
+  const helper = await startNamedHelper('memtop-filter-helper');
+  t.after(() => helper.kill('SIGKILL'));
+  const tmux = new Tmux(memtopCommand());
+  try {
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    tmux.send('\\');
+    tmux.type('memtop-filter-helper');
+    const screen = await tmux.waitFor('total of 1 shown');
+    assert.deepEqual(pidsOnScreen(screen), [helper.pid]);
+    assert.match(screen, /Filter: memtop-filter-helper_/);
+    tmux.send('Enter');
+    await tmux.waitFor(/filter "memtop-filter-helper"/);
+    tmux.send('Escape');
+    await tmux.waitFor((s) => /total of ([2-9]|\d\d+) shown/.test(s));
+    tmux.send('q');
+    assert.equal(await memtopExit(tmux), 0);
+  } finally {
+    tmux.kill();
+  }
+});

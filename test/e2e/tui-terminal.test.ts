@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { Tmux } from '../helpers/tmux.js';
+import { MEMTOP, memtopCommand, memtopExit, memtopPid } from '../helpers/tmux-memtop.js';
+
+test('resizing to 60x20 shows "terminal too small", and back to 160x48 the table again', async () => {
+  const tmux = new Tmux(memtopCommand());
+  try {
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    tmux.resize(60, 20);
+    const small = await tmux.waitFor('terminal too small');
+    assert.match(small, /terminal too small: 60×20/);
+    assert.match(small, /memtop needs at least 80×24/);
+    tmux.resize(160, 48);
+    const back = await tmux.waitFor((s) => /total of [1-9]\d* shown/.test(s) && !s.includes('too small'));
+    assert.equal(back.split('\n').length >= 48, true);
+    assert.match(back.split('\n')[47], /^F1Help/);
+    tmux.send('q');
+    assert.equal(await memtopExit(tmux), 0);
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('SIGTERM ends memtop with status 0 and the terminal restored', async () => {
+  const tmux = new Tmux(memtopCommand());
+  try {
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    process.kill(memtopPid(tmux), 'SIGTERM');
+    assert.equal(await memtopExit(tmux), 0);
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0');
+    assert.equal(await tmux.waitForInfo('#{cursor_flag}', '1'), '1');
+    assert.equal(await tmux.waitForInfo('#{mouse_any_flag}', '0'), '0');
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('standard output not a terminal: one line pointing to memtop snapshot, exit 2', () => {
+  const result = spawnSync(process.execPath, [MEMTOP], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
+  assert.equal(result.status, 2);
+  assert.equal(result.stdout, '');
+  assert.equal(result.stderr.trim().split('\n').length, 1);
+  assert.match(result.stderr, /memtop snapshot/);
+});
+
+test('--delay outside 0.2..3600 and an unknown --sort column are usage errors (exit 2)', () => {
+  for (const args of [['--delay', '0.1'], ['-d', '3601'], ['--delay', 'soon'], ['--sort', 'nosuch'], ['--columns', 'pid,bogus']]) {
+    const result = spawnSync(process.execPath, [MEMTOP, ...args], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, /^memtop: /);
+  }
+});
