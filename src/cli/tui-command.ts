@@ -52,12 +52,16 @@ export function configureTui(program: Command): void {
         return;
       }
       const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
+      const { Sampler } = await import('../sampler/sampler.js');
+      const readDetail = options.columns.some((c) => c.needs.includes('detail'));
       const source = new WorkerSampleSource(options.procRoot, {
-        readDetail: options.columns.some((c) => c.needs.includes('detail')), exact: options.exact,
-        maxStalenessMs: options.maxStalenessMs, intervalMs: options.delayMs, paused: false, mappingsOf: null,
+        readDetail, exact: options.exact, maxStalenessMs: options.maxStalenessMs, intervalMs: options.delayMs, paused: false, mappingsOf: null,
       });
+      // The worker boots while this thread takes the first sample; then blessed loads. The
+      // worker's own ticks start one interval later.
       const relay = new RelayListeners();
-      source.start(relay);
+      source.start(relay, options.delayMs);
+      relay.onSample(new Sampler({ procfs: new ProcFs(options.procRoot), readDetail, exact: true }).sample());
       const { runTui } = await import('../ui/run-tui.js');
       const code = await runTui(options, { input: process.stdin, output: process.stdout, source, attach: (l) => relay.attach(l) });
       process.exit(code);

@@ -4,7 +4,7 @@
  * drive it with a sampler in the same thread.
  */
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, SamplingConfig, ToWorker } from './sampler-protocol.js';
+import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
 import type { Sample } from './sample.js';
 import type { MappingsReading, ProcessIdentity } from '../model/store.js';
 
@@ -39,9 +39,11 @@ export class WorkerSampleSource implements SampleSource {
     return this.current;
   }
 
-  start(listeners: SampleListeners): void {
+  /** `firstTickDelayMs`: 0 samples at once; the caller that took the first sample itself passes the interval. */
+  start(listeners: SampleListeners, firstTickDelayMs = 0): void {
+    const input: WorkerInput = { procRoot: this.procRoot, config: this.current, firstTickDelayMs };
     const worker = new Worker(new URL('./sampler-worker.js', import.meta.url), {
-      workerData: { procRoot: this.procRoot, config: this.current },
+      workerData: input,
       // The worker only reads /proc: a small young generation keeps its footprint low.
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });

@@ -22,6 +22,8 @@ export interface SamplingConfig {
 export interface WorkerInput {
   procRoot: string;
   config: SamplingConfig;
+  /** When the first tick runs (0: at once; one interval when the first sample was taken elsewhere). */
+  firstTickDelayMs: number;
 }
 
 export type ToWorker =

@@ -86,5 +86,6 @@ port.on('message', guarded(function onMessage(message: ToWorker) {
 guarded(() => {
   applyConfig();
   post({ type: 'ready', pageSizeBytes: detectPageSizeBytes(procfs) });
-  tick();
+  if (input.firstTickDelayMs > 0) schedule(input.firstTickDelayMs);
+  else tick();
 })();
