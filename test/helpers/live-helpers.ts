@@ -16,7 +16,14 @@ export function memhogBinary(): string {
   if (built === undefined) {
     const dir = mkdtempSync(join(tmpdir(), 'memtop-memhog-'));
     const bin = join(dir, 'memhog');
-    execFileSync('gcc', ['-O1', '-Wall', '-o', bin, join(repoRoot, 'test', 'helpers', 'memhog.c')], { stdio: 'pipe' });
+    const source = join(repoRoot, 'test', 'helpers', 'memhog.c');
+    // Static, so that it maps no shared library: its PSS then depends only on itself and its
+    // forked child, not on every other process that maps libc (they come and go).
+    try {
+      execFileSync('gcc', ['-O1', '-Wall', '-static', '-o', bin, source], { stdio: 'pipe' });
+    } catch {
+      execFileSync('gcc', ['-O1', '-Wall', '-o', bin, source], { stdio: 'pipe' });
+    }
     built = { dir, bin };
     process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   }
