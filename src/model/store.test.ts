@@ -22,7 +22,8 @@ test('keeps the latest and previous sample and a bounded system history', () => 
   assert.deepEqual(versions, [1, 2, 3]);
   assert.ok(store.latest && store.previous && store.latest !== store.previous);
   assert.equal(store.history.length, 2);
-  assert.equal(store.history.last()?.system, store.latest.system);
+  assert.equal(store.history.last()?.memTotalBytes, store.latest.system.meminfo.MemTotal);
+  assert.equal(store.history.last()?.memUsedBytes, store.latest.system.meminfo.MemTotal - store.latest.system.meminfo.MemAvailable);
 });
 
 test('finds a process by pid and start time, not by pid alone', () => {

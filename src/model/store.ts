@@ -4,15 +4,32 @@
  * per-mapping reading of the one process whose Mappings view is open. It never reads a file.
  */
 import type { SmapsMapping } from '../proc/smaps.js';
-import type { ProcessSample, Sample, SystemSample } from '../sampler/sample.js';
+import type { ProcessSample, Sample } from '../sampler/sample.js';
 import { RingBuffer } from './ring-buffer.js';
 
-/** One point of system history. */
+/**
+ * One point of system history: a few numbers, not the whole system sample (meminfo and vmstat
+ * are hundreds of fields), so that ten minutes of history stay small.
+ */
 export interface SystemPoint {
   timeMs: number;
   monotonicMs: number;
-  system: SystemSample;
+  /** The sample's own cost, ms. */
   costMs: number;
+  memTotalBytes: number;
+  /** MemTotal − MemAvailable (as free's "used"). */
+  memUsedBytes: number;
+  swapUsedBytes: number;
+}
+
+function systemPoint(sample: Sample): SystemPoint {
+  const m = sample.system.meminfo;
+  const total = m.MemTotal ?? 0;
+  return {
+    timeMs: sample.timeMs, monotonicMs: sample.monotonicMs, costMs: sample.costMs, memTotalBytes: total,
+    memUsedBytes: Math.max(0, total - (m.MemAvailable ?? m.MemFree ?? 0)),
+    swapUsedBytes: Math.max(0, (m.SwapTotal ?? 0) - (m.SwapFree ?? 0)),
+  };
 }
 
 /** A process's identity: PIDs are reused, pid + start time is not. */
@@ -61,7 +78,7 @@ export class Store {
     this.previous = this.latest;
     this.latest = sample;
     this.byPid = new Map(sample.processes.map((p) => [p.pid, p]));
-    this.history.push({ timeMs: sample.timeMs, monotonicMs: sample.monotonicMs, system: sample.system, costMs: sample.costMs });
+    this.history.push(systemPoint(sample));
     if (this.mappings && !this.mappings.exited && !this.find(this.mappings.target)) {
       // Gone from the process list before the next smaps reading says so.
       this.mappings.exited = this.mappings.mappings !== null || this.mappings.denied;

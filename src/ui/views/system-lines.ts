@@ -56,8 +56,8 @@ export function pressureLines(store: Store): string[] {
 export function usedSparkline(store: Store, width: number): string {
   const points = store.history.toArray().slice(-width);
   if (points.length === 0) return '';
-  const used = points.map((p) => freeSummary(p.system.meminfo).used);
-  const total = freeSummary(points[points.length - 1].system.meminfo).total || 1;
+  const used = points.map((p) => p.memUsedBytes);
+  const total = points[points.length - 1].memTotalBytes || 1;
   return used.map((u) => SPARKS[Math.max(1, Math.min(8, Math.round((u / total) * 8)))]).join('');
 }
 
