@@ -68,7 +68,8 @@ export class Store {
   pageSizeBytes = 4096;
   /** Bumped on every change: a view re-renders only when it moved. */
   version = 0;
-  private byPid = new Map<number, ProcessSample>();
+  /** Built on the first find() after a push, not on every push. */
+  private byPid: Map<number, ProcessSample> | null = null;
 
   constructor(historyPoints = DEFAULT_HISTORY_POINTS) {
     this.history = new RingBuffer<SystemPoint>(historyPoints);
@@ -77,7 +78,7 @@ export class Store {
   push(sample: Sample): void {
     this.previous = this.latest;
     this.latest = sample;
-    this.byPid = new Map(sample.processes.map((p) => [p.pid, p]));
+    this.byPid = null;
     this.history.push(systemPoint(sample));
     if (this.mappings && !this.mappings.exited && !this.find(this.mappings.target)) {
       // Gone from the process list before the next smaps reading says so.
@@ -88,6 +89,7 @@ export class Store {
 
   /** The process with this identity in the latest sample, if it is still there. */
   find(identity: ProcessIdentity): ProcessSample | undefined {
+    this.byPid ??= new Map((this.latest?.processes ?? []).map((p) => [p.pid, p]));
     const p = this.byPid.get(identity.pid);
     return p && p.startTimeTicks === identity.startTimeTicks ? p : undefined;
   }
