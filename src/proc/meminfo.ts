@@ -3,14 +3,15 @@
  * stay counts). Order is kept, so output lists fields as the kernel does. Only HugePages_* lines
  * are counts; any other line without its "kB" (a file cut short) is left out.
  */
-import { forEachKeyLine, parseKbValue, parseSizeValue } from './key-value-lines.js';
+import { forEachKeyLineAt, kbAt, sizeAt } from './key-value-lines.js';
 
 export type Meminfo = Record<string, number>;
 
 export function parseMeminfo(text: string): Meminfo {
   const fields: Meminfo = {};
-  forEachKeyLine(text, (key, rest) => {
-    const value = key.startsWith('HugePages_') ? parseSizeValue(rest) : parseKbValue(rest);
+  // Read on every tick: indexes into the text, no substring per line but the key.
+  forEachKeyLineAt(text, (key, from, to) => {
+    const value = key.startsWith('HugePages_') ? sizeAt(text, from, to) : kbAt(text, from, to);
     if (value !== null) fields[key] = value;
   });
   return fields;

@@ -3,7 +3,7 @@
  * over every mapping. Reading it walks the target's page tables under its mmap lock: the
  * expensive read of a sample.
  */
-import { forEachKeyLineAt, kbAt } from './key-value-lines.js';
+import { KIB } from './key-value-lines.js';
 import { parseCounterLines, type MemorySummary, type SmapsCounters } from './smaps-counters.js';
 
 /** Returns null when the text holds no Rss line (empty: kernel thread or zombie; or truncated). */
@@ -12,7 +12,12 @@ export function parseSmapsRollup(text: string): SmapsCounters | null {
   return 'Rss' in counters ? counters : null;
 }
 
-/** The rollup lines the summary needs; each kernel since 4.14 prints all of them. */
+/**
+ * The rollup lines the summary needs (each kernel since 4.14 prints all of them), whole: a line
+ * cut before its "kB" does not match. A regular expression runs as native code from the first
+ * call, which matters for a one-shot report.
+ */
+const SUMMARY_LINE = /^(Rss|Pss|Shared_Clean|Shared_Dirty|Private_Clean|Private_Dirty|Swap|SwapPss|Locked):[ \t]+(\d+) kB$/gm;
 const SUMMARY_KEYS = ['Rss', 'Pss', 'Shared_Clean', 'Shared_Dirty', 'Private_Clean', 'Private_Dirty', 'Swap', 'SwapPss', 'Locked'];
 
 /**
@@ -23,14 +28,12 @@ const SUMMARY_KEYS = ['Rss', 'Pss', 'Shared_Clean', 'Shared_Dirty', 'Private_Cle
 export function parseRollupSummary(text: string): MemorySummary | null {
   const v = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   let seen = 0;
-  forEachKeyLineAt(text, (key, from, to) => {
-    const index = SUMMARY_KEYS.indexOf(key);
-    if (index < 0) return;
-    const bytes = kbAt(text, from, to);
-    if (bytes === null) return;
-    v[index] = bytes;
+  SUMMARY_LINE.lastIndex = 0;
+  for (let m = SUMMARY_LINE.exec(text); m !== null; m = SUMMARY_LINE.exec(text)) {
+    const index = SUMMARY_KEYS.indexOf(m[1]);
+    v[index] = Number(m[2]) * KIB;
     seen |= 1 << index;
-  });
+  }
   if (seen !== (1 << SUMMARY_KEYS.length) - 1) return null;
   return {
     rssBytes: v[0],

@@ -2,7 +2,7 @@
  * /proc/PID/status: identity (uids, gids, threads) and the cheap memory counters, in bytes.
  * Kernel threads and zombies have no Vm and Rss lines: those fields are then null.
  */
-import { forEachKeyLineAt, kbAt } from './key-value-lines.js';
+import { kbAt } from './key-value-lines.js';
 
 export interface PidStatus {
   /**
@@ -58,13 +58,15 @@ const SIZE_KEYS = new Map<string, keyof PidStatus>([
 ]);
 
 /** Whitespace-separated numbers ("0\t0\t0\t0"). */
-function numbers(text: string, from: number, to: number): number[] {
-  return text.slice(from, to).split(/\s+/).filter(Boolean).map(Number);
+function numbers(value: string): number[] {
+  return value.split(/\s+/).filter(Boolean).map(Number);
 }
 
-function integer(text: string, from: number, to: number): number {
-  return Number(text.slice(from, to));
-}
+/**
+ * The lines parseStatus reads. A regular expression runs as native code from the first call, so
+ * it suits a one-shot report (no time for the JIT to warm up) as well as the UI's ticks.
+ */
+const STATUS_LINE = /^(Name|State|Tgid|Pid|PPid|Uid|Gid|Threads|Kthread|Vm[A-Za-z]+|Rss[A-Za-z]+):(.*)$/gm;
 
 export function parseStatus(text: string): PidStatus {
   const status: PidStatus = {
@@ -75,32 +77,30 @@ export function parseStatus(text: string): PidStatus {
     kthread: null,
   };
   const fields = status as unknown as Record<string, unknown>;
-  // Read for every changed process on every tick: indexes, not substrings, per line.
-  forEachKeyLineAt(text, (key, from, to): boolean | void => {
+  STATUS_LINE.lastIndex = 0;
+  for (let m = STATUS_LINE.exec(text); m !== null; m = STATUS_LINE.exec(text)) {
+    const key = m[1];
+    const value = m[2];
     const sizeKey = SIZE_KEYS.get(key);
     if (sizeKey !== undefined) {
-      fields[sizeKey] = kbAt(text, from, to);
-      return;
+      fields[sizeKey] = kbAt(value, 0, value.length);
+      continue;
     }
     switch (key) {
-      case 'Name': {
-        // Kept exactly: the kernel separates it with one tab; hand-written text may use spaces.
-        const raw = text.slice(from, to);
-        status.name = raw.startsWith('\t') ? raw.slice(1) : raw.trimStart();
-        break;
-      }
-      case 'State': status.state = text.slice(from, to).trim().charAt(0); break;
-      case 'Tgid': status.tgid = integer(text, from, to); break;
-      case 'Pid': status.pid = integer(text, from, to); break;
-      case 'PPid': status.ppid = integer(text, from, to); break;
-      case 'Uid': status.uids = numbers(text, from, to); break;
-      case 'Gid': status.gids = numbers(text, from, to); break;
+      // Kept exactly: the kernel separates it with one tab; hand-written text may use spaces.
+      case 'Name': status.name = value.startsWith('\t') ? value.slice(1) : value.trimStart(); break;
+      case 'State': status.state = value.trim().charAt(0); break;
+      case 'Tgid': status.tgid = Number(value); break;
+      case 'Pid': status.pid = Number(value); break;
+      case 'PPid': status.ppid = Number(value); break;
+      case 'Uid': status.uids = numbers(value); break;
+      case 'Gid': status.gids = numbers(value); break;
+      case 'Kthread': status.kthread = value.trim() === '1'; break;
       // Every field read here comes before Threads; the ~25 lines after it (signal masks,
       // capabilities, CPU lists) are not scanned.
-      case 'Threads': status.threads = integer(text, from, to); return true;
-      case 'Kthread': status.kthread = text.slice(from, to).trim() === '1'; break;
+      case 'Threads': status.threads = Number(value); return status;
     }
-  });
+  }
   return status;
 }
 

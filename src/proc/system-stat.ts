@@ -46,6 +46,16 @@ export function parseCpuTicks(numbers: string[]): CpuTicks {
   return ticks;
 }
 
+/**
+ * "intr" and "softirq" list a count per interrupt line after their total (hundreds of numbers,
+ * read every tick): only the name and the total are kept.
+ */
+function firstWords(line: string): string {
+  if (!line.startsWith('intr ') && !line.startsWith('softirq ')) return line;
+  const afterTotal = line.indexOf(' ', line.indexOf(' ') + 1);
+  return afterTotal < 0 ? line : line.slice(0, afterTotal);
+}
+
 export function parseSystemStat(text: string): SystemStat {
   const stat: SystemStat = {
     cpu: parseCpuTicks([]),
@@ -57,8 +67,8 @@ export function parseSystemStat(text: string): SystemStat {
     procsRunning: 0,
     procsBlocked: 0,
   };
-  for (const line of text.split('\n')) {
-    const words = line.trim().split(/\s+/);
+  for (const full of text.split('\n')) {
+    const words = firstWords(full).trim().split(/\s+/);
     const key = words[0];
     if (key === 'cpu') stat.cpu = parseCpuTicks(words.slice(1));
     else if (key.startsWith('cpu')) stat.cpus.push(parseCpuTicks(words.slice(1)));
