@@ -78,7 +78,7 @@ async function measure(n: number): Promise<Row> {
       await sleep(500);
       const { ms, sample } = await timed(() => parallel.sample());
       tickParallel.push(ms);
-      for (const p of sample.processes) oldestPssMs = Math.max(oldestPssMs, p.pssAgeMs ?? 0);
+      for (const p of sample.processes) oldestPssMs = Math.max(oldestPssMs, p.pssReadAtMs === null ? 0 : sample.monotonicMs - p.pssReadAtMs);
     }
     parallel.close();
 

@@ -53,7 +53,7 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
     sample = sampler.sample();
   }
   const selected = selectProcesses(sample.processes, { pids: flags.pid, user: flags.user, filter: flags.filter, kernel: flags.kernel });
-  const context: ColumnContext = { memTotalBytes: sample.system.meminfo.MemTotal ?? 0, nowEpochMs: sample.timeMs };
+  const context: ColumnContext = { memTotalBytes: sample.system.meminfo.MemTotal ?? 0, nowEpochMs: sample.timeMs, sampleMonotonicMs: sample.monotonicMs };
   const out = { sample, selected, flags, format, context, environment };
   return by
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)

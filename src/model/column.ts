@@ -14,6 +14,8 @@ export type Need = 'stat' | 'status' | 'detail' | 'cmdline';
 export interface ColumnContext {
   memTotalBytes: number;
   nowEpochMs: number;
+  /** The sample's monotonic time (Sample.monotonicMs): ages are measured against it. */
+  sampleMonotonicMs?: number;
 }
 
 export interface Column<Row> {

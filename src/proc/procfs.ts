@@ -59,6 +59,35 @@ export class ProcFs {
 
   /** Reads a file outside the proc root (such as /etc/passwd) the same way. */
   readPath(path: string, stopAtShortRead = false): ReadResult {
+    const length = this.readBytes(path, stopAtShortRead);
+    return typeof length === 'number' ? this.buffer.toString('utf8', 0, length) : length;
+  }
+
+  /**
+   * readSingle without decoding: the file's bytes stay in the reused buffer (see sameBytes,
+   * copyBytes, textOf) and the length is returned. The sampler compares a process's stat line
+   * with the previous tick's this way, so an idle process costs no string and no parse.
+   */
+  readSingleBytes(relPath: string): number | ReadFailure {
+    return this.readBytes(`${this.root}/${relPath}`, true);
+  }
+
+  /** True when the last read's bytes equal `previous`. */
+  sameBytes(length: number, previous: Buffer | null): boolean {
+    return previous !== null && previous.length === length && this.buffer.compare(previous, 0, length, 0, length) === 0;
+  }
+
+  /** A copy of the last read's bytes. */
+  copyBytes(length: number): Buffer {
+    return Buffer.from(this.buffer.subarray(0, length));
+  }
+
+  /** The last read's bytes as UTF-8 text. */
+  textOf(length: number): string {
+    return this.buffer.toString('utf8', 0, length);
+  }
+
+  private readBytes(path: string, stopAtShortRead: boolean): number | ReadFailure {
     let fd: number;
     try {
       fd = openSync(path, OPEN_FLAGS);
@@ -66,8 +95,7 @@ export class ProcFs {
       return { code: errorCode(err), path };
     }
     try {
-      const length = this.readAll(fd, stopAtShortRead);
-      return this.buffer.toString('utf8', 0, length);
+      return this.readAll(fd, stopAtShortRead);
     } catch (err) {
       return { code: errorCode(err), path };
     } finally {

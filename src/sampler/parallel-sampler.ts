@@ -6,6 +6,7 @@
  * helper starts at construction, so its start-up overlaps the caller's; a sample taken before
  * it is ready, or after it failed, is read here whole.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ProcFs } from '../proc/procfs.js';
 import { readSystem } from './read-system.js';
@@ -13,8 +14,13 @@ import { Sampler, DEFAULT_MAX_STALENESS_MS, type ProcessesPart } from './sampler
 import type { Sample, SampleStats } from './sample.js';
 import type { ShareReply, ShareRequest, ShareThreadInput } from './share-protocol.js';
 
+/** Below this many PIDs a second thread costs more than it saves: all are read here. */
+export const MIN_PIDS_FOR_TWO_THREADS = 256;
+
 export interface ParallelSamplerOptions {
   procRoot: string;
+  /** Start the helper thread (default: when the machine has more than one CPU). */
+  twoThreads?: boolean;
   readDetail?: boolean;
   exact?: boolean;
   maxStalenessMs?: number;
@@ -23,8 +29,8 @@ export interface ParallelSamplerOptions {
 
 export class ParallelSampler {
   private readonly local: Sampler;
-  private readonly worker: Worker;
-  private workerOk = true;
+  private readonly worker: Worker | null;
+  private workerOk: boolean;
   private nextId = 1;
   private readonly pending = new Map<number, (reply: ShareReply) => void>();
   readDetail: boolean;
@@ -33,12 +39,8 @@ export class ParallelSampler {
   intervalMs: number;
 
   constructor(options: ParallelSamplerOptions) {
-    const input: ShareThreadInput = { procRoot: options.procRoot };
-    this.worker = new Worker(new URL('./share-thread.js', import.meta.url), { workerData: input });
-    this.worker.unref();
-    this.worker.on('message', (reply: ShareReply) => this.settle(reply.id, reply));
-    this.worker.on('error', () => this.fail());
-    this.worker.on('exit', () => this.fail());
+    this.workerOk = options.twoThreads ?? availableParallelism() > 1;
+    this.worker = this.workerOk ? this.startWorker(options.procRoot) : null;
     this.local = new Sampler({ procfs: new ProcFs(options.procRoot) });
     this.readDetail = options.readDetail ?? true;
     this.exact = options.exact ?? false;
@@ -55,8 +57,12 @@ export class ParallelSampler {
     const startMs = performance.now();
     const timeMs = Date.now();
     const system = readSystem(local.procfs);
-    const pids = local.procfs.listPids();
-    if (!this.workerOk) return local.assemble(startMs, timeMs, system, local.sampleProcesses(pids, system));
+    const pids = local.pids.list(system.loadavg);
+    if (!this.workerOk || pids.length < MIN_PIDS_FOR_TWO_THREADS) {
+      const whole = local.sampleProcesses(pids, system);
+      local.pids.keep(whole.processes.map((p) => p.pid));
+      return local.assemble(startMs, timeMs, system, whole);
+    }
 
     const mine = pids.filter((pid) => (pid & 1) === 0);
     const theirs = pids.filter((pid) => (pid & 1) === 1);
@@ -67,19 +73,30 @@ export class ParallelSampler {
     const ours = local.sampleProcesses(mine, system);
     const answer = await reply;
     // The helper failed: read its share here (this thread's sampler then keeps those PIDs).
-    const part = answer.ok ? answer.part : local.sampleProcesses(pids, system);
-    return local.assemble(startMs, timeMs, system, answer.ok ? merge(ours, part) : part);
+    const part = answer.ok ? merge(ours, answer.part) : local.sampleProcesses(pids, system);
+    local.pids.keep(part.processes.map((p) => p.pid));
+    return local.assemble(startMs, timeMs, system, part);
   }
 
   close(): void {
     this.workerOk = false;
-    void this.worker.terminate();
+    void this.worker?.terminate();
+  }
+
+  private startWorker(procRoot: string): Worker {
+    const input: ShareThreadInput = { procRoot };
+    const worker = new Worker(new URL('./share-thread.js', import.meta.url), { workerData: input });
+    worker.unref();
+    worker.on('message', (reply: ShareReply) => this.settle(reply.id, reply));
+    worker.on('error', () => this.fail());
+    worker.on('exit', () => this.fail());
+    return worker;
   }
 
   private ask(request: ShareRequest): Promise<ShareReply> {
     return new Promise((resolve) => {
       this.pending.set(request.id, resolve);
-      this.worker.postMessage(request);
+      this.worker!.postMessage(request);
     });
   }
 

@@ -28,6 +28,12 @@ export interface ProcessTick {
 
 /** What the sampler remembers of a process between ticks. */
 export interface Tracked {
+  /** The stat line as read, to tell at the cost of a memcmp that nothing moved. */
+  statBytes: Buffer;
+  /** The record of the last tick. */
+  record: ProcessSample;
+  /** The sampler's tick that last saw the process (to forget those no longer seen). */
+  seenTick: number;
   startTimeTicks: number;
   cmdline: string;
   stat: PidStat;
@@ -43,8 +49,13 @@ export interface Tracked {
 /** Null when the process is gone or was read only in part (it exited mid-read). */
 export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined): { tracked: Tracked; record: ProcessSample } | null {
   const { procfs, stats, nowMs } = tick;
-  const statText = procfs.readSingle(`${pid}/stat`);
-  const stat = isFailure(statText) ? null : parsePidStat(statText);
+  const statLength = procfs.readSingleBytes(`${pid}/stat`);
+  if (typeof statLength !== 'number') return null;
+  if (known !== undefined && procfs.sameBytes(statLength, known.statBytes) && isIdle(tick, pid, known)) {
+    return { tracked: known, record: idleRecord(known, tick) };
+  }
+  const statBytes = procfs.copyBytes(statLength);
+  const stat = parsePidStat(procfs.textOf(statLength));
   if (stat === null) return null;
   // Same PID, other start time: the PID was reused by a new process.
   const previous = known !== undefined && known.startTimeTicks === stat.startTimeTicks ? known : undefined;
@@ -60,6 +71,9 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   }
   const kernel = isKernelThread(stat);
   const tracked: Tracked = {
+    statBytes,
+    record: undefined as unknown as ProcessSample, // set below
+    seenTick: 0,
     startTimeTicks: stat.startTimeTicks,
     cmdline: previous?.cmdline ?? '',
     stat,
@@ -93,7 +107,26 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     }
     tracked.detailAtMs = nowMs;
   }
-  return { tracked, record: toRecord(pid, tracked, previous, tick) };
+  tracked.record = toRecord(pid, tracked, previous, tick);
+  return { tracked, record: tracked.record };
+}
+
+/**
+ * The stat line has not moved by a byte since the last tick: no CPU time used, no page gained or
+ * lost. Unless this tick must read more of it (a round-robin PSS refresh, exact mode, PSS just
+ * switched on or off), the process is not read further.
+ */
+function isIdle(tick: ProcessTick, pid: number, known: Tracked): boolean {
+  if (tick.exact || tick.staleRefresh.has(pid)) return false;
+  const hasDetail = known.detailAtMs !== null;
+  return known.noMm || hasDetail === tick.readDetail;
+}
+
+/** The same record as last tick (the same object, unless it still showed CPU use). */
+function idleRecord(known: Tracked, tick: ProcessTick): ProcessSample {
+  known.statAtMs = tick.nowMs;
+  if (known.record.cpuPercent !== 0) known.record = { ...known.record, cpuPercent: 0 };
+  return known.record;
 }
 
 function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: ProcessTick): ProcessSample {
@@ -124,7 +157,7 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     cpuTicks,
     cpuPercent: cpuPercent(cpuTicks, previous, tick.nowMs, stat, tick.system),
     kernelThread: isKernelThread(stat),
-    pssAgeMs: t.detailAtMs === null ? null : tick.nowMs - t.detailAtMs,
+    pssReadAtMs: t.detailAtMs,
     denied: t.denied,
   };
 }

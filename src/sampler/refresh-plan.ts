@@ -18,13 +18,16 @@ export interface RefreshPolicy {
 }
 
 /**
- * PIDs to refresh: every candidate that would be too old by the next tick, and at least the
- * share candidates × interval / maxStaleness, oldest first, so that the whole population is
- * re-read once per maxStaleness at an even pace.
+ * PIDs to refresh: every candidate that would be too old by the next tick, and at least an even
+ * share, oldest first: the population divided by the whole ticks that fit in maxStaleness, so
+ * that all are re-read once per maxStaleness at an even pace (ticks come a little later than
+ * the interval; with a share of exactly interval / maxStaleness the last ones would fall due
+ * all at once).
  */
 export function pickRefreshes(candidates: RefreshCandidate[], policy: RefreshPolicy): number[] {
   const { nowMs, intervalMs, maxStalenessMs } = policy;
-  const share = Math.ceil((candidates.length * intervalMs) / Math.max(maxStalenessMs, 1));
+  const ticksPerWindow = Math.max(1, Math.floor(maxStalenessMs / Math.max(intervalMs, 1)));
+  const share = Math.ceil(candidates.length / ticksPerWindow);
   const oldestFirst = [...candidates].sort((a, b) => a.readAtMs - b.readAtMs);
   const picked: number[] = [];
   for (const candidate of oldestFirst) {

@@ -44,8 +44,13 @@ export interface ProcessSample {
   /** CPU use since the previous sample of this process, or the lifetime average on first sight. */
   cpuPercent: number;
   kernelThread: boolean;
-  /** How old the PSS/USS figures are at this sample (incremental sampling), or null if none. */
-  pssAgeMs: number | null;
+  /**
+   * When the PSS/USS figures were read, on the sample's monotonic clock (Sample.monotonicMs), or
+   * null if never: incremental sampling re-reads them only when needed, so their age is
+   * monotonicMs − pssReadAtMs. A timestamp rather than an age, so that an idle process's record
+   * stays the same object from tick to tick.
+   */
+  pssReadAtMs: number | null;
   /** Files the kernel refused ("smaps_rollup", "smaps"): their figures are null. */
   denied: string[];
 }

@@ -112,7 +112,7 @@ test('incremental sampling re-reads only what changed, plus a round-robin share'
     clock.advance(1000);
     const moved = sampler.sample();
     assert.equal(moved.stats.statusReads, 1);
-    assert.equal(byPid(moved.processes).get(3852)!.pssAgeMs, 0);
+    assert.equal(byPid(moved.processes).get(3852)!.pssReadAtMs, moved.monotonicMs);
   } finally {
     tree.remove();
   }
@@ -124,8 +124,10 @@ test('incremental sampling keeps every PSS younger than --max-staleness', () => 
   sampler.sample();
   for (let tick = 0; tick < 20; tick++) {
     clock.advance(1000);
-    for (const p of sampler.sample().processes) {
-      if (p.pssAgeMs !== null) assert.ok(p.pssAgeMs <= 3000, `tick ${tick}: pid ${p.pid} pss is ${p.pssAgeMs} ms old`);
+    const sample = sampler.sample();
+    for (const p of sample.processes) {
+      const ageMs = p.pssReadAtMs === null ? null : sample.monotonicMs - p.pssReadAtMs;
+      if (ageMs !== null) assert.ok(ageMs <= 3000, `tick ${tick}: pid ${p.pid} pss is ${ageMs} ms old`);
     }
   }
 });
@@ -202,4 +204,27 @@ test('without detail columns, smaps_rollup is not read and PSS is unknown', () =
   const memhog = byPid(sample.processes).get(3852)!;
   assert.equal(memhog.pssBytes, null);
   assert.equal(memhog.rssBytes, kbField(procBasic, 3852, 'status', 'VmRSS'));
+});
+
+test('an idle process (stat unchanged to the byte) keeps its figures and its record, with no CPU used', () => {
+  const clock = new FakeClock();
+  const sampler = new Sampler({ procfs: new ProcFs(procBasic), clock, users, intervalMs: 1000, maxStalenessMs: 3_600_000 });
+  const first = sampler.sample();
+  const before = byPid(first.processes);
+  clock.advance(1000);
+  const second = sampler.sample();
+  assert.equal(second.stats.statusReads, 0);
+  for (const p of second.processes) {
+    const earlier = before.get(p.pid)!;
+    assert.deepEqual({ ...p, cpuPercent: 0, pssReadAtMs: 0 }, { ...earlier, cpuPercent: 0, pssReadAtMs: 0 }, `pid ${p.pid}`);
+    assert.equal(p.cpuPercent, 0);
+    assert.ok(p.pssReadAtMs === earlier.pssReadAtMs || p.pssReadAtMs === second.monotonicMs, `pss of ${p.pid}`);
+  }
+  // Only the round-robin share was re-read; the others are the very same records.
+  const refreshed = second.processes.filter((p) => p.pssReadAtMs === second.monotonicMs);
+  assert.equal(refreshed.length, second.stats.detailReads);
+  clock.advance(1000);
+  const third = byPid(sampler.sample().processes);
+  const same = second.processes.filter((p) => third.get(p.pid) === p).length;
+  assert.ok(same >= second.processes.length - 2, `${same} of ${second.processes.length} records reused`);
 });

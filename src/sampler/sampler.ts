@@ -15,6 +15,7 @@ import { detectDetailFile, type DetailFile } from './memory-detail.js';
 import { pickRefreshes } from './refresh-plan.js';
 import { readSystem } from './read-system.js';
 import { UserNames } from './user-names.js';
+import { PidLister } from './pid-lister.js';
 import { readProcess, type ProcessTick, type Tracked } from './read-process.js';
 import type { ProcessSample, Sample, SampleStats, SystemSample } from './sample.js';
 
@@ -46,6 +47,9 @@ export class Sampler {
   private readonly users: UserNames;
   private readonly tracked = new Map<number, Tracked>();
   private detailFile: DetailFile | null = null;
+  private ticks = 0;
+  private lastTickAtMs: number | null = null;
+  readonly pids: PidLister;
   readDetail: boolean;
   exact: boolean;
   maxStalenessMs: number;
@@ -59,13 +63,15 @@ export class Sampler {
     this.exact = options.exact ?? false;
     this.maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
     this.intervalMs = options.intervalMs ?? 1000;
+    this.pids = new PidLister(options.procfs);
   }
 
   sample(): Sample {
     const startMs = this.clock.monotonicMs();
     const timeMs = this.clock.epochMs();
     const system = readSystem(this.procfs);
-    const part = this.sampleProcesses(this.procfs.listPids(), system);
+    const part = this.sampleProcesses(this.pids.list(system.loadavg), system);
+    this.pids.keep(part.processes.map((p) => p.pid));
     return this.assemble(startMs, timeMs, system, part);
   }
 
@@ -93,19 +99,23 @@ export class Sampler {
       stats,
     };
     const processes: ProcessSample[] = [];
-    const alive = new Map<number, Tracked>();
+    const tickNumber = ++this.ticks;
     for (const pid of pids) {
-      const result = readProcess(tick, pid, this.tracked.get(pid));
+      const known = this.tracked.get(pid);
+      const result = readProcess(tick, pid, known);
       if (result === null) {
         stats.gone++;
         continue;
       }
-      alive.set(pid, result.tracked);
+      result.tracked.seenTick = tickNumber;
+      if (result.tracked !== known) this.tracked.set(pid, result.tracked);
       processes.push(result.record);
       if (result.record.denied.length > 0) stats.denied++;
     }
-    this.tracked.clear();
-    for (const [pid, tracked] of alive) this.tracked.set(pid, tracked);
+    // Forget the processes not seen this tick (gone, or no longer among these PIDs).
+    if (this.tracked.size > processes.length) {
+      for (const [pid, tracked] of this.tracked) if (tracked.seenTick !== tickNumber) this.tracked.delete(pid);
+    }
     return { processes, stats };
   }
 
@@ -115,11 +125,14 @@ export class Sampler {
    * re-read anyway).
    */
   private planStaleRefreshes(nowMs: number): ReadonlySet<number> {
+    // The next tick comes about as late after this one as this one came after the last.
+    const periodMs = this.lastTickAtMs === null ? this.intervalMs : Math.max(this.intervalMs, nowMs - this.lastTickAtMs);
+    this.lastTickAtMs = nowMs;
     if (this.exact || !this.readDetail) return new Set();
     const candidates = [];
     for (const [pid, t] of this.tracked) {
       if (!t.noMm && t.detailAtMs !== null) candidates.push({ pid, readAtMs: t.detailAtMs });
     }
-    return new Set(pickRefreshes(candidates, { nowMs, intervalMs: this.intervalMs, maxStalenessMs: this.maxStalenessMs }));
+    return new Set(pickRefreshes(candidates, { nowMs, intervalMs: periodMs, maxStalenessMs: this.maxStalenessMs }));
   }
 }

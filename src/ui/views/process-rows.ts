@@ -25,7 +25,7 @@ export interface ProcessRows {
 
 export function columnContext(store: Store): ColumnContext {
   const sample = store.latest;
-  return { memTotalBytes: sample?.system.meminfo.MemTotal ?? 0, nowEpochMs: sample?.timeMs ?? Date.now() };
+  return { memTotalBytes: sample?.system.meminfo.MemTotal ?? 0, nowEpochMs: sample?.timeMs ?? Date.now(), sampleMonotonicMs: sample?.monotonicMs };
 }
 
 export function matchesFilter(p: ProcessSample, lowerText: string): boolean {
