@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
 import type { Sample } from './sample.js';
+import { SampleDeltaReader } from './sample-delta.js';
 import type { MappingsReading, ProcessIdentity } from '../model/store.js';
 
 export interface SampleListeners {
@@ -48,10 +49,11 @@ export class WorkerSampleSource implements SampleSource {
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
     this.worker = worker;
+    const deltas = new SampleDeltaReader();
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready': return listeners.onReady(message.pageSizeBytes);
-        case 'sample': return listeners.onSample(message.sample);
+        case 'sample': return listeners.onSample(deltas.read(message.delta));
         case 'mappings': return listeners.onMappings(message.target, message.reading, message.readAtMs);
         case 'error': {
           const error = new Error(`sampler: ${message.message}`);

@@ -4,7 +4,7 @@
  * smaps.
  */
 import type { MappingsReading, ProcessIdentity } from '../model/store.js';
-import type { Sample } from './sample.js';
+import type { SampleDelta } from './sample-delta.js';
 
 /** What the worker reads and how often. */
 export interface SamplingConfig {
@@ -33,6 +33,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; pageSizeBytes: number }
-  | { type: 'sample'; sample: Sample }
+  /** A sample, as a delta against the previous one (sample-delta.ts). */
+  | { type: 'sample'; delta: SampleDelta }
   | { type: 'mappings'; target: ProcessIdentity; reading: MappingsReading; readAtMs: number }
   | { type: 'error'; message: string; stack: string };

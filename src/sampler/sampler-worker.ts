@@ -8,6 +8,7 @@ import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
 import { readMappings } from './read-mappings.js';
 import { detectPageSizeBytes } from './page-size.js';
+import { SampleDeltaWriter } from './sample-delta.js';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
 
 /** However slow the samples, the worker rests at least this share of the interval between them. */
@@ -18,6 +19,7 @@ const input = workerData as WorkerInput;
 const procfs = new ProcFs(input.procRoot);
 let config: SamplingConfig = input.config;
 const sampler = new Sampler({ procfs });
+const deltas = new SampleDeltaWriter();
 let timer: NodeJS.Timeout | null = null;
 
 function post(message: FromWorker): void {
@@ -46,7 +48,7 @@ function tick(): void {
   timer = null;
   if (config.paused) return;
   const startMs = performance.now();
-  post({ type: 'sample', sample: sampler.sample() });
+  post({ type: 'sample', delta: deltas.write(sampler.sample()) });
   postMappings();
   const spentMs = performance.now() - startMs;
   schedule(Math.max(config.intervalMs - spentMs, config.intervalMs * MIN_REST_SHARE));
