@@ -13,14 +13,19 @@ import type { ProcessSample } from '../../src/sampler/sample.js';
 
 const CHURN_PROCESSES = 200;
 
-/** Starts a shell that forks 200 short-lived processes, a few at a time, named "churnling". */
+/**
+ * Starts a shell that forks 200 short-lived processes, twenty at a time, named "churnling".
+ * Their lives (10 ms to 0.2 s) straddle a sample's own length, so some are read whole and some
+ * exit while being read, whatever the load on the machine.
+ */
 function startChurn() {
   const script = `
+    lives=(0.01 0.03 0.06 0.1 0.2)
     i=0
     while [ $i -lt ${CHURN_PROCESSES} ]; do
-      (exec -a churnling sleep 0.0$((i % 5 + 1))) &
+      (exec -a churnling sleep \${lives[$((i % 5))]}) &
       i=$((i + 1))
-      [ $((i % 10)) -eq 0 ] && wait
+      [ $((i % 20)) -eq 0 ] && wait
     done
     wait`;
   const child = spawn('bash', ['-c', script], { stdio: 'ignore' });
@@ -38,7 +43,7 @@ function assertComplete(p: ProcessSample): void {
   assert.ok(p.vssBytes !== null && p.rssBytes !== null && p.shrBytes !== null, `${where}: status figures`);
   if (p.denied.length === 0) {
     assert.ok(p.pssBytes !== null && p.ussBytes !== null && p.swapPssBytes !== null, `${where}: rollup figures`);
-    assert.ok(p.pssAgeMs !== null, `${where}: pss age`);
+    assert.ok(p.pssReadAtMs !== null, `${where}: pss read time`);
   } else {
     assert.equal(p.pssBytes, null, `${where}: a refused rollup must leave PSS unknown`);
   }
