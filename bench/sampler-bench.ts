@@ -120,7 +120,7 @@ const rows: Row[] = [];
 for (const n of sizes) rows.push(await measure(n));
 
 const table = [
-  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (default) | incremental tick, 1 thread | incremental tick, 2 threads | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
+  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (the UI with --exact) | incremental tick, 1 thread | incremental tick, 2 threads | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
 ].join('\n');

@@ -6,6 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
+import { ParallelSampler } from './parallel-sampler.js';
+import type { Sample } from './sample.js';
 import { readMappings } from './read-mappings.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
@@ -18,7 +20,13 @@ const port = parentPort!;
 const input = workerData as WorkerInput;
 const procfs = new ProcFs(input.procRoot);
 let config: SamplingConfig = input.config;
-const sampler = new Sampler({ procfs });
+/**
+ * --exact re-reads everything every tick: then the sample is read on two threads (the kernel's
+ * page walks run in parallel), which halves its time at thousands of processes. Incremental
+ * ticks read little and stay on this one.
+ */
+const sampler: { sample(): Sample | Promise<Sample> } & Pick<Sampler, 'readDetail' | 'exact' | 'maxStalenessMs' | 'intervalMs'> =
+  input.config.exact ? new ParallelSampler({ procRoot: input.procRoot, exact: true }) : new Sampler({ procfs });
 const deltas = new SampleDeltaWriter();
 let timer: NodeJS.Timeout | null = null;
 
@@ -44,19 +52,40 @@ function postMappings(): void {
   post({ type: 'mappings', target, reading, readAtMs: Date.now() });
 }
 
-function tick(): void {
+let sampling = false;
+let againWhenDone = false;
+
+async function tick(): Promise<void> {
   timer = null;
   if (config.paused) return;
+  if (sampling) {
+    againWhenDone = true; // asked for a sample while one is being taken: take another after it
+    return;
+  }
+  sampling = true;
   const startMs = performance.now();
-  post({ type: 'sample', delta: deltas.write(sampler.sample()) });
-  postMappings();
+  try {
+    post({ type: 'sample', delta: deltas.write(await sampler.sample()) });
+    postMappings();
+  } catch (err) {
+    reportError(err);
+  } finally {
+    sampling = false;
+  }
   const spentMs = performance.now() - startMs;
-  schedule(Math.max(config.intervalMs - spentMs, config.intervalMs * MIN_REST_SHARE));
+  const restMs = Math.max(config.intervalMs - spentMs, config.intervalMs * MIN_REST_SHARE);
+  schedule(againWhenDone ? 0 : restMs);
+  againWhenDone = false;
+}
+
+function reportError(err: unknown): void {
+  const e = err instanceof Error ? err : new Error(String(err));
+  post({ type: 'error', message: e.message, stack: e.stack ?? e.message });
 }
 
 function schedule(delayMs: number): void {
   if (timer !== null) clearTimeout(timer);
-  timer = config.paused ? null : setTimeout(guarded(tick), delayMs);
+  timer = config.paused ? null : setTimeout(() => void tick(), delayMs);
 }
 
 function guarded<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
@@ -64,8 +93,7 @@ function guarded<A extends unknown[]>(fn: (...args: A) => void): (...args: A) =>
     try {
       fn(...args);
     } catch (err) {
-      const e = err instanceof Error ? err : new Error(String(err));
-      post({ type: 'error', message: e.message, stack: e.stack ?? e.message });
+      reportError(err);
     }
   };
 }
@@ -89,5 +117,5 @@ guarded(() => {
   applyConfig();
   post({ type: 'ready', pageSizeBytes: detectPageSizeBytes(procfs) });
   if (input.firstTickDelayMs > 0) schedule(input.firstTickDelayMs);
-  else tick();
+  else void tick();
 })();
