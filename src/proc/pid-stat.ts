@@ -4,6 +4,7 @@
  * from the first "(" to the LAST ")" of the line; the fields after it are split on spaces.
  * Field numbers below are those of proc(5).
  */
+import { decimalAt } from './decimal.js';
 
 export interface PidStat {
   pid: number;
@@ -52,21 +53,6 @@ const LAST_FIELD_READ = 39;
 const fieldStart = new Int32Array(LAST_FIELD_READ);
 const fieldEnd = new Int32Array(LAST_FIELD_READ);
 
-/** An optionally negative decimal integer exactly spanning [from, to), or NaN. */
-function integerAt(text: string, from: number, to: number): number {
-  let i = from;
-  const negative = text.charCodeAt(i) === 45; /* - */
-  if (negative) i++;
-  if (i >= to) return NaN;
-  let value = 0;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return NaN;
-    value = value * 10 + (c - 48);
-  }
-  return negative ? -value : value;
-}
-
 /**
  * Returns null for text that is not a whole stat line (truncated or corrupt). A line cut short
  * has fewer than 44 fields: requiring them all means every field read here was followed by a
@@ -77,7 +63,7 @@ export function parsePidStat(text: string): PidStat | null {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   if (open < 2 || close < open || text.charCodeAt(open - 1) !== 32 || text.charCodeAt(close + 1) !== 32) return null;
-  const pid = integerAt(text, 0, open - 1);
+  const pid = decimalAt(text, 0, open - 1);
   if (!(pid >= 0)) return null;
 
   let length = text.length;
@@ -95,7 +81,7 @@ export function parsePidStat(text: string): PidStat | null {
   }
   // fieldStart[0] is field (3), so field (n) is at index n - 3.
   if (fields < MIN_FIELDS_AFTER_COMM || fieldEnd[0] - fieldStart[0] !== 1) return null;
-  const num = (n: number) => integerAt(text, fieldStart[n - 3], fieldEnd[n - 3]);
+  const num = (n: number) => decimalAt(text, fieldStart[n - 3], fieldEnd[n - 3]);
   const stat: PidStat = {
     pid,
     comm: text.slice(open + 1, close),
