@@ -6,16 +6,11 @@ import type { SmapsMapping } from '../proc/smaps.js';
 import { summarize } from '../proc/smaps-counters.js';
 import { mappingKind, type MappingKind } from './mapping-kind.js';
 
-export interface MappingRow {
-  /** Hex addresses as the kernel prints them ("" for a group or the totals). */
-  start: string;
-  end: string;
-  perms: string;
-  offset: string;
-  device: string;
-  inode: number;
-  /** Untrusted: file names are chosen by users. */
-  path: string;
+/**
+ * start, end, perms, offset, device, inode and path as in smaps (hex addresses as the kernel
+ * prints them; "" for a group or the totals; the path is untrusted: users choose file names).
+ */
+export interface MappingRow extends Pick<SmapsMapping, 'start' | 'end' | 'perms' | 'offset' | 'device' | 'inode' | 'path'> {
   /** "all" on the totals row. */
   kind: MappingKind | 'all';
   /** How many mappings the row sums (1 for a single mapping). */
