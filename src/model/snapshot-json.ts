@@ -42,8 +42,23 @@ export interface SnapshotSystemJson {
   processCount: number;
 }
 
-/** A group or the totals: the sums, and per field how many members were unknown. */
-export type AggregateJson = Record<string, string | number | null | Partial<Record<SummedField, number>>>;
+/** A group or the totals: its name, the sums, and per field how many members were unknown. */
+export interface AggregateJson {
+  /** The group's name under its own key: "program" or "user"; the totals row has "label". */
+  program?: string;
+  user?: string;
+  label?: string;
+  count: number;
+  vss: number | null;
+  rss: number | null;
+  shr: number | null;
+  pss: number | null;
+  uss: number | null;
+  swap: number | null;
+  swapPss: number | null;
+  cpu: number | null;
+  unknown: Partial<Record<SummedField, number>>;
+}
 
 export interface SnapshotJson {
   /** ISO 8601 time of the (last) sample. */
@@ -67,7 +82,7 @@ export function processJson(p: ProcessSample): ProcessJson {
 }
 
 /** `keyName` is "program", "user", or "label" for the totals. */
-export function aggregateJson(agg: ProcessAggregate, keyName: string): AggregateJson {
+export function aggregateJson(agg: ProcessAggregate, keyName: 'program' | 'user' | 'label'): AggregateJson {
   const s = agg.sums;
   return {
     [keyName]: agg.key, count: agg.count, vss: s.vss, rss: s.rss, shr: s.shr, pss: s.pss, uss: s.uss,

@@ -101,17 +101,7 @@ test('CPU%: the lifetime average of one sample (as ps), or the use between two w
   assert.equal(json.processes![0].cpu, 0, 'a stopped process uses no CPU between the two samples');
 });
 
-interface FreeFigures {
-  total: number;
-  used: number;
-  free: number;
-  shared: number;
-  buffCache: number;
-  available: number;
-  swapTotal: number;
-  swapUsed: number;
-  swapFree: number;
-}
+type FreeFigures = SystemJson['free'];
 
 function freeBytes(): FreeFigures {
   const lines = execFileSync('free', ['-b'], { encoding: 'utf8' }).split('\n');
