@@ -34,6 +34,7 @@ interface Row {
   exactParallelMs: number;
   tickSingleMs: number;
   tickParallelMs: number;
+  tickBackToBackMs: number;
   oldestPssMs: number;
   snapshotMs: number;
   procreadOneMs: number;
@@ -81,6 +82,10 @@ async function measure(n: number): Promise<Row> {
       for (const p of sample.processes) oldestPssMs = Math.max(oldestPssMs, p.pssReadAtMs === null ? 0 : sample.monotonicMs - p.pssReadAtMs);
     }
     parallel.close();
+    // The same ticks with no pause between them: what the tick costs when the machine has not
+    // just woken up (on this VM a 1 s sleep makes the next /proc reads 2-3x slower, in C too).
+    const backToBack: number[] = [];
+    for (let tick = 0; tick < ticks; tick++) backToBack.push((await timed(() => single.sample())).ms);
 
     // Whole processes, interleaved.
     const snapshot: number[] = [];
@@ -102,6 +107,7 @@ async function measure(n: number): Promise<Row> {
       exactParallelMs: median(exactParallel),
       tickSingleMs: median(tickSingle),
       tickParallelMs: median(tickParallel),
+      tickBackToBackMs: median(backToBack),
       oldestPssMs,
       snapshotMs: median(snapshot),
       procreadOneMs: median(procreadOne),
@@ -120,9 +126,9 @@ const rows: Row[] = [];
 for (const n of sizes) rows.push(await measure(n));
 
 const table = [
-  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (the UI with --exact) | incremental tick, 1 thread | incremental tick, 2 threads | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
+  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (the UI with --exact) | incremental tick at 1 s, 1 thread (the UI) | incremental tick at 1 s, 2 threads | incremental tick back to back | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${ms(r.tickBackToBackMs)} = ${ratio(r.tickBackToBackMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
 ].join('\n');
 
 const section = `## Sampler vs the C reference reader
