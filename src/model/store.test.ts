@@ -23,7 +23,10 @@ test('keeps the latest and previous sample and a bounded system history', () => 
   assert.ok(store.latest && store.previous && store.latest !== store.previous);
   assert.equal(store.history.length, 2);
   assert.equal(store.history.last()?.memTotalBytes, store.latest.system.meminfo.MemTotal);
-  assert.equal(store.history.last()?.memUsedBytes, store.latest.system.meminfo.MemTotal - store.latest.system.meminfo.MemAvailable);
+  const m = store.latest.system.meminfo;
+  assert.equal(store.history.last()?.memUsedBytes, m.MemTotal - m.MemAvailable);
+  assert.equal(store.history.last()?.buffCacheBytes, m.Buffers + m.Cached + m.SReclaimable);
+  assert.equal(store.history.last()?.swapUsedBytes, m.SwapTotal - m.SwapFree);
 });
 
 test('finds a process by pid and start time, not by pid alone', () => {

@@ -5,6 +5,7 @@
  */
 import type { SmapsMapping } from '../proc/smaps.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
+import { freeSummary } from './free-summary.js';
 import { RingBuffer } from './ring-buffer.js';
 
 /**
@@ -19,16 +20,17 @@ export interface SystemPoint {
   memTotalBytes: number;
   /** MemTotal − MemAvailable (as free's "used"). */
   memUsedBytes: number;
+  /** Buffers + Cached + SReclaimable (as free's "buff/cache"). */
+  buffCacheBytes: number;
+  /** SwapTotal − SwapFree. */
   swapUsedBytes: number;
 }
 
 function systemPoint(sample: Sample): SystemPoint {
-  const m = sample.system.meminfo;
-  const total = m.MemTotal ?? 0;
+  const f = freeSummary(sample.system.meminfo);
   return {
-    timeMs: sample.timeMs, monotonicMs: sample.monotonicMs, costMs: sample.costMs, memTotalBytes: total,
-    memUsedBytes: Math.max(0, total - (m.MemAvailable ?? m.MemFree ?? 0)),
-    swapUsedBytes: Math.max(0, (m.SwapTotal ?? 0) - (m.SwapFree ?? 0)),
+    timeMs: sample.timeMs, monotonicMs: sample.monotonicMs, costMs: sample.costMs, memTotalBytes: f.total,
+    memUsedBytes: Math.max(0, f.used), buffCacheBytes: Math.max(0, f.buffCache), swapUsedBytes: Math.max(0, f.swapUsed),
   };
 }
 
