@@ -19,6 +19,7 @@ import { ListOverlay } from './widgets/list-overlay.js';
 import { viewChoices, type ViewFactory } from './view-picker.js';
 import { ProcessesView } from './views/processes-view.js';
 import { drawOverlay } from './overlay-box.js';
+import { GraphPane } from './graph-pane.js';
 
 export interface AppOptions extends ScreenStreams {
   store: Store;
@@ -47,12 +48,16 @@ export class App {
   private rssBytes = 0;
   private rssVersion = -1;
   private destroyed = false;
+  /** The top view's chart, if it asks for one; blessed-contrib loads on the first ask. */
+  private readonly graph: GraphPane;
+  private graphFailureShown = false;
 
   constructor(options: AppOptions) {
     this.options = options;
     this.theme = makeTheme(options.color);
     this.stack = new ViewStack<View>(options.processes);
     this.screen = createScreen(options);
+    this.graph = new GraphPane(this.screen, options.color);
     const screen = this.screen.screen;
     screen.on('keypress', (ch: string | undefined, key: { full?: string } | undefined) => this.onKeypress(ch, key?.full));
     screen.on('resize', () => this.requestRender());
@@ -197,6 +202,7 @@ export class App {
     }
     if (small) {
       s.dialog.hide();
+      if (this.graph.hide()) changed = true;
       set(s.tooSmall, `\n terminal too small: ${width}×${height}\n memtop needs at least ${MIN_WIDTH}×${MIN_HEIGHT}\n\n q quits`);
       if (changed) s.screen.render();
       return;
@@ -214,6 +220,12 @@ export class App {
     const view = this.stack.top;
     set(s.crumb, breadcrumbLine(this.stack.all.map((v) => v.title), view.status?.(context) ?? '', width, this.theme));
     set(s.body, view.render(context).join('\n'));
+    const graph = view.graph?.(context) ?? null;
+    if (this.graph.show(graph, { top: s.body.atop as number, width, height: context.height })) changed = true;
+    if (this.graph.failure !== null && !this.graphFailureShown) {
+      this.graphFailureShown = true;
+      this.message = this.graph.failure;
+    }
     const prompt = this.overlay?.placement === 'line' ? this.overlay : null;
     const promptLine = prompt ? prompt.render(width, 1, this.theme)[0] + (this.message ? `  ${footerLine([], width, this.theme, this.message)}` : '') : null;
     set(s.footer, promptLine ?? footerLine([...FOOTER_KEYS, ...(VIEW_KEYS[view.id] ?? [])], width, this.theme, this.message));

@@ -8,6 +8,7 @@ import type { Store, ProcessIdentity } from '../model/store.js';
 import type { Action } from './key-table.js';
 import type { Theme } from './theme.js';
 import type { Overlay } from './overlay.js';
+import type { GraphRequest } from './graph-request.js';
 
 /** What the sampler must read for a view. */
 export interface ViewNeeds {
@@ -64,6 +65,11 @@ export interface View {
   readonly title: string;
   readonly needs: ViewNeeds;
   render(context: ViewContext): string[];
+  /**
+   * A chart over some rows of the area, which render() leaves blank; asked after render(), so
+   * it follows the same scroll position. null or absent: no chart (the app hides it).
+   */
+  graph?(context: ViewContext): GraphRequest | null;
   onKey(action: Action, context: ViewContext): Reaction;
   onMouse?(input: MouseInput, context: ViewContext): Reaction;
   /** A short state line for the right of the breadcrumb bar (sort, filter, counts); plain text. */
