@@ -5,13 +5,14 @@ import { KEYS, startHarness } from '../../test/helpers/screen-harness.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
-test('the System view: free summary, vmstat rates, pressure, history and every meminfo field with its meaning', async () => {
+test('the System view: free summary, vmstat rates, pressure, a memory chart and every meminfo field with its meaning', async () => {
   const h = await startHarness(fixture);
   try {
     await h.waitFor('total of 6 shown');
     await h.press(KEYS.f2, KEYS.end, KEYS.enter);
     let text = await h.waitFor('/proc/meminfo');
-    assert.match(text, /^ System +free · vmstat · pressure · meminfo/m);
+    assert.match(text, /^ System +memory chart · free · vmstat · pressure · meminfo/m);
+    assert.match(text, /Memory, MiB \(last 1 sample\)/);
     assert.match(text, /^ +total +used +free +shared +buff\/cache +available$/m);
     assert.match(text, /^Mem: +24G +\S+ +\S+ +\S+ +\S+ +\S+$/m);
     assert.match(text, /^Swap: +0B +0B +0B$/m);
@@ -23,7 +24,7 @@ test('the System view: free summary, vmstat rates, pressure, history and every m
     text = await h.waitFor((t) => !t.includes('rates need'));
     assert.match(text, /^r +b +si +so +bi +bo +in +cs +us +sy +id +wa +st$/m);
     assert.match(text, /^\d+ +\d+ +0B +0B +0B +0B +0 +0 +0 +0 +0 +0 +0$/m, 'the same capture twice: no change per second');
-    assert.match(text, /Memory used, last 2 samples/);
+    assert.match(text, /Memory, MiB \(last 2 samples, \d+s\)/);
     await h.press(KEYS.end);
     text = await h.waitFor(/DirectMap|Hugepagesize/);
     assert.doesNotMatch(text, /Memory \(free/, 'scrolled down to the last meminfo fields');

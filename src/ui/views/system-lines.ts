@@ -1,6 +1,6 @@
 /**
- * The System view's text: the free-style summary, vmstat rates per second, memory pressure, a
- * sparkline of memory used over the history, and every /proc/meminfo field with its meaning.
+ * The System view's text: the free-style summary, vmstat rates per second, memory pressure, and
+ * every /proc/meminfo field with its meaning (the memory chart is memory-graph.ts).
  */
 import { freeSummary } from '../../model/free-summary.js';
 import { humanBytes } from '../../model/human-units.js';
@@ -10,8 +10,6 @@ import type { Store } from '../../model/store.js';
 import type { PressureLine } from '../../proc/pressure.js';
 import type { Theme } from '../theme.js';
 import { escapeTags } from '../safe-text.js';
-
-const SPARKS = ' ▁▂▃▄▅▆▇█';
 
 function row(cells: string[], widths: number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' ');
@@ -50,15 +48,6 @@ export function pressureLines(store: Store): string[] {
   const pressure = store.latest!.system.pressure;
   if (!pressure) return ['no /proc/pressure/memory (kernel before 4.20 or without PSI)'];
   return [pressureText('some', pressure.some), pressureText('full', pressure.full)];
-}
-
-/** Memory used (total − available) over the history, one character per sample, newest right. */
-export function usedSparkline(store: Store, width: number): string {
-  const points = store.history.toArray().slice(-width);
-  if (points.length === 0) return '';
-  const used = points.map((p) => p.memUsedBytes);
-  const total = points[points.length - 1].memTotalBytes || 1;
-  return used.map((u) => SPARKS[Math.max(1, Math.min(8, Math.round((u / total) * 8)))]).join('');
 }
 
 /** Every field, in the kernel's order; HugePages_* are counts, the rest bytes. */
