@@ -77,9 +77,15 @@ export class ProcFs {
     return previous !== null && previous.length === length && this.buffer.compare(previous, 0, length, 0, length) === 0;
   }
 
-  /** A copy of the last read's bytes. */
+  /**
+   * A copy of the last read's bytes, kept from tick to tick. Unpooled: a small Buffer.from()
+   * lives in an 8 KiB pool slab, and a long-lived copy would keep its whole slab alive, so the
+   * slabs of a long run fill with dead neighbours and the RSS creeps up.
+   */
   copyBytes(length: number): Buffer {
-    return Buffer.from(this.buffer.subarray(0, length));
+    const copy = Buffer.allocUnsafeSlow(length);
+    this.buffer.copy(copy, 0, 0, length);
+    return copy;
   }
 
   /** The last read's bytes as UTF-8 text. */
