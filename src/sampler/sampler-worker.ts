@@ -11,6 +11,7 @@ import type { Sample } from './sample.js';
 import { readMappings } from './read-mappings.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
+import { periodicFullGc } from './periodic-gc.js';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
 
 /** However slow the samples, the worker rests at least this share of the interval between them. */
@@ -28,6 +29,7 @@ let config: SamplingConfig = input.config;
 const sampler: { sample(): Sample | Promise<Sample> } & Pick<Sampler, 'readDetail' | 'exact' | 'maxStalenessMs' | 'intervalMs'> =
   input.config.exact ? new ParallelSampler({ procRoot: input.procRoot, exact: true }) : new Sampler({ procfs });
 const deltas = new SampleDeltaWriter();
+const collectGarbage = periodicFullGc();
 let timer: NodeJS.Timeout | null = null;
 
 function post(message: FromWorker): void {
@@ -67,6 +69,7 @@ async function tick(): Promise<void> {
   try {
     post({ type: 'sample', delta: deltas.write(await sampler.sample()) });
     postMappings();
+    collectGarbage();
   } catch (err) {
     reportError(err);
   } finally {

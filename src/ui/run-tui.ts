@@ -7,6 +7,7 @@
 import { Store } from '../model/store.js';
 import { ProcFs } from '../proc/procfs.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
+import { periodicFullGc } from '../sampler/periodic-gc.js';
 import { App } from './app.js';
 import { ProcessesView } from './views/processes-view.js';
 import { sendSignal } from './send-signal.js';
@@ -61,9 +62,10 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
         onQuit: () => finish(0),
       });
       const ui = app;
+      const collectGarbage = periodicFullGc();
       deps.attach({
         onReady: (pageSizeBytes) => { store.pageSizeBytes = pageSizeBytes; },
-        onSample: (sample) => { store.push(sample); ui.storeChanged(); },
+        onSample: (sample) => { store.push(sample); ui.storeChanged(); collectGarbage(); },
         onMappings: (target, reading, readAtMs) => { store.setMappings(target, reading, readAtMs); ui.storeChanged(); },
         onError,
       });

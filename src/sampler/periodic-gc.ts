@@ -1,0 +1,28 @@
+/**
+ * A full garbage collection at most once per interval, run after a sample has been handled.
+ *
+ * memtop keeps a few thousand small records alive and replaces a hundred of them a tick. V8
+ * promotes the replaced ones to its old generation and, on a machine with lots of RAM, sets the
+ * first full collection's threshold high, so the heap (and RSS) climbs for minutes before it is
+ * collected: measured at 1,000 processes, 80 → 96 MiB over 3 minutes, then a drop. A full
+ * collection of this ~10 MiB heap takes a few milliseconds; once every 20 s keeps the RSS flat
+ * for well under 0.1 % of a core. Each thread (the UI and the sampler worker) runs its own.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+export const FULL_GC_EVERY_MS = 20_000;
+
+export function periodicFullGc(intervalMs = FULL_GC_EVERY_MS, nowMs: () => number = () => performance.now()): () => boolean {
+  // gc() is exposed only to contexts made after the flag is set: one is made here for it.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  let lastMs = nowMs();
+  return () => {
+    const now = nowMs();
+    if (now - lastMs < intervalMs) return false;
+    lastMs = now;
+    gc();
+    return true;
+  };
+}
