@@ -12,6 +12,16 @@ import { repoRoot } from '../test/helpers/paths.js';
 export const sharedBench = process.env.MEMTOP_SHARED_BENCH ?? join(repoRoot, '..', 'shared', 'bench');
 export const memtopMain = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 
+/**
+ * How `memtop` runs: node with the flags of main.js's shebang (`#!/usr/bin/env -S node ...`,
+ * the V8 heap settings), then main.js. Benchmarks start it this way, as the installed command does.
+ */
+export function memtopCommand(...args: string[]): string[] {
+  const shebang = readFileSync(memtopMain, 'utf8').split('\n', 1)[0];
+  const flags = shebang.replace(/^#!\/usr\/bin\/env (-S )?node/, '').trim().split(/\s+/).filter(Boolean);
+  return [process.execPath, ...flags, memtopMain, ...args];
+}
+
 export function buildProcread(): string {
   const bin = join(tmpdir(), 'memtop-procread');
   execFileSync('gcc', ['-O2', '-o', bin, join(sharedBench, 'procread.c')]);

@@ -13,7 +13,7 @@ import { Sampler } from '../src/sampler/sampler.js';
 import { ParallelSampler } from '../src/sampler/parallel-sampler.js';
 import type { Sample } from '../src/sampler/sample.js';
 import {
-  buildProcread, hasCommand, machineLine, median, memtopMain, procreadMedianMs, startLoad, timeCommand, writeResultsSection,
+  buildProcread, hasCommand, machineLine, median, memtopCommand, procreadMedianMs, startLoad, timeCommand, writeResultsSection,
 } from './bench-tools.js';
 
 function option(name: string, fallback: string): string {
@@ -94,7 +94,7 @@ async function measure(n: number): Promise<Row> {
     const smemRuns: number[] = [];
     for (let run = 0; run < runs; run++) {
       procreadOne.push(timeCommand([procread, '1']).wallMs);
-      const memtop = timeCommand([process.execPath, memtopMain, 'snapshot', '--json']);
+      const memtop = timeCommand(memtopCommand('snapshot', '--json'));
       if (memtop.status !== 0) throw new Error(`memtop snapshot --json exited ${memtop.status}`);
       snapshot.push(memtop.wallMs);
       peak.push(memtop.maxRssKiB / 1024);

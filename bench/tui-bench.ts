@@ -13,7 +13,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { hasCommand, machineLine, median, memtopMain, sharedBench, startLoad, writeResultsSection } from './bench-tools.js';
+import { hasCommand, machineLine, median, memtopCommand, sharedBench, startLoad, writeResultsSection } from './bench-tools.js';
 import { TmuxPane } from './tmux-pane.js';
 import { cpuSeconds, rssMiB } from './proc-usage.js';
 
@@ -24,7 +24,7 @@ function option(name: string, fallback: string): string {
 
 const cpuWindowSeconds = Number(option('--cpu-seconds', '60'));
 const keyCount = Number(option('--keys', '40'));
-const memtop = (...args: string[]) => [process.execPath, memtopMain, ...args];
+const memtop = memtopCommand;
 /** The table is drawn whole when its totals line is. */
 const fullTable = (screen: string) => /total of \d+ shown/.test(screen);
 
