@@ -5,6 +5,7 @@
  * and shows what status allows.
  */
 import { findColumn, type Column } from '../../model/column.js';
+import { navigationTarget } from '../navigation.js';
 import { MAPPING_COLUMNS } from '../../model/mapping-columns.js';
 import { groupMappingsByPath, toMappingRows, totalOfMappings, type MappingRow } from '../../model/mapping-row.js';
 import { sortRows, type SortSpec } from '../../model/sort-rows.js';
@@ -98,14 +99,9 @@ export class MappingsView implements View {
 
   onKey(action: Action, context: ViewContext): Reaction {
     const rows = this.rows(context.store)?.rows ?? [];
-    const page = Math.max(1, context.height - 4);
+    const target = navigationTarget(action, this.selected.index, Math.max(1, context.height - 4), rows.length);
+    if (target !== null) return this.moveTo(target, rows);
     switch (action) {
-      case 'up': return this.moveTo(this.selected.index - 1, rows);
-      case 'down': return this.moveTo(this.selected.index + 1, rows);
-      case 'pageUp': return this.moveTo(this.selected.index - page, rows);
-      case 'pageDown': return this.moveTo(this.selected.index + page, rows);
-      case 'home': return this.moveTo(0, rows);
-      case 'end': return this.moveTo(rows.length - 1, rows);
       case 'sortPrev': return this.sortBy(this.columns[this.step(-1)]);
       case 'sortNext': return this.sortBy(this.columns[this.step(1)]);
       case 'invertSort': this.sort = { ...this.sort, descending: !this.sort.descending }; return { redraw: true };

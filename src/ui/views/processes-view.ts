@@ -4,6 +4,7 @@
  * filter, the sort column, the column picker and the signal dialog are opened from here.
  */
 import { needsDetail, PROCESS_COLUMNS } from '../../model/process-columns.js';
+import { navigationTarget } from '../navigation.js';
 import type { Column } from '../../model/column.js';
 import type { ProcessSelection } from '../../model/process-filter.js';
 import type { SortSpec } from '../../model/sort-rows.js';
@@ -112,14 +113,9 @@ export class ProcessesView implements View {
 
   onKey(action: Action, context: ViewContext): Reaction {
     const { rows } = this.rows(context.store);
-    const page = Math.max(1, context.height - 3);
+    const target = navigationTarget(action, this.selected.index, Math.max(1, context.height - 3), rows.length);
+    if (target !== null) return this.moveTo(target, rows);
     switch (action) {
-      case 'up': return this.moveTo(this.selected.index - 1, rows);
-      case 'down': return this.moveTo(this.selected.index + 1, rows);
-      case 'pageUp': return this.moveTo(this.selected.index - page, rows);
-      case 'pageDown': return this.moveTo(this.selected.index + page, rows);
-      case 'home': return this.moveTo(0, rows);
-      case 'end': return this.moveTo(rows.length - 1, rows);
       case 'sortPrev': return this.sortBy(this.columns[this.stepSort(-1)]);
       case 'sortNext': return this.sortBy(this.columns[this.stepSort(1)]);
       case 'invertSort': this.sort = { ...this.sort, descending: !this.sort.descending }; this.changed(); return { redraw: true };
