@@ -6,7 +6,7 @@
  * costs 1.5× and fs.promises 3.4–4.6×. The root is a parameter so that tests read fixture trees
  * and a container host's /proc can be read where it is mounted (/host/proc).
  */
-import { closeSync, openSync, readSync, readdirSync, constants, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, readlinkSync, constants, statSync } from 'node:fs';
 
 /** Why a read failed, from the errno Node reports (ENOENT, ESRCH, EACCES, EPERM, ...). */
 export interface ReadFailure {
@@ -132,6 +132,16 @@ export class ProcFs {
       if (isAllDigits(name)) pids.push(Number(name));
     }
     return pids;
+  }
+
+  /** The PID that `${root}/self` names (the reader, as this root's PID namespace sees it), or null. */
+  selfPid(): number | null {
+    try {
+      const pid = Number(readlinkSync(`${this.root}/self`));
+      return Number.isInteger(pid) ? pid : null;
+    } catch {
+      return null;
+    }
   }
 
   /** True when `${root}/${relPath}` exists (used once per run to detect smaps_rollup). */

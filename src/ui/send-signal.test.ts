@@ -30,8 +30,8 @@ test('signals a live child after checking its start time', async (t) => {
 });
 
 test('never signals through another proc root (a fixture, a host /proc)', () => {
-  assert.equal(isOwnProcRoot('/proc'), true);
-  assert.equal(isOwnProcRoot(fixture), false);
+  assert.equal(isOwnProcRoot(new ProcFs('/proc')), true);
+  assert.equal(isOwnProcRoot(new ProcFs(fixture)), false);
   let called = false;
   const message = sendSignal(new ProcFs(fixture), { target: { pid: 3852, startTimeTicks: 1 }, name: 'memhog', signal: 'SIGKILL' }, () => { called = true; });
   assert.equal(called, false);

@@ -3,26 +3,21 @@
  * (same start time), so a PID reused since is never hit. Only against this system's own /proc:
  * with --proc pointing elsewhere (a fixture, a host's /proc) PIDs would name other processes.
  */
-import { readlinkSync } from 'node:fs';
 import { isFailure, type ProcFs } from '../proc/procfs.js';
 import { parsePidStat } from '../proc/pid-stat.js';
 import type { SignalRequest } from './view.js';
 
 export type Kill = (pid: number, signal: NodeJS.Signals) => void;
 
-/** True when `root/self` is this process: the proc root shows our own PID namespace. */
-export function isOwnProcRoot(root: string): boolean {
-  try {
-    return readlinkSync(`${root}/self`) === String(process.pid);
-  } catch {
-    return false;
-  }
+/** True when the root's `self` is this process: the proc root shows our own PID namespace. */
+export function isOwnProcRoot(procfs: ProcFs): boolean {
+  return procfs.selfPid() === process.pid;
 }
 
 /** Sends the signal and says what happened, as one line for the status bar. */
 export function sendSignal(procfs: ProcFs, request: SignalRequest, kill: Kill = (pid, signal) => process.kill(pid, signal)): string {
   const { target, name, signal } = request;
-  if (!isOwnProcRoot(procfs.root)) return `not sent: signals go only to processes of this system's /proc, not ${procfs.root}`;
+  if (!isOwnProcRoot(procfs)) return `not sent: signals go only to processes of this system's /proc, not ${procfs.root}`;
   const text = procfs.readSingle(`${target.pid}/stat`);
   const stat = isFailure(text) ? null : parsePidStat(text);
   if (stat === null) return `not sent: ${name} has exited`;
