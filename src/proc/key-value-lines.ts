@@ -29,17 +29,6 @@ export function forEachKeyLineAt(text: string, visit: (key: string, valueStart: 
   }
 }
 
-/**
- * Calls `visit(key, rest, raw)` for each "Key: rest" line, with `rest` trimmed and `raw` the
- * untrimmed text after the colon (for values whose spaces matter, as status's Name).
- */
-export function forEachKeyLine(text: string, visit: (key: string, rest: string, raw: string) => void): void {
-  forEachKeyLineAt(text, (key, valueStart, lineEnd) => {
-    const raw = text.slice(valueStart, lineEnd);
-    visit(key, raw.trim(), raw);
-  });
-}
-
 function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
@@ -85,18 +74,4 @@ export function sizeAt(text: string, from: number, to: number): number | null {
   const parsed = digitsAt(text, from, to);
   if (parsed === null) return null;
   return parsed.unitStart === to ? parsed.value : kbAt(text, from, to);
-}
-
-/** "1234 kB" → 1263616 bytes; "1234" (a count, as HugePages_Total) → 1234; junk → null. */
-export function parseSizeValue(rest: string): number | null {
-  return sizeAt(rest, 0, rest.length);
-}
-
-/**
- * "1234 kB" → 1263616 bytes; anything else, a bare number included → null. For fields the kernel
- * always prints in kB: a line cut before its unit ("VmRSS:\t   11776") is then not taken for
- * 11776 bytes.
- */
-export function parseKbValue(rest: string): number | null {
-  return kbAt(rest, 0, rest.length);
 }
