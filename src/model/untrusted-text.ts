@@ -18,11 +18,3 @@ function visible(ch: string): string {
 export function visibleText(text: string): string {
   return text.replace(UNSAFE, visible);
 }
-
-/** True when visibleText would change the text. */
-export function hasUnsafeCharacters(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
-  UNSAFE.lastIndex = 0;
-  return found;
-}
