@@ -19,8 +19,6 @@ export const MIN_PIDS_FOR_TWO_THREADS = 256;
 
 export interface ParallelSamplerOptions {
   procRoot: string;
-  /** Start the helper thread (default: when the machine has more than one CPU). */
-  twoThreads?: boolean;
   readDetail?: boolean;
   exact?: boolean;
   maxStalenessMs?: number;
@@ -39,7 +37,8 @@ export class ParallelSampler {
   intervalMs: number;
 
   constructor(options: ParallelSamplerOptions) {
-    this.workerOk = options.twoThreads ?? availableParallelism() > 1;
+    // One CPU: a second thread would only take turns with this one.
+    this.workerOk = availableParallelism() > 1;
     this.worker = this.workerOk ? this.startWorker(options.procRoot) : null;
     this.local = new Sampler({ procfs: new ProcFs(options.procRoot) });
     this.readDetail = options.readDetail ?? true;
