@@ -3,42 +3,28 @@
  * memtop shows, in bytes; or several mappings summed (grouped by path, or the totals row).
  */
 import type { SmapsMapping } from '../proc/smaps.js';
-import { summarize } from '../proc/smaps-counters.js';
+import { summarize, type MemorySummary } from '../proc/smaps-counters.js';
 import { mappingKind, type MappingKind } from './mapping-kind.js';
 
 /**
  * start, end, perms, offset, device, inode and path as in smaps (hex addresses as the kernel
  * prints them; "" for a group or the totals; the path is untrusted: users choose file names).
  */
-export interface MappingRow extends Pick<SmapsMapping, 'start' | 'end' | 'perms' | 'offset' | 'device' | 'inode' | 'path'> {
+export interface MappingRow extends Pick<SmapsMapping, 'start' | 'end' | 'perms' | 'offset' | 'device' | 'inode' | 'path'>, MemorySummary {
   /** "all" on the totals row. */
   kind: MappingKind | 'all';
   /** How many mappings the row sums (1 for a single mapping). */
   count: number;
   sizeBytes: number;
-  rssBytes: number;
-  pssBytes: number;
-  /** Private_Clean + Private_Dirty. */
-  ussBytes: number;
-  /** Shared_Clean + Shared_Dirty. */
-  sharedBytes: number;
-  /** Shared_Dirty + Private_Dirty. */
-  dirtyBytes: number;
-  swapBytes: number;
-  swapPssBytes: number;
-  lockedBytes: number;
 }
 
 const SUMMED = ['sizeBytes', 'rssBytes', 'pssBytes', 'ussBytes', 'sharedBytes', 'dirtyBytes', 'swapBytes', 'swapPssBytes', 'lockedBytes'] as const;
 
 export function toMappingRow(m: SmapsMapping): MappingRow {
-  const s = summarize(m.counters);
   const sizeBytes = m.counters.Size ?? Number(BigInt(`0x${m.end}`) - BigInt(`0x${m.start}`));
   return {
     start: m.start, end: m.end, perms: m.perms, offset: m.offset, device: m.device, inode: m.inode,
-    path: m.path, kind: mappingKind(m), count: 1, sizeBytes,
-    rssBytes: s.rssBytes, pssBytes: s.pssBytes, ussBytes: s.ussBytes, sharedBytes: s.sharedBytes,
-    dirtyBytes: s.dirtyBytes, swapBytes: s.swapBytes, swapPssBytes: s.swapPssBytes, lockedBytes: s.lockedBytes,
+    path: m.path, kind: mappingKind(m), count: 1, sizeBytes, ...summarize(m.counters),
   };
 }
 
