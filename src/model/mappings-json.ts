@@ -4,6 +4,7 @@
  * the number of mappings they sum; so do the totals.
  */
 import type { MappingRow } from './mapping-row.js';
+import type { SmapsMapping } from '../proc/smaps.js';
 
 export interface MappingSizesJson {
   size: number;
@@ -17,14 +18,8 @@ export interface MappingSizesJson {
   locked: number;
 }
 
-export interface MappingJson extends MappingSizesJson {
-  start: string;
-  end: string;
-  perms: string;
-  offset: string;
-  device: string;
-  inode: number;
-  path: string;
+/** The smaps header fields as smaps prints them, the kind, and the sizes. */
+export interface MappingJson extends MappingSizesJson, Pick<SmapsMapping, 'start' | 'end' | 'perms' | 'offset' | 'device' | 'inode' | 'path'> {
   kind: string;
   count?: number;
 }

@@ -10,7 +10,18 @@ import { freeJson, type FreeJson } from './system-json.js';
 import { unknownCounts, type ProcessAggregate, type SummedField } from './process-aggregate.js';
 import type { GroupBy } from './group-processes.js';
 
-export interface ProcessJson {
+/** The memory figures a process, a group and the totals all carry: bytes, or null if unknown. */
+export interface SizesJson {
+  vss: number | null;
+  rss: number | null;
+  shr: number | null;
+  pss: number | null;
+  uss: number | null;
+  swap: number | null;
+  swapPss: number | null;
+}
+
+export interface ProcessJson extends SizesJson {
   pid: number;
   ppid: number;
   uid: number | null;
@@ -19,13 +30,6 @@ export interface ProcessJson {
   cmdline: string;
   state: string;
   threads: number;
-  vss: number | null;
-  rss: number | null;
-  shr: number | null;
-  pss: number | null;
-  uss: number | null;
-  swap: number | null;
-  swapPss: number | null;
   /** Percent of one core: lifetime average, or over --interval. */
   cpu: number;
   kernelThread: boolean;
@@ -43,19 +47,12 @@ export interface SnapshotSystemJson {
 }
 
 /** A group or the totals: its name, the sums, and per field how many members were unknown. */
-export interface AggregateJson {
+export interface AggregateJson extends SizesJson {
   /** The group's name under its own key: "program" or "user"; the totals row has "label". */
   program?: string;
   user?: string;
   label?: string;
   count: number;
-  vss: number | null;
-  rss: number | null;
-  shr: number | null;
-  pss: number | null;
-  uss: number | null;
-  swap: number | null;
-  swapPss: number | null;
   cpu: number | null;
   unknown: Partial<Record<SummedField, number>>;
 }
