@@ -18,7 +18,7 @@ export interface MappingRow extends Pick<SmapsMapping, 'start' | 'end' | 'perms'
   sizeBytes: number;
 }
 
-const SUMMED = ['sizeBytes', 'rssBytes', 'pssBytes', 'ussBytes', 'sharedBytes', 'dirtyBytes', 'swapBytes', 'swapPssBytes', 'lockedBytes'] as const;
+const SUMMED = ['sizeBytes', 'rssBytes', 'pssBytes', 'ussBytes', 'sharedBytes', 'dirtyBytes', 'swapBytes', 'swapPssBytes', 'lockedBytes', 'anonymousBytes'] as const;
 
 export function toMappingRow(m: SmapsMapping): MappingRow {
   const sizeBytes = m.counters.Size ?? Number(BigInt(`0x${m.end}`) - BigInt(`0x${m.start}`));
@@ -36,7 +36,7 @@ function emptyRow(path: string, kind: MappingRow['kind']): MappingRow {
   return {
     start: '', end: '', perms: '', offset: '', device: '', inode: 0, path, kind, count: 0,
     sizeBytes: 0, rssBytes: 0, pssBytes: 0, ussBytes: 0, sharedBytes: 0, dirtyBytes: 0,
-    swapBytes: 0, swapPssBytes: 0, lockedBytes: 0,
+    swapBytes: 0, swapPssBytes: 0, lockedBytes: 0, anonymousBytes: 0,
   };
 }
 

@@ -155,3 +155,25 @@ test('live: a kernel thread has no smaps_rollup (ESRCH) though it is not gone', 
   assert.equal(rollup.code, 'ESRCH');
   assert.equal(text(procfs.read('2/smaps')), '');
 });
+
+test('filesShowOwner: a procfs mount yes, a copy of one (a fixture tree) no', () => {
+  assert.equal(new ProcFs('/proc').filesShowOwner, true);
+  assert.equal(new ProcFs('/proc/').filesShowOwner, true);
+  assert.equal(new ProcFs(PROC_BASIC).filesShowOwner, false);
+  assert.equal(new ProcFs('/nonexistent-root').filesShowOwner, false);
+});
+
+test('live: a read with `owner` leaves the owner of the file it opened; a failed open leaves null', () => {
+  const procfs = new ProcFs();
+  const euid = process.geteuid!();
+  assert.equal(typeof procfs.readSingleBytes('self/stat', true), 'number');
+  assert.equal(procfs.lastOwnerUid, euid);
+  assert.ok(!isFailure(procfs.readSingle('self/smaps_rollup', true)));
+  assert.equal(procfs.lastOwnerUid, euid);
+  assert.ok(isFailure(procfs.readSingle('999999999/status', true)));
+  assert.equal(procfs.lastOwnerUid, null);
+  assert.ok(!isFailure(procfs.read('self/smaps', true)));
+  assert.equal(procfs.lastOwnerUid, euid);
+  assert.equal(procfs.ownerOf('self'), euid);
+  assert.equal(procfs.ownerOf('999999999'), null);
+});

@@ -6,7 +6,7 @@
  * costs 1.5× and fs.promises 3.4–4.6×. The root is a parameter so that tests read fixture trees
  * and a container host's /proc can be read where it is mounted (/host/proc).
  */
-import { closeSync, openSync, readSync, readdirSync, readlinkSync, constants, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, readlinkSync, constants, statSync, statfsSync } from 'node:fs';
 
 /** Why a read failed, from the errno Node reports (ENOENT, ESRCH, EACCES, EPERM, ...). */
 export interface ReadFailure {
@@ -31,20 +31,33 @@ export function isDenied(failure: ReadFailure): boolean {
 }
 
 const INITIAL_BUFFER_BYTES = 64 * 1024;
+/** PROC_SUPER_MAGIC in include/uapi/linux/magic.h: statfs's type for a procfs mount. */
+const PROC_SUPER_MAGIC = 0x9fa0;
 // libuv adds O_CLOEXEC to every open on Linux.
 const OPEN_FLAGS = constants.O_RDONLY;
 
 export class ProcFs {
   readonly root: string;
+  /**
+   * True when the root is a procfs mount, where the files of /proc/PID belong to the process's
+   * effective uid (root when it made itself non-dumpable): the owner htop and smem show, read by
+   * an fstat of a file the sampler opens anyway, so status need not be read for it. False for a
+   * copy of /proc (fixture trees), whose files belong to whoever copied them.
+   */
+  readonly filesShowOwner: boolean;
+  /** The owner of the file the last read opened with `owner` set, or null if that read failed at open. */
+  lastOwnerUid: number | null = null;
   private buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
 
   constructor(root = '/proc') {
     this.root = root.length > 1 && root.endsWith('/') ? root.slice(0, -1) : root;
+    this.filesShowOwner = isProcfsMount(this.root);
   }
 
   /** Reads `${root}/${relPath}` whole, as UTF-8 text, or says why it could not. */
-  read(relPath: string): ReadResult {
-    return this.readPath(`${this.root}/${relPath}`, false);
+  read(relPath: string, owner = false): ReadResult {
+    const length = this.readBytes(`${this.root}/${relPath}`, false, owner);
+    return typeof length === 'number' ? this.buffer.toString('utf8', 0, length) : length;
   }
 
   /**
@@ -53,8 +66,9 @@ export class ProcFs {
    * as in the C reference reader. Multi-record files (smaps, maps) return one page-sized chunk
    * per read() and must go through read().
    */
-  readSingle(relPath: string): ReadResult {
-    return this.readPath(`${this.root}/${relPath}`, true);
+  readSingle(relPath: string, owner = false): ReadResult {
+    const length = this.readBytes(`${this.root}/${relPath}`, true, owner);
+    return typeof length === 'number' ? this.buffer.toString('utf8', 0, length) : length;
   }
 
   /** Reads a file outside the proc root (such as /etc/passwd) the same way. */
@@ -68,8 +82,8 @@ export class ProcFs {
    * copyBytes, textOf) and the length is returned. The sampler compares a process's stat line
    * with the previous tick's this way, so an idle process costs no string and no parse.
    */
-  readSingleBytes(relPath: string): number | ReadFailure {
-    return this.readBytes(`${this.root}/${relPath}`, true);
+  readSingleBytes(relPath: string, owner = false): number | ReadFailure {
+    return this.readBytes(`${this.root}/${relPath}`, true, owner);
   }
 
   /** True when the last read's bytes equal `previous`. */
@@ -93,14 +107,17 @@ export class ProcFs {
     return this.buffer.toString('utf8', 0, length);
   }
 
-  private readBytes(path: string, stopAtShortRead: boolean): number | ReadFailure {
+  /** With `owner`, also the file's owner (an fstat of the open file) into lastOwnerUid. */
+  private readBytes(path: string, stopAtShortRead: boolean, owner = false): number | ReadFailure {
     let fd: number;
+    if (owner) this.lastOwnerUid = null;
     try {
       fd = openSync(path, OPEN_FLAGS);
     } catch (err) {
       return { code: errorCode(err), path };
     }
     try {
+      if (owner) this.lastOwnerUid = fstatSync(fd).uid;
       return this.readAll(fd, stopAtShortRead);
     } catch (err) {
       return { code: errorCode(err), path };
@@ -144,6 +161,11 @@ export class ProcFs {
     }
   }
 
+  /** The owner uid of `${root}/${relPath}`, or null when it is gone. */
+  ownerOf(relPath: string): number | null {
+    return statSync(`${this.root}/${relPath}`, { throwIfNoEntry: false })?.uid ?? null;
+  }
+
   /** True when `${root}/${relPath}` exists (used once per run to detect smaps_rollup). */
   exists(relPath: string): boolean {
     try {
@@ -152,6 +174,14 @@ export class ProcFs {
     } catch {
       return false;
     }
+  }
+}
+
+function isProcfsMount(root: string): boolean {
+  try {
+    return statfsSync(root).type === PROC_SUPER_MAGIC;
+  } catch {
+    return false;
   }
 }
 

@@ -31,11 +31,11 @@ test('summarize: USS is private, shared is shared, dirty is both dirty', () => {
   const kb = (n: number) => n * 1024;
   const s = summarize({
     Rss: kb(100), Pss: kb(70), Shared_Clean: kb(30), Shared_Dirty: kb(10), Private_Clean: kb(20),
-    Private_Dirty: kb(40), Swap: kb(5), SwapPss: kb(3), Locked: kb(2),
+    Private_Dirty: kb(40), Swap: kb(5), SwapPss: kb(3), Locked: kb(2), Anonymous: kb(45),
   });
   assert.deepEqual(s, {
     rssBytes: kb(100), pssBytes: kb(70), ussBytes: kb(60), sharedBytes: kb(40), dirtyBytes: kb(50),
-    swapBytes: kb(5), swapPssBytes: kb(3), lockedBytes: kb(2),
+    swapBytes: kb(5), swapPssBytes: kb(3), lockedBytes: kb(2), anonymousBytes: kb(45),
   });
-  assert.deepEqual(Object.values(summarize({})), [0, 0, 0, 0, 0, 0, 0, 0]);
+  assert.deepEqual(Object.values(summarize({})), [0, 0, 0, 0, 0, 0, 0, 0, 0]);
 });

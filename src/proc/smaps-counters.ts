@@ -39,6 +39,8 @@ export interface MemorySummary {
   swapBytes: number;
   swapPssBytes: number;
   lockedBytes: number;
+  /** Anonymous: resident anonymous pages; Rss − Anonymous is the resident file and shmem pages (SHR). */
+  anonymousBytes: number;
 }
 
 export function summarize(c: SmapsCounters): MemorySummary {
@@ -52,5 +54,6 @@ export function summarize(c: SmapsCounters): MemorySummary {
     swapBytes: get('Swap'),
     swapPssBytes: get('SwapPss'),
     lockedBytes: get('Locked'),
+    anonymousBytes: get('Anonymous'),
   };
 }

@@ -17,8 +17,8 @@ export function parseSmapsRollup(text: string): SmapsCounters | null {
  * cut before its "kB" does not match. A regular expression runs as native code from the first
  * call, which matters for a one-shot report.
  */
-const SUMMARY_LINE = /^(Rss|Pss|Shared_Clean|Shared_Dirty|Private_Clean|Private_Dirty|Swap|SwapPss|Locked):[ \t]+(\d+) kB$/gm;
-const SUMMARY_KEYS = ['Rss', 'Pss', 'Shared_Clean', 'Shared_Dirty', 'Private_Clean', 'Private_Dirty', 'Swap', 'SwapPss', 'Locked'];
+const SUMMARY_LINE = /^(Rss|Pss|Shared_Clean|Shared_Dirty|Private_Clean|Private_Dirty|Swap|SwapPss|Locked|Anonymous):[ \t]+(\d+) kB$/gm;
+const SUMMARY_KEYS = ['Rss', 'Pss', 'Shared_Clean', 'Shared_Dirty', 'Private_Clean', 'Private_Dirty', 'Swap', 'SwapPss', 'Locked', 'Anonymous'];
 
 /**
  * The figures memtop shows, straight from the rollup text: what summarize(parseSmapsRollup())
@@ -26,7 +26,7 @@ const SUMMARY_KEYS = ['Rss', 'Pss', 'Shared_Clean', 'Shared_Dirty', 'Private_Cle
  * Null unless every line it needs is there whole (empty file, or cut short).
  */
 export function parseRollupSummary(text: string): MemorySummary | null {
-  const v = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const v = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   let seen = 0;
   SUMMARY_LINE.lastIndex = 0;
   for (let m = SUMMARY_LINE.exec(text); m !== null; m = SUMMARY_LINE.exec(text)) {
@@ -44,5 +44,6 @@ export function parseRollupSummary(text: string): MemorySummary | null {
     swapBytes: v[6],
     swapPssBytes: v[7],
     lockedBytes: v[8],
+    anonymousBytes: v[9],
   };
 }

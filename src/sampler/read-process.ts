@@ -37,7 +37,10 @@ export interface Tracked {
   startTimeTicks: number;
   cmdline: string;
   stat: PidStat;
-  status: PidStatus;
+  /** Null until status is needed (see readProcess). */
+  status: PidStatus | null;
+  /** The owner of the process's files on a live procfs; status's effective uid on a copy. */
+  uid: number | null;
   statAtMs: number;
   detail: MemorySummary | null;
   detailAtMs: number | null;
@@ -46,29 +49,29 @@ export interface Tracked {
   noMm: boolean;
 }
 
-/** Null when the process is gone or was read only in part (it exited mid-read). */
+/**
+ * Null when the process is gone or was read only in part (it exited mid-read).
+ *
+ * Files read, in order: stat; smaps_rollup when the PSS figures are due; status only when the
+ * record needs it: for SHR, RSS and swap when there is no rollup (not shown, refused, no
+ * address space), and for the uid on a copy of /proc. On a live procfs the uid is the owner of
+ * the process's files (ProcFs.filesShowOwner), taken by an fstat of a file opened anyway.
+ */
 export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined): { tracked: Tracked; record: ProcessSample } | null {
   const { procfs, stats, nowMs } = tick;
-  const statLength = procfs.readSingleBytes(`${pid}/stat`);
+  const ownerFromFiles = procfs.filesShowOwner;
+  const statLength = procfs.readSingleBytes(`${pid}/stat`, ownerFromFiles && known === undefined);
   if (typeof statLength !== 'number') return null;
   if (known !== undefined && procfs.sameBytes(statLength, known.statBytes) && isIdle(tick, pid, known)) {
     return { tracked: known, record: idleRecord(known, tick) };
   }
+  const statOwnerUid = ownerFromFiles && known === undefined ? procfs.lastOwnerUid : null;
   const statBytes = procfs.copyBytes(statLength);
   const stat = parsePidStat(procfs.textOf(statLength));
   if (stat === null) return null;
   // Same PID, other start time: the PID was reused by a new process.
   const previous = known !== undefined && known.startTimeTicks === stat.startTimeTicks ? known : undefined;
   const changed = previous === undefined || tick.exact || statChanged(previous.stat, stat);
-
-  let status = previous?.status;
-  if (changed || status === undefined) {
-    const text = procfs.readSingle(`${pid}/status`);
-    if (isFailure(text)) return null;
-    status = parseStatus(text);
-    stats.statusReads++;
-    if (status.pid !== pid) return null; // empty or cut short
-  }
   const kernel = isKernelThread(stat);
   const tracked: Tracked = {
     statBytes,
@@ -77,7 +80,8 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     startTimeTicks: stat.startTimeTicks,
     cmdline: previous?.cmdline ?? '',
     stat,
-    status,
+    status: previous?.status ?? null,
+    uid: previous?.uid ?? statOwnerUid,
     statAtMs: nowMs,
     detail: previous?.detail ?? null,
     detailAtMs: previous?.detailAtMs ?? null,
@@ -93,7 +97,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detail = null;
     tracked.detailAtMs = null;
   } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
-    const outcome = readMemoryDetail(procfs, pid, tick.detailFile);
+    const outcome = readMemoryDetail(procfs, pid, tick.detailFile, ownerFromFiles);
     stats.detailReads++;
     if (outcome.kind === 'ok') {
       tracked.detail = outcome.summary;
@@ -106,7 +110,20 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
       return null;
     }
     tracked.detailAtMs = nowMs;
+    if (ownerFromFiles && procfs.lastOwnerUid !== null) tracked.uid = procfs.lastOwnerUid;
   }
+  const needsStatus = !ownerFromFiles || (!tracked.noMm && tracked.detail === null);
+  if (needsStatus && (changed || tracked.status === null)) {
+    const text = procfs.readSingle(`${pid}/status`, ownerFromFiles);
+    if (isFailure(text)) return null;
+    const status = parseStatus(text);
+    stats.statusReads++;
+    if (status.pid !== pid) return null; // empty or cut short
+    tracked.status = status;
+    tracked.uid = ownerFromFiles ? procfs.lastOwnerUid : effectiveUid(status);
+  }
+  // The PID was reused by a process whose files were not opened above (a kernel thread).
+  if (ownerFromFiles && tracked.uid === null) tracked.uid = procfs.ownerOf(`${pid}`);
   tracked.record = toRecord(pid, tracked, previous, tick);
   return { tracked, record: tracked.record };
 }
@@ -131,7 +148,7 @@ function idleRecord(known: Tracked, tick: ProcessTick): ProcessSample {
 
 function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: ProcessTick): ProcessSample {
   const { stat, status, detail } = t;
-  const uid = effectiveUid(status);
+  const uid = t.uid;
   const cpuTicks = stat.utimeTicks + stat.stimeTicks;
   const bootMs = tick.system.stat.bootTimeSeconds * 1000;
   // Kernel threads and zombies own no memory: zeros, not unknowns.
@@ -147,12 +164,12 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     startTimeMs: bootMs + (stat.startTimeTicks * 1000) / CLOCK_TICKS_PER_SECOND,
     comm: stat.comm,
     cmdline: t.cmdline,
-    vssBytes: status.vmSizeBytes ?? none,
-    rssBytes: detail?.rssBytes ?? status.vmRssBytes ?? none,
-    shrBytes: sharedBytes(status) ?? none,
+    vssBytes: t.noMm ? 0 : stat.vsizeBytes,
+    rssBytes: detail?.rssBytes ?? status?.vmRssBytes ?? none,
+    shrBytes: detail !== null ? detail.rssBytes - detail.anonymousBytes : (status !== null ? sharedBytes(status) : null) ?? none,
     pssBytes: detail?.pssBytes ?? none,
     ussBytes: detail?.ussBytes ?? none,
-    swapBytes: detail?.swapBytes ?? status.vmSwapBytes ?? none,
+    swapBytes: detail?.swapBytes ?? status?.vmSwapBytes ?? none,
     swapPssBytes: detail?.swapPssBytes ?? none,
     cpuTicks,
     cpuPercent: cpuPercent(cpuTicks, previous, tick.nowMs, stat, tick.system),

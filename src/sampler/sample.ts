@@ -12,7 +12,10 @@ import type { Uptime } from '../proc/uptime.js';
 export interface ProcessSample {
   pid: number;
   ppid: number;
-  /** Effective uid (status "Uid" second field). */
+  /**
+   * The owner of the process's /proc files, as htop and smem show it: the effective uid, or root
+   * for a process that made itself non-dumpable. On a copy of /proc: status's effective uid.
+   */
   uid: number | null;
   /** User name from /etc/passwd, or the uid as text. */
   user: string;
@@ -27,11 +30,14 @@ export interface ProcessSample {
   comm: string;
   /** Arguments joined by spaces (empty for kernel threads); untrusted. Read once per process. */
   cmdline: string;
-  /** VmSize. */
+  /** Virtual size (stat's vsize, = status's VmSize). */
   vssBytes: number | null;
   /** Rss from smaps_rollup, or VmRSS from status when the rollup is not read or refused. */
   rssBytes: number | null;
-  /** RssFile + RssShmem (status), as top's SHR. */
+  /**
+   * Resident file and shmem pages, as top's SHR: Rss − Anonymous of smaps_rollup, or
+   * RssFile + RssShmem from status when there is no rollup (not read, refused).
+   */
   shrBytes: number | null;
   pssBytes: number | null;
   /** Private_Clean + Private_Dirty. */

@@ -78,6 +78,32 @@ test('memtop maps totals equal memtop snapshot for the same (stopped) process', 
   pair.resume();
 });
 
+/** "Key:   123 kB" of /proc/PID/status, in bytes. */
+function statusKb(pid: number, key: string): number {
+  const match = new RegExp(`^${key}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  assert.ok(match, `${key} in /proc/${pid}/status`);
+  return Number(match[1]) * KIB;
+}
+
+test('SHR counts resident shmem and file pages: 64 MiB of touched shared memory, as status\'s RssFile + RssShmem', async (t) => {
+  const hog = await startMemhog(['shared', String(REGION_MIB)]);
+  t.after(() => hog.stop());
+  hog.pause();
+  const pid = hog.pids[0];
+  const p = snapshotOf(pid);
+  // memtop takes SHR from the rollup (Rss − Anonymous); status's counters are per-CPU sums
+  // that the kernel may fold in late, so they agree to a few hundred KiB.
+  const statusShr = statusKb(pid, 'RssFile') + statusKb(pid, 'RssShmem');
+  assert.ok(Math.abs(p.shr! - statusShr) <= 1 * MIB, `SHR ${p.shr} vs status ${statusShr}`);
+  assert.ok(p.shr! >= REGION_MIB * MIB, `SHR ${p.shr} ≥ 64 MiB`);
+  within(p.shr!, REGION_MIB * MIB, 0.02, 'SHR');
+  const maps = memtopJson<MapsJson>(['maps', String(pid), '--json']);
+  const region = maps.mappings.find((m) => m.start === hog.address);
+  assert.equal(region?.kind, 'shmem', 'the region is shared memory');
+  assert.equal(region?.rss, REGION_MIB * MIB);
+  hog.resume();
+});
+
 function uptimeSeconds(): number {
   return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
 }

@@ -26,8 +26,8 @@ test('snapshot --json lists all 10,000 processes with their exact figures', () =
     const p = byPid.get(expected.pid);
     assert.ok(p, `pid ${expected.pid} listed`);
     assert.deepEqual(
-      { comm: p.comm, uid: p.uid, vss: p.vss, rss: p.rss, pss: p.pss, uss: p.uss, swap: p.swap, swapPss: p.swapPss },
-      { comm: expected.comm, uid: expected.uid, vss: expected.vssBytes, rss: expected.rssBytes, pss: expected.pssBytes, uss: expected.ussBytes, swap: expected.swapBytes, swapPss: expected.swapPssBytes },
+      { comm: p.comm, uid: p.uid, vss: p.vss, rss: p.rss, shr: p.shr, pss: p.pss, uss: p.uss, swap: p.swap, swapPss: p.swapPss },
+      { comm: expected.comm, uid: expected.uid, vss: expected.vssBytes, rss: expected.rssBytes, shr: expected.shrBytes, pss: expected.pssBytes, uss: expected.ussBytes, swap: expected.swapBytes, swapPss: expected.swapPssBytes },
       `pid ${expected.pid}`);
     assert.deepEqual(p.denied, expected.pssBytes === null ? ['smaps_rollup'] : []);
   }

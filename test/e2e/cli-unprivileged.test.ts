@@ -5,12 +5,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
 import type { ProcessJson, SnapshotJson } from '../helpers/snapshot-types.js';
+import { memtopJson } from '../helpers/run-memtop.js';
 
 const isRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
@@ -73,4 +74,19 @@ test('as nobody: maps of a root process says smaps was refused, exit 1', { skip 
   assert.equal(run.status, 1);
   assert.equal(run.stdout, '');
   assert.match(run.stderr, new RegExp(`^memtop: cannot read /proc/${process.pid}/smaps: permission denied`));
+});
+
+test('as root: a process running as nobody shows as nobody (the owner of its /proc files), with its PSS and SHR', { skip }, async (t) => {
+  const sleeper = spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'sleep', '60'], { stdio: 'ignore' });
+  t.after(() => sleeper.kill('SIGKILL'));
+  // setpriv execs sleep in the same process: wait until it has.
+  for (let i = 0; i < 100 && !readFileSync(`/proc/${sleeper.pid}/cmdline`, 'utf8').startsWith('sleep'); i++) await new Promise((r) => setTimeout(r, 20));
+  const json = memtopJson<SnapshotJson>(['snapshot', '--json', '--pid', String(sleeper.pid)]);
+  const p = json.processes![0];
+  assert.equal(p.comm, 'sleep');
+  assert.equal(p.uid, 65534);
+  assert.equal(p.user, 'nobody');
+  assert.equal(typeof p.pss, 'number');
+  assert.equal(typeof p.shr, 'number');
+  assert.deepEqual(p.denied, []);
 });

@@ -7,6 +7,8 @@
  *                        prints "ready PID ADDR" (ADDR: start of the region, hex) and waits.
  *   memhog pair MIB      the same, then forks: parent and child share every page copy-on-write
  *                        (each should be charged half in PSS); prints "ready PARENT CHILD ADDR".
+ *   memhog shared MIB    maps MIB MiB of shared anonymous memory (shmem: RssShmem, not
+ *                        Anonymous) and writes every page; prints "ready PID ADDR" and waits.
  *   memhog name NAME ... sets its comm to NAME (prctl PR_SET_NAME, 15 bytes kept); the other
  *                        arguments only sit in its cmdline; prints "ready PID" and waits.
  *
@@ -28,11 +30,11 @@ static void die_with_parent(void)
     if (getppid() == 1) exit(1); /* the parent is already gone */
 }
 
-static char *touched_region(size_t mib)
+static char *touched_region(size_t mib, int share)
 {
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     size_t bytes = mib << 20;
-    char *base = mmap(NULL, bytes + 2 * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *base = mmap(NULL, bytes + 2 * page, PROT_NONE, (share ? MAP_SHARED : MAP_PRIVATE) | MAP_ANONYMOUS, -1, 0);
     if (base == MAP_FAILED) { perror("mmap"); exit(1); }
     char *region = base + page;
     if (mprotect(region, bytes, PROT_READ | PROT_WRITE) != 0) { perror("mprotect"); exit(1); }
@@ -49,7 +51,7 @@ static void wait_forever(void)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: memhog private MIB | memhog pair MIB | memhog name NAME [ARG...]\n");
+        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog name NAME [ARG...]\n");
         return 2;
     }
     die_with_parent();
@@ -60,8 +62,8 @@ int main(int argc, char **argv)
         wait_forever();
     }
     size_t mib = strtoul(argv[2], NULL, 10);
-    char *region = touched_region(mib);
-    if (strcmp(argv[1], "private") == 0) {
+    char *region = touched_region(mib, strcmp(argv[1], "shared") == 0);
+    if (strcmp(argv[1], "private") == 0 || strcmp(argv[1], "shared") == 0) {
         printf("ready %d %lx\n", getpid(), (unsigned long)region);
         fflush(stdout);
         wait_forever();

@@ -16,6 +16,8 @@ export interface GeneratedProcess {
   uid: number;
   vssBytes: number;
   rssBytes: number;
+  /** Rss − Anonymous of the rollup (= RssFile + RssShmem of status). */
+  shrBytes: number;
   /** null when the process's smaps_rollup is left out (refused). */
   pssBytes: number | null;
   ussBytes: number | null;
@@ -85,11 +87,11 @@ export function generateProcTree(count = 10_000): GeneratedTree {
     if (!refused) {
       writeFileSync(join(pidDir, 'smaps_rollup'), rollupText({
         Rss: rssKb, Pss: pssKb, Shared_Clean: rssKb - privateDirtyKb - privateCleanKb, Shared_Dirty: 0,
-        Private_Clean: privateCleanKb, Private_Dirty: privateDirtyKb, Swap: swapKb, SwapPss: swapPssKb, Locked: 0,
+        Private_Clean: privateCleanKb, Private_Dirty: privateDirtyKb, Swap: swapKb, SwapPss: swapPssKb, Locked: 0, Anonymous: privateDirtyKb,
       }));
     }
     processes.push({
-      pid, comm, uid, vssBytes: vssKb * KIB, rssBytes: rssKb * KIB,
+      pid, comm, uid, vssBytes: vssKb * KIB, rssBytes: rssKb * KIB, shrBytes: (rssKb - privateDirtyKb) * KIB,
       pssBytes: refused ? null : pssKb * KIB,
       ussBytes: refused ? null : (privateCleanKb + privateDirtyKb) * KIB,
       swapBytes: swapKb * KIB,
