@@ -35,3 +35,9 @@ test('setproctitle without a trailing NUL, empty arguments, hostile bytes', () =
   assert.deepEqual(parseCmdline('a\nb\0\x1b[2J\0'), ['a\nb', '\x1b[2J']);
   assert.equal(cmdlineText('ls\0-l\0/tmp/a b\0'), 'ls -l /tmp/a b');
 });
+
+test('cmdlineText is parseCmdline joined by spaces, for every captured and hand-written case', () => {
+  const cases = ['', '\0', 'a', 'a\0', 'a\0b\0', 'a\0\0b\0', '\0\0', 'title with spaces', 'x\0y', '\u001b[31m\0{red-fg}\0'];
+  for (const pid of Object.values(procs)) cases.push(fixtureText(`proc-basic/${pid}/cmdline`));
+  for (const text of cases) assert.equal(cmdlineText(text), parseCmdline(text).join(' '), JSON.stringify(text));
+});

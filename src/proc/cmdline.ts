@@ -10,7 +10,7 @@ export function parseCmdline(text: string): string[] {
   return trimmed.split('\0');
 }
 
-/** The arguments joined by spaces, as ps shows them. */
+/** The arguments joined by spaces, as ps shows them (parseCmdline(text).join(' '), in one pass). */
 export function cmdlineText(text: string): string {
-  return parseCmdline(text).join(' ');
+  return (text.endsWith('\0') ? text.slice(0, -1) : text).replaceAll('\0', ' ');
 }

@@ -28,8 +28,8 @@ export interface ProcessTick {
 
 /** What the sampler remembers of a process between ticks. */
 export interface Tracked {
-  /** The stat line as read, to tell at the cost of a memcmp that nothing moved. */
-  statBytes: Buffer;
+  /** The stat line as read, to tell at the cost of a memcmp that nothing moved (null in exact mode). */
+  statBytes: Buffer | null;
   /** The record of the last tick. */
   record: ProcessSample;
   /** The sampler's tick that last saw the process (to forget those no longer seen). */
@@ -66,7 +66,8 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     return { tracked: known, record: idleRecord(known, tick) };
   }
   const statOwnerUid = ownerFromFiles && known === undefined ? procfs.lastOwnerUid : null;
-  const statBytes = procfs.copyBytes(statLength);
+  // Kept to tell the next tick that nothing moved; exact mode reads everything anyway.
+  const statBytes = tick.exact ? null : procfs.copyBytes(statLength);
   const stat = parsePidStat(procfs.textOf(statLength));
   if (stat === null) return null;
   // Same PID, other start time: the PID was reused by a new process.
