@@ -13,8 +13,8 @@ export const sharedBench = process.env.MEMTOP_SHARED_BENCH ?? join(repoRoot, '..
 export const memtopMain = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 
 /**
- * How `memtop` runs: node with the flags of main.js's shebang (`#!/usr/bin/env -S node ...`,
- * the V8 heap settings), then main.js. Benchmarks start it this way, as the installed command does.
+ * How `memtop` runs: node with the flags of main.js's shebang, if any (`#!/usr/bin/env -S node
+ * ...`), then main.js. Benchmarks start it this way, as the installed command does.
  */
 export function memtopCommand(...args: string[]): string[] {
   const shebang = readFileSync(memtopMain, 'utf8').split('\n', 1)[0];

@@ -1,10 +1,11 @@
 /**
- * One-shot commands read one large sample and exit. V8 grows its young generation up to 2 × 16 MiB
- * while they run (the sample's records survive their first collections), which measured here
- * adds ~12–20 MiB of peak RSS at 3,000 processes and buys no speed: keeping the young generation
- * at its initial size holds `snapshot --json` under its 80 MiB budget. The growth factor is read
- * by V8 each time it would grow the young generation, so setting it at run time takes effect.
- * Not used by the interactive UI, whose allocation pattern is different.
+ * V8 grows its young generation up to 2 × 16 MiB when objects survive their first collections:
+ * a one-shot report's records do, and so do the UI's samples. Measured here that adds ~12–20 MiB
+ * of peak RSS to `snapshot --json` at 3,000 processes and ~10 MiB to the UI, and buys no speed.
+ * Keeping the young generation at its initial size (1 MiB per semi-space) holds both under their
+ * budgets. The growth factor is read by V8 each time it would grow the young generation, so
+ * setting it at run time takes effect, for every thread started later too; a start-up flag would
+ * cost more than it saves (see main.ts).
  */
 import { setFlagsFromString } from 'node:v8';
 
