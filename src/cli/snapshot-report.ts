@@ -17,6 +17,7 @@ import { chooseColumns, chooseSort } from './column-choice.js';
 import { csvReport, humanReport, type ColumnReport } from './column-report.js';
 import { aggregateTotals, deniedNote, partialInGroup, partialNote } from './snapshot-notes.js';
 import { openProcRoot } from './proc-root.js';
+import { takeEarlyReadAhead } from './early-read-ahead.js';
 import type { Report } from './output.js';
 import type { SnapshotFlags } from './snapshot-command.js';
 
@@ -46,7 +47,10 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const procfs = openProcRoot(flags.proc, environment.env);
   // smaps_rollup (the expensive read) only when a shown or sorted column needs it; JSON has every field.
   const readDetail = format === 'json' || [...plan.columns, plan.sort.column].some((c) => c.needs.includes('detail'));
-  const sampler = new Sampler({ procfs, exact: true, readDetail });
+  // All of a one-shot report's time is one sample: the files are read on two threads.
+  const sampler = new Sampler({ procfs, exact: true, readDetail, readAhead: true });
+  const early = takeEarlyReadAhead();
+  if (early !== null) sampler.adoptReadAhead(early);
   let sample = sampler.sample();
   if (flags.interval !== undefined) {
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);

@@ -47,7 +47,7 @@ export class ProcFs {
   readonly filesShowOwner: boolean;
   /** The owner of the file the last read opened with `owner` set, or null if that read failed at open. */
   lastOwnerUid: number | null = null;
-  private buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
+  protected buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
 
   constructor(root = '/proc') {
     this.root = root.length > 1 && root.endsWith('/') ? root.slice(0, -1) : root;
@@ -108,7 +108,7 @@ export class ProcFs {
   }
 
   /** With `owner`, also the file's owner (an fstat of the open file) into lastOwnerUid. */
-  private readBytes(path: string, stopAtShortRead: boolean, owner = false): number | ReadFailure {
+  protected readBytes(path: string, stopAtShortRead: boolean, owner = false): number | ReadFailure {
     let fd: number;
     if (owner) this.lastOwnerUid = null;
     try {
@@ -124,6 +124,11 @@ export class ProcFs {
     } finally {
       closeSync(fd);
     }
+  }
+
+  /** Makes the reused buffer hold at least `bytes` (what it holds is lost). */
+  protected reserve(bytes: number): void {
+    if (this.buffer.length < bytes) this.buffer = Buffer.allocUnsafe(Math.max(bytes, this.buffer.length * 2));
   }
 
   /** Reads until EOF into the reused buffer, growing it for large files (smaps, long cmdlines). */

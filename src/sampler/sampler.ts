@@ -17,6 +17,8 @@ import { readSystem } from './read-system.js';
 import { UserNames } from './user-names.js';
 import { PidLister } from './pid-lister.js';
 import { readProcess, type ProcessTick, type Tracked } from './read-process.js';
+import { ReadAhead } from './read-ahead.js';
+import { READ_AHEAD_MIN_PIDS, readAheadPlan, type ReadAheadPlan } from './read-ahead-layout.js';
 import type { ProcessSample, Sample, SampleStats, SystemSample } from './sample.js';
 
 export interface SamplerOptions {
@@ -31,7 +33,16 @@ export interface SamplerOptions {
   maxStalenessMs?: number;
   /** Incremental mode: the expected time between ticks. */
   intervalMs?: number;
+  /**
+   * Exact mode: read the files on a second thread while this one parses (read-ahead.ts), when
+   * there are at least READ_AHEAD_MIN_PIDS processes. For one-shot reports, whose time is all
+   * in one sample.
+   */
+  readAhead?: boolean;
+  /** The fewest processes worth a read-ahead thread (default READ_AHEAD_MIN_PIDS; tests lower it). */
+  readAheadMinPids?: number;
 }
+
 
 export const DEFAULT_MAX_STALENESS_MS = 10_000;
 
@@ -54,6 +65,12 @@ export class Sampler {
   exact: boolean;
   maxStalenessMs: number;
   intervalMs: number;
+  readonly readAhead: boolean;
+  private readonly readAheadMinPids: number;
+  /** A read-ahead started before the sample (startReadAhead), with its own listing of the PIDs. */
+  private early: ReadAhead | null = null;
+  /** What the last sample's read-ahead did (for tests and benchmarks), or null if none ran. */
+  lastReadAhead: { served: number; readHere: number } | null = null;
 
   constructor(options: SamplerOptions) {
     this.procfs = options.procfs;
@@ -64,13 +81,35 @@ export class Sampler {
     this.maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
     this.intervalMs = options.intervalMs ?? 1000;
     this.pids = new PidLister(options.procfs);
+    this.readAhead = options.readAhead ?? false;
+    this.readAheadMinPids = options.readAheadMinPids ?? READ_AHEAD_MIN_PIDS;
+  }
+
+  /**
+   * Lists the PIDs and starts reading them ahead now, for the next sample: the thread's start-up
+   * (~25 ms) then overlaps whatever the caller does before it samples.
+   */
+  startReadAhead(): void {
+    if (!this.readAhead || !this.exact || this.early !== null) return;
+    const pids = this.procfs.listPids();
+    this.early = pids.length >= this.readAheadMinPids ? this.readAheadFor(pids) : null;
+  }
+
+  /**
+   * Takes a read-ahead started before this sampler existed (early-read-ahead.ts) for the next
+   * sample, if it reads this root the way this sampler will; else stops it.
+   */
+  adoptReadAhead(run: ReadAhead): void {
+    const plan = this.readAhead && this.exact && this.early === null && run.root === this.procfs.root ? this.readAheadPlan(run.pids) : null;
+    if (plan !== null && plan.rollup === run.plan.rollup && plan.statusAlways === run.plan.statusAlways) this.early = run;
+    else run.finish();
   }
 
   sample(): Sample {
     const startMs = this.clock.monotonicMs();
     const timeMs = this.clock.epochMs();
     const system = readSystem(this.procfs);
-    const part = this.sampleProcesses(this.pids.list(system.loadavg), system);
+    const part = this.sampleProcesses(this.early?.pids ?? this.pids.list(system.loadavg), system);
     this.pids.keep(part.processes.map((p) => p.pid));
     return this.assemble(startMs, timeMs, system, part);
   }
@@ -98,25 +137,59 @@ export class Sampler {
       staleRefresh: this.planStaleRefreshes(nowMs),
       stats,
     };
-    const processes: ProcessSample[] = [];
     const tickNumber = ++this.ticks;
-    for (const pid of pids) {
+    const visit = (pid: number): ProcessSample | null => {
       const known = this.tracked.get(pid);
       const result = readProcess(tick, pid, known);
       if (result === null) {
         stats.gone++;
-        continue;
+        return null;
       }
       result.tracked.seenTick = tickNumber;
       if (result.tracked !== known) this.tracked.set(pid, result.tracked);
-      processes.push(result.record);
       if (result.record.denied.length > 0) stats.denied++;
+      return result.record;
+    };
+    const run = this.takeReadAhead(pids);
+    let processes: ProcessSample[] = [];
+    if (run === null) {
+      this.lastReadAhead = null;
+      for (const pid of pids) {
+        const record = visit(pid);
+        if (record !== null) processes.push(record);
+      }
+    } else {
+      // Sampled out of order (see ReadAhead.order), kept in the order of the listing.
+      tick.procfs = run.procfs;
+      const inOrder = new Array<ProcessSample | null>(pids.length).fill(null);
+      for (const index of run.order()) inOrder[index] = visit(pids[index]);
+      run.finish();
+      this.lastReadAhead = { served: run.served, readHere: run.readHere };
+      processes = inOrder.filter((p): p is ProcessSample => p !== null);
     }
     // Forget the processes not seen this tick (gone, or no longer among these PIDs).
     if (this.tracked.size > processes.length) {
       for (const [pid, tracked] of this.tracked) if (tracked.seenTick !== tickNumber) this.tracked.delete(pid);
     }
     return { processes, stats };
+  }
+
+  /** The read-ahead for this tick's PIDs: the early one if it listed them, else a new one if due. */
+  private takeReadAhead(pids: readonly number[]): ReadAhead | null {
+    const early = this.early;
+    this.early = null;
+    if (early !== null && early.pids === pids) return early;
+    early?.finish();
+    return this.readAhead && this.exact && pids.length >= this.readAheadMinPids ? this.readAheadFor(pids) : null;
+  }
+
+  private readAheadFor(pids: readonly number[]): ReadAhead {
+    return ReadAhead.start(this.procfs.root, pids, this.readAheadPlan(pids));
+  }
+
+  private readAheadPlan(pids: readonly number[]): ReadAheadPlan {
+    this.detailFile ??= detectDetailFile(this.procfs, pids);
+    return readAheadPlan(this.procfs, this.readDetail, this.detailFile);
   }
 
   /**

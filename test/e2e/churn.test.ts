@@ -49,9 +49,15 @@ function assertComplete(p: ProcessSample): void {
   }
 }
 
-for (const exact of [true, false]) {
-  test(`${exact ? 'exact' : 'incremental'} sampling under churn never throws nor half-reports`, async () => {
-    const sampler = new Sampler({ procfs: new ProcFs('/proc'), exact, intervalMs: 50 });
+const MODES = [
+  { name: 'exact', exact: true, readAhead: false },
+  { name: 'incremental', exact: false, readAhead: false },
+  { name: 'exact, read ahead on a second thread,', exact: true, readAhead: true },
+];
+
+for (const { name, exact, readAhead } of MODES) {
+  test(`${name} sampling under churn never throws nor half-reports`, async () => {
+    const sampler = new Sampler({ procfs: new ProcFs('/proc'), exact, intervalMs: 50, readAhead, readAheadMinPids: 1 });
     const { child, done } = startChurn();
     let finished = false;
     void done.then(() => { finished = true; });

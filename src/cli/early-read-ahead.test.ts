@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { procFlagOf, startEarlyReadAhead, takeEarlyReadAhead } from './early-read-ahead.js';
+import { generateProcTree } from '../../test/helpers/proc-tree.js';
+import { procBasic } from '../../test/helpers/paths.js';
+
+test('procFlagOf: "--proc DIR" and "--proc=DIR", the last one wins, nothing after "--"', () => {
+  assert.equal(procFlagOf(['snapshot', '--json']), undefined);
+  assert.equal(procFlagOf(['snapshot', '--proc', '/host/proc', '--json']), '/host/proc');
+  assert.equal(procFlagOf(['snapshot', '--proc=/a', '--proc', '/b']), '/b');
+  assert.equal(procFlagOf(['snapshot', '--', '--proc', '/a']), undefined);
+  assert.equal(procFlagOf(['snapshot', '--proc']), undefined);
+});
+
+test('a snapshot of a large tree starts reading ahead; other commands, help and small trees do not', (t) => {
+  const tree = generateProcTree(400);
+  t.after(() => tree.remove());
+  const argv = (...args: string[]) => ['node', 'memtop', ...args];
+  startEarlyReadAhead(argv('snapshot', '--json', '--proc', tree.root), {});
+  const run = takeEarlyReadAhead();
+  assert.ok(run, 'started');
+  assert.equal(run.root, tree.root);
+  assert.equal(run.pids.length, 400);
+  run.finish();
+  assert.equal(takeEarlyReadAhead(), null, 'taken once');
+  startEarlyReadAhead(argv('snapshot', '--csv'), { MEMTOP_PROC: tree.root });
+  const fromEnv = takeEarlyReadAhead();
+  assert.equal(fromEnv?.root, tree.root, 'the root from MEMTOP_PROC');
+  fromEnv?.finish();
+  for (const args of [['maps', '1', '--proc', tree.root], ['snapshot', '--help', '--proc', tree.root], ['--proc', tree.root], ['snapshot', '--proc', procBasic], ['snapshot', '--proc', '/nonexistent']]) {
+    startEarlyReadAhead(argv(...args), {});
+    assert.equal(takeEarlyReadAhead(), null, args.join(' '));
+  }
+});

@@ -1,0 +1,49 @@
+/**
+ * `memtop snapshot` spends nearly all of its time in one sample of every process, and ~50 ms
+ * before it loading its modules. Started here, first thing, the read-ahead thread (read-ahead.ts,
+ * ~30 ms to start) is already reading /proc when the sample begins.
+ *
+ * A plain look at argv, before commander has parsed it: the first word is `snapshot`, no help is
+ * asked for, and the proc root is what --proc or MEMTOP_PROC say. The sampler takes the run only
+ * if it reads that root the way the run planned (Sampler.adoptReadAhead): a wrong guess here costs
+ * some CPU on the other core, never a wrong figure.
+ */
+import { ProcFs } from '../proc/procfs.js';
+import { ReadAhead } from '../sampler/read-ahead.js';
+import { READ_AHEAD_MIN_PIDS, readAheadPlan } from '../sampler/read-ahead-layout.js';
+import { detectDetailFile } from '../sampler/memory-detail.js';
+import { procRoot } from './option-values.js';
+
+let early: ReadAhead | null = null;
+
+/** The value of --proc on a command line ("--proc DIR" or "--proc=DIR"), if any. */
+export function procFlagOf(args: readonly string[]): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') break;
+    if (args[i] === '--proc') value = args[++i];
+    else if (args[i].startsWith('--proc=')) value = args[i].slice('--proc='.length);
+  }
+  return value;
+}
+
+/** Starts reading ahead when argv asks for a snapshot (see above). */
+export function startEarlyReadAhead(argv: readonly string[], env: NodeJS.ProcessEnv): void {
+  const args = argv.slice(2);
+  if (args[0] !== 'snapshot' || args.includes('-h') || args.includes('--help')) return;
+  try {
+    const procfs = new ProcFs(procRoot(procFlagOf(args), env));
+    const pids = procfs.listPids();
+    if (pids.length < READ_AHEAD_MIN_PIDS) return;
+    early = ReadAhead.start(procfs.root, pids, readAheadPlan(procfs, true, detectDetailFile(procfs, pids)));
+  } catch {
+    // No such root, or no thread to be had: the command reads without one, and says what is wrong.
+  }
+}
+
+/** The run started above, once. */
+export function takeEarlyReadAhead(): ReadAhead | null {
+  const run = early;
+  early = null;
+  return run;
+}

@@ -1,0 +1,81 @@
+/**
+ * The read-ahead thread's whole code: it claims PIDs from the front of the list and reads their
+ * files, raw, into the shared ring (read-ahead-layout.ts), while the sampler parses what it has
+ * read. It does no parsing, so it needs no module but node:fs and starts as fast as a thread can.
+ *
+ * This function is sent to the thread as text (see read-ahead.ts): it must use nothing but its
+ * parameters.
+ */
+import type { ReadAheadShared } from './read-ahead-layout.js';
+
+type Require = (id: 'node:fs') => typeof import('node:fs');
+
+export function readAheadThread(require: Require, shared: ReadAheadShared): void {
+  const { openSync, readSync, closeSync, fstatSync } = require('node:fs');
+  const { layout: L, root, plan, pids, states, places, owners, control } = shared;
+  const ring = new Uint8Array(shared.ring);
+  const fileCount = L.FILES.length;
+  const noAddressSpace = -2 - L.ERRORS.indexOf('ESRCH');
+  let at = 0;
+  let slotEnd = 0;
+
+  const errorLength = (err: unknown): number => {
+    const index = L.ERRORS.indexOf((err as { code?: string }).code ?? '');
+    return -2 - (index < 0 ? L.ERRORS.length - 1 : index);
+  };
+
+  /** Reads one file into the entry's slot; returns the length, NOT_READ or an error length. */
+  const readFile = (entry: number, file: number, owner: boolean): number => {
+    const place = (entry * fileCount + file) * 2;
+    let fd: number;
+    try {
+      fd = openSync(`${root}/${pids[entry]}/${L.FILES[file]}`, 0);
+    } catch (err) {
+      places[place + 1] = errorLength(err);
+      return places[place + 1];
+    }
+    try {
+      if (owner) owners[entry] = fstatSync(fd).uid;
+      const room = slotEnd - at;
+      // A file the slot cannot hold whole is left to the sampler.
+      const length = room > 0 ? readSync(fd, ring, at, room, null) : room;
+      if (length >= room) {
+        places[place + 1] = L.NOT_READ;
+      } else {
+        places[place] = at;
+        places[place + 1] = length;
+        at += length;
+      }
+    } catch (err) {
+      places[place + 1] = errorLength(err);
+    } finally {
+      closeSync(fd);
+    }
+    return places[place + 1];
+  };
+
+  for (let entry = 0; entry < pids.length; entry++) {
+    // The slot of this entry is free once the sampler has passed the entry SLOTS before it.
+    for (;;) {
+      if (Atomics.load(control, L.STOP) !== 0) return;
+      const consumed = Atomics.load(control, L.CONSUMED);
+      if (consumed > entry - L.SLOTS) break;
+      Atomics.wait(control, L.CONSUMED, consumed, 100);
+    }
+    if (Atomics.compareExchange(states, entry, L.FREE, L.READING) !== L.FREE) continue;
+    at = (entry % L.SLOTS) * L.SLOT_BYTES;
+    slotEnd = at + L.SLOT_BYTES;
+    owners[entry] = -1;
+    for (let file = 0; file < fileCount; file++) places[(entry * fileCount + file) * 2 + 1] = L.NOT_READ;
+    if (readFile(entry, L.STAT, true) >= 0) {
+      const rollup = plan.rollup ? readFile(entry, L.ROLLUP, false) : L.NOT_READ;
+      // Where the rollup was refused the sampler wants status (RSS, SHR and swap from it); ESRCH
+      // means no address space (a kernel thread), which needs none.
+      if (plan.statusAlways || (rollup < L.NOT_READ && rollup !== noAddressSpace)) readFile(entry, L.STATUS, false);
+      // Last: the one file whose size has no bound gets the room that is left.
+      readFile(entry, L.CMDLINE, false);
+    }
+    Atomics.store(states, entry, L.DONE);
+    Atomics.notify(states, entry);
+  }
+}
