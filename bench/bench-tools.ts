@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { repoRoot } from '../test/helpers/paths.js';
 
 export const sharedBench = process.env.MEMTOP_SHARED_BENCH ?? join(repoRoot, '..', 'shared', 'bench');
-export const memtopMain = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+export const memtopMain = join(repoRoot, 'dist', 'bin', 'memtop.js');
 
 /**
- * How `memtop` runs: node with the flags of main.js's shebang, if any (`#!/usr/bin/env -S node
- * ...`), then main.js. Benchmarks start it this way, as the installed command does.
+ * How `memtop` runs: node with the flags of memtop.js's shebang, if any (`#!/usr/bin/env -S node
+ * ...`), then memtop.js. Benchmarks start it this way, as the installed command does.
  */
 export function memtopCommand(...args: string[]): string[] {
   const shebang = readFileSync(memtopMain, 'utf8').split('\n', 1)[0];

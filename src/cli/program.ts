@@ -11,13 +11,17 @@ import { addSnapshotCommand } from './snapshot-command.js';
 import { addMapsCommand } from './maps-command.js';
 import { addSystemCommand } from './system-command.js';
 
+/** memtop's version, from the package.json above this module (in dist/src/cli or dist/bin). */
 function packageVersion(): string {
-  try {
-    const json = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return json.version ?? 'unknown';
-  } catch {
-    return 'unknown';
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    try {
+      const json = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (json.name === 'memtop') return json.version ?? 'unknown';
+    } catch {
+      // no package.json here: look further up
+    }
   }
+  return 'unknown';
 }
 
 export interface ProgramOutput {

@@ -105,5 +105,5 @@ test('MEMTOP_DEBUG=1 adds the stack trace that is otherwise never shown', () => 
   const debug = runMemtop(['snapshot', '--proc', '/nonexistent'], { env: { MEMTOP_DEBUG: '1' } });
   assert.equal(debug.status, 1);
   assert.match(debug.stderr, /^memtop: \/nonexistent: no such directory/);
-  assert.match(debug.stderr, /^\s+at .*proc-root\.js/m);
+  assert.match(debug.stderr, /^\s+at openProcRoot \(/m);
 });

@@ -23,9 +23,8 @@ before(() => {
   if (skip) return;
   // The repository may sit in a home directory nobody cannot read: run a world-readable copy.
   dir = mkdtempSync(join(tmpdir(), 'memtop-nobody-'));
-  cpSync(join(repoRoot, 'dist', 'src'), join(dir, 'dist', 'src'), { recursive: true });
+  cpSync(join(repoRoot, 'dist', 'bin'), join(dir, 'dist', 'bin'), { recursive: true });
   cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
-  cpSync(join(repoRoot, 'node_modules', 'commander'), join(dir, 'node_modules', 'commander'), { recursive: true });
   chmodSync(dir, 0o755);
 });
 after(() => {
@@ -33,7 +32,7 @@ after(() => {
 });
 
 function asNobody(args: string[]) {
-  const result = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(dir, 'dist', 'src', 'cli', 'main.js'), ...args], {
+  const result = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(dir, 'dist', 'bin', 'memtop.js'), ...args], {
     cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -18,4 +18,4 @@ export const fixturesDir = join(repoRoot, 'test', 'fixtures');
 export const procBasic = join(fixturesDir, 'proc-basic');
 export const procNoRollup = join(fixturesDir, 'proc-no-rollup');
 /** The built command line: run it with process.execPath. */
-export const memtopBin = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+export const memtopBin = join(repoRoot, 'dist', 'bin', 'memtop.js');

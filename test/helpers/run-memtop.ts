@@ -1,4 +1,4 @@
-/** Runs the built memtop (dist/src/cli/main.js) as a child process, as a user would. */
+/** Runs the built memtop (dist/bin/memtop.js, the bundle npm links as `memtop`) as a child process, as a user would. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { memtopBin } from './paths.js';
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import type { Tmux } from './tmux.js';
 
-export const MEMTOP = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+export const MEMTOP = fileURLToPath(new URL('../../bin/memtop.js', import.meta.url));
 
 /**
  * argv for the pane: memtop under a given TERM, in a shell that reports its exit status and then
