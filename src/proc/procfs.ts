@@ -48,6 +48,9 @@ export class ProcFs {
   /** The owner of the file the last read opened with `owner` set, or null if that read failed at open. */
   lastOwnerUid: number | null = null;
   protected buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
+  /** Where the last read's bytes are: the reused buffer from 0, or (read-ahead.ts) elsewhere. */
+  protected lastBytes: Buffer = this.buffer;
+  protected lastStart = 0;
 
   constructor(root = '/proc') {
     this.root = root.length > 1 && root.endsWith('/') ? root.slice(0, -1) : root;
@@ -57,7 +60,7 @@ export class ProcFs {
   /** Reads `${root}/${relPath}` whole, as UTF-8 text, or says why it could not. */
   read(relPath: string, owner = false): ReadResult {
     const length = this.readBytes(`${this.root}/${relPath}`, false, owner);
-    return typeof length === 'number' ? this.buffer.toString('utf8', 0, length) : length;
+    return typeof length === 'number' ? this.textOf(length) : length;
   }
 
   /**
@@ -68,13 +71,13 @@ export class ProcFs {
    */
   readSingle(relPath: string, owner = false): ReadResult {
     const length = this.readBytes(`${this.root}/${relPath}`, true, owner);
-    return typeof length === 'number' ? this.buffer.toString('utf8', 0, length) : length;
+    return typeof length === 'number' ? this.textOf(length) : length;
   }
 
   /** Reads a file outside the proc root (such as /etc/passwd) the same way. */
   readPath(path: string, stopAtShortRead = false): ReadResult {
     const length = this.readBytes(path, stopAtShortRead);
-    return typeof length === 'number' ? this.buffer.toString('utf8', 0, length) : length;
+    return typeof length === 'number' ? this.textOf(length) : length;
   }
 
   /**
@@ -88,7 +91,8 @@ export class ProcFs {
 
   /** True when the last read's bytes equal `previous`. */
   sameBytes(length: number, previous: Buffer | null): boolean {
-    return previous !== null && previous.length === length && this.buffer.compare(previous, 0, length, 0, length) === 0;
+    return previous !== null && previous.length === length
+      && this.lastBytes.compare(previous, 0, length, this.lastStart, this.lastStart + length) === 0;
   }
 
   /**
@@ -98,19 +102,20 @@ export class ProcFs {
    */
   copyBytes(length: number): Buffer {
     const copy = Buffer.allocUnsafeSlow(length);
-    this.buffer.copy(copy, 0, 0, length);
+    this.lastBytes.copy(copy, 0, this.lastStart, this.lastStart + length);
     return copy;
   }
 
   /** The last read's bytes as UTF-8 text. */
   textOf(length: number): string {
-    return this.buffer.toString('utf8', 0, length);
+    return this.lastBytes.toString('utf8', this.lastStart, this.lastStart + length);
   }
 
   /** With `owner`, also the file's owner (an fstat of the open file) into lastOwnerUid. */
   protected readBytes(path: string, stopAtShortRead: boolean, owner = false): number | ReadFailure {
     let fd: number;
     if (owner) this.lastOwnerUid = null;
+    this.lastStart = 0;
     try {
       fd = openSync(path, OPEN_FLAGS);
     } catch (err) {
@@ -126,11 +131,6 @@ export class ProcFs {
     }
   }
 
-  /** Makes the reused buffer hold at least `bytes` (what it holds is lost). */
-  protected reserve(bytes: number): void {
-    if (this.buffer.length < bytes) this.buffer = Buffer.allocUnsafe(Math.max(bytes, this.buffer.length * 2));
-  }
-
   /** Reads until EOF into the reused buffer, growing it for large files (smaps, long cmdlines). */
   private readAll(fd: number, stopAtShortRead: boolean): number {
     let length = 0;
@@ -138,7 +138,10 @@ export class ProcFs {
       const room = this.buffer.length - length;
       const n = readSync(fd, this.buffer, length, room, null);
       length += n;
-      if (n === 0 || (stopAtShortRead && n < room)) return length;
+      if (n === 0 || (stopAtShortRead && n < room)) {
+        this.lastBytes = this.buffer;
+        return length;
+      }
       if (n === room) {
         const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
         this.buffer.copy(bigger, 0, 0, length);

@@ -91,3 +91,11 @@ test('the fast summary of a rollup cut anywhere is null or whole, never partial'
     else assert.deepEqual(summary, whole, `cut at ${cut}`);
   }
 });
+
+test('the fast summary reads the lines in any order (hand-written text), to the same figures', () => {
+  const text = fixtureText(`proc-basic/${procs.memhog}/smaps_rollup`);
+  const [header, ...lines] = text.trimEnd().split('\n');
+  const shuffled = [header, ...lines.reverse()].join('\n') + '\n';
+  assert.deepEqual(parseRollupSummary(shuffled), parseRollupSummary(text));
+  assert.equal(parseRollupSummary(shuffled.replace(/^Anonymous:.*\n/m, '')), null, 'a needed line missing');
+});
