@@ -10,12 +10,12 @@
  */
 import type { Command } from 'commander';
 import { startEarlyReadAhead } from './early-read-ahead.js';
+import { usageError } from './cli-error.js';
 
 // Before the program's modules load (~50 ms), which the read-ahead thread's start then overlaps.
 startEarlyReadAhead(process.argv, process.env);
 const { buildProgram } = await import('./program.js');
 const { exitQuietlyOnBrokenPipe, reportFailure } = await import('./failure.js');
-const { usageError } = await import('./cli-error.js');
 
 /**
  * `memtop snap`: the program takes no arguments of its own (the UI has options only), so a bare

@@ -1,5 +1,6 @@
-/** `memtop maps PID`: the flags; the report (maps-report.ts) is imported when the command runs. */
+/** `memtop maps PID`: the flags, and the report (maps-report.ts) when the command runs. */
 import { Option, type Command } from 'commander';
+import { mapsReport } from './maps-report.js';
 import { usageError } from './cli-error.js';
 import { writeOutput } from './output.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
@@ -38,7 +39,6 @@ export function addMapsCommand(program: Command): void {
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
     .addHelpText('after', `\nColumns: ${MAPPING_COLUMNS.map((c) => c.id).join(', ')}\nKinds: heap, stack, anon, file, shmem, vdso (also vvar, vsyscall)\n`)
     .action(async (pid: number, flags: MapsFlags) => {
-      const { mapsReport } = await import('./maps-report.js');
       writeOutput(mapsReport(pid, flags, { ttyWidth: process.stdout.isTTY ? process.stdout.columns : undefined, prettyJson: process.stdout.isTTY }));
     });
 }

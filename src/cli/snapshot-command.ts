@@ -1,7 +1,4 @@
-/**
- * `memtop snapshot`: the flags. The report itself (snapshot-report.ts) is imported only when the
- * command runs, so that `memtop` and its other commands do not load it.
- */
+/** `memtop snapshot`: the flags, and the report (snapshot-report.ts) when the command runs. */
 import { Option, type Command } from 'commander';
 import { pidList, regexValue, secondsInRange, wholeNumber } from './option-values.js';
 import { GROUP_BY_VALUES, type GroupBy } from '../model/group-processes.js';
@@ -9,6 +6,7 @@ import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-co
 import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
 import { writeOutput } from './output.js';
 import { keepYoungGenerationSmall } from './heap-size.js';
+import { snapshotReport } from './snapshot-report.js';
 
 export interface SnapshotFlags {
   json?: boolean;
@@ -55,7 +53,6 @@ export function addSnapshotCommand(program: Command): void {
     ].join('\n'))
     .action(async (flags: SnapshotFlags) => {
       keepYoungGenerationSmall();
-      const { snapshotReport } = await import('./snapshot-report.js');
       const tty = process.stdout.isTTY;
       const report = await snapshotReport(flags, { ttyWidth: tty ? process.stdout.columns : undefined, prettyJson: tty });
       writeOutput(report);

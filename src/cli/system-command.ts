@@ -1,5 +1,6 @@
-/** `memtop system`: the flags; the report (system-report.ts) is imported when the command runs. */
+/** `memtop system`: the flags, and the report (system-report.ts) when the command runs. */
 import type { Command } from 'commander';
+import { systemReport } from './system-report.js';
 import { secondsInRange } from './option-values.js';
 import { writeOutput } from './output.js';
 
@@ -19,7 +20,6 @@ export function addSystemCommand(program: Command): void {
       secondsInRange('--interval', 0.1, 3600), DEFAULT_SYSTEM_INTERVAL_SECONDS)
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
     .action(async (flags: SystemFlags) => {
-      const { systemReport } = await import('./system-report.js');
       writeOutput(await systemReport(flags, { prettyJson: process.stdout.isTTY }));
     });
 }
