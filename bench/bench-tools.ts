@@ -28,6 +28,18 @@ export function buildProcread(): string {
   return bin;
 }
 
+/** bench/tick-floor.c: the incremental tick's reads in plain C (see the file). */
+export function buildTickFloor(): string {
+  const bin = join(tmpdir(), 'memtop-tick-floor');
+  execFileSync('gcc', ['-O2', '-o', bin, join(repoRoot, 'bench', 'tick-floor.c')]);
+  return bin;
+}
+
+/** tick-floor's median tick, ms, over `ticks` ticks each after `pauseMs` of sleep. */
+export function tickFloorMs(bin: string, ticks: number, pauseMs: number): number {
+  return Number(execFileSync(bin, [String(ticks), String(pauseMs)], { encoding: 'utf8' }).trim());
+}
+
 /** procread's own per-sample median over `loops` samples (PROCREAD_TIMING=1), ms. */
 export function procreadMedianMs(bin: string, loops: number, extraArgs: string[] = []): number {
   const run = spawnSync(bin, [String(loops), ...extraArgs], { env: { ...process.env, PROCREAD_TIMING: '1' }, encoding: 'utf8' });

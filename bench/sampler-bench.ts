@@ -13,7 +13,8 @@ import { Sampler } from '../src/sampler/sampler.js';
 import { ParallelSampler } from '../src/sampler/parallel-sampler.js';
 import type { Sample } from '../src/sampler/sample.js';
 import {
-  buildProcread, hasCommand, machineLine, median, memtopCommand, procreadMedianMs, startLoad, timeCommand, writeResultsSection,
+  buildProcread, buildTickFloor, hasCommand, machineLine, median, memtopCommand, procreadMedianMs, startLoad, tickFloorMs, timeCommand,
+  writeResultsSection,
 } from './bench-tools.js';
 
 function option(name: string, fallback: string): string {
@@ -25,6 +26,7 @@ const sizes = option('--sizes', '1000,3000').split(',').map(Number);
 const ticks = Number(option('--ticks', '15'));
 const runs = Number(option('--runs', '7'));
 const procread = buildProcread();
+const tickFloor = buildTickFloor();
 const smem = hasCommand('smem');
 
 interface Row {
@@ -37,6 +39,9 @@ interface Row {
   tickBackToBackMs: number;
   /** procread's one sample when it comes after the same pause as the ticks (0.5 s idle). */
   procreadAfterPauseMs: number;
+  /** The tick's reads in C (bench/tick-floor.c), back to back and after the ticks' pause. */
+  cTickMs: number;
+  cTickAfterPauseMs: number;
   oldestPssMs: number;
   snapshotMs: number;
   procreadOneMs: number;
@@ -96,6 +101,8 @@ async function measure(n: number): Promise<Row> {
       await sleep(500);
       afterPause.push(procreadMedianMs(procread, 1));
     }
+    const cTickMs = tickFloorMs(tickFloor, ticks, 0);
+    const cTickAfterPauseMs = tickFloorMs(tickFloor, ticks, 500);
 
     // Whole processes, interleaved.
     const snapshot: number[] = [];
@@ -119,6 +126,8 @@ async function measure(n: number): Promise<Row> {
       tickParallelMs: median(tickParallel),
       tickBackToBackMs: median(backToBack),
       procreadAfterPauseMs: median(afterPause),
+      cTickMs,
+      cTickAfterPauseMs,
       oldestPssMs,
       snapshotMs: median(snapshot),
       procreadOneMs: median(procreadOne),
@@ -137,9 +146,9 @@ const rows: Row[] = [];
 for (const n of sizes) rows.push(await measure(n));
 
 const table = [
-  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (the UI with --exact) | incremental tick at 1 s, 1 thread (the UI) | incremental tick at 1 s, 2 threads | incremental tick back to back | procread after a 0.5 s pause | tick at 1 s vs that | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${ms(r.tickBackToBackMs)} = ${ratio(r.tickBackToBackMs, r.procreadMs)} | ${ms(r.procreadAfterPauseMs)} | ${ratio(r.tickSingleMs, r.procreadAfterPauseMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
+  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (the UI with --exact) | incremental tick at 1 s, 1 thread (the UI) | incremental tick at 1 s, 2 threads | incremental tick back to back | procread after a 0.5 s pause | tick at 1 s vs that | the tick reads in C: back to back / after a 0.5 s pause | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${ms(r.tickBackToBackMs)} = ${ratio(r.tickBackToBackMs, r.procreadMs)} | ${ms(r.procreadAfterPauseMs)} | ${ratio(r.tickSingleMs, r.procreadAfterPauseMs)} | ${ms(r.cTickMs)} = ${ratio(r.cTickMs, r.procreadMs)} / ${ms(r.cTickAfterPauseMs)} = ${ratio(r.cTickAfterPauseMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
 ].join('\n');
 
 const section = `## Sampler vs the C reference reader
@@ -150,7 +159,10 @@ Targets (issue 2): exact ≤ 1.2× procread; incremental tick ≤ 0.3× procread
 \`snapshot --json\` ≤ 1.5× \`procread 1\`, ≥ 4× faster than smem, peak RSS ≤ 80 MiB.
 procread's per-sample time is its own median (\`PROCREAD_TIMING=1 procread 5 -c\`, five rounds
 interleaved with memtop's samples); "after a 0.5 s pause" is \`procread 1\`'s sample after the
-same idle time as each measured tick (the ticks alternate between the two samplers, 0.5 s apart); whole-process times are medians of ${runs} interleaved runs
+same idle time as each measured tick (the ticks alternate between the two samplers, 0.5 s apart);
+"the tick reads in C" is bench/tick-floor.c: stat of every process and smaps_rollup of a ninth,
+open/read/close in C, back to back and after the same pause — the floor any implementation of
+the tick meets on this machine; whole-process times are medians of ${runs} interleaved runs
 with output discarded; smem is Debian's \`smem -c "pid pss uss rss"\` (3 runs).
 
 ${table}
