@@ -9,9 +9,11 @@
  * small at run time instead (heap-size.ts).
  */
 import type { Command } from 'commander';
+import { keepYoungGenerationSmall } from './heap-size.js';
 import { startEarlyReadAhead } from './early-read-ahead.js';
 import { usageError } from './cli-error.js';
 
+keepYoungGenerationSmall();
 // Before the program's modules load (~50 ms), which the read-ahead thread's start then overlaps.
 startEarlyReadAhead(process.argv, process.env);
 const { buildProgram } = await import('./program.js');

@@ -5,7 +5,6 @@ import { GROUP_BY_VALUES, type GroupBy } from '../model/group-processes.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
 import { writeOutput } from './output.js';
-import { keepYoungGenerationSmall } from './heap-size.js';
 import { snapshotReport } from './snapshot-report.js';
 
 export interface SnapshotFlags {
@@ -52,7 +51,6 @@ export function addSnapshotCommand(program: Command): void {
       '',
     ].join('\n'))
     .action(async (flags: SnapshotFlags) => {
-      keepYoungGenerationSmall();
       const tty = process.stdout.isTTY;
       const report = await snapshotReport(flags, { ttyWidth: tty ? process.stdout.columns : undefined, prettyJson: tty });
       writeOutput(report);

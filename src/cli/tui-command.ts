@@ -9,7 +9,6 @@ import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-co
 import { ProcFs } from '../proc/procfs.js';
 import { CliError, EXIT_USAGE, usageError } from './cli-error.js';
 import { pidList, procRoot, secondsInRange } from './option-values.js';
-import { keepYoungGenerationSmall } from './heap-size.js';
 import type { TuiOptions } from '../ui/tui-options.js';
 
 interface TuiFlags {
@@ -52,7 +51,6 @@ export function configureTui(program: Command): void {
         process.exitCode = EXIT_USAGE;
         return;
       }
-      keepYoungGenerationSmall();
       const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
       const { Sampler } = await import('../sampler/sampler.js');
       const readDetail = options.columns.some((c) => c.needs.includes('detail'));

@@ -8,6 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { v8FlagsForThreads } from './v8-flags.js';
 import { ProcFs } from '../proc/procfs.js';
 import { readSystem } from './read-system.js';
 import { Sampler, DEFAULT_MAX_STALENESS_MS, type ProcessesPart } from './sampler.js';
@@ -83,7 +84,7 @@ export class ParallelSampler {
   }
 
   private startWorker(procRoot: string): Worker {
-    const input: ShareThreadInput = { procRoot };
+    const input: ShareThreadInput = { procRoot, v8Flags: v8FlagsForThreads() };
     const worker = new Worker(new URL('./share-thread.js', import.meta.url), { workerData: input });
     worker.unref();
     worker.on('message', (reply: ShareReply) => this.settle(reply.id, reply));

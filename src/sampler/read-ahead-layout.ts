@@ -6,6 +6,7 @@
  * The thread's code is sent as text (no module loading: it starts in ~25 ms), so it cannot
  * import these constants: they travel with the shared memory (ReadAheadShared.layout).
  */
+import { v8FlagsForThreads } from './v8-flags.js';
 
 /** Entry states. The thread claims FREE → READING → DONE; the sampler claims FREE → MAIN. */
 export const LAYOUT = {
@@ -60,6 +61,8 @@ export function readAheadPlan(procfs: { filesShowOwner: boolean }, readDetail: b
 
 export interface ReadAheadShared {
   layout: Layout;
+  /** Run-time V8 flags of the creating thread, set again by the thread (v8-flags.ts). */
+  v8Flags: string[];
   root: string;
   plan: ReadAheadPlan;
   pids: Int32Array;
@@ -77,6 +80,7 @@ export function sharedFor(root: string, pids: readonly number[], plan: ReadAhead
   const words = (count: number) => new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
   const shared: ReadAheadShared = {
     layout: LAYOUT,
+    v8Flags: v8FlagsForThreads(),
     root,
     plan,
     pids: words(n),

@@ -8,9 +8,14 @@
  */
 import type { ReadAheadShared } from './read-ahead-layout.js';
 
-type Require = (id: 'node:fs') => typeof import('node:fs');
+interface Require {
+  (id: 'node:fs'): typeof import('node:fs');
+  (id: 'node:v8'): typeof import('node:v8');
+}
 
 export function readAheadThread(require: Require, shared: ReadAheadShared): void {
+  // Node put V8's flags back to the command line's while starting this thread (v8-flags.ts).
+  if (shared.v8Flags.length > 0) for (const flag of shared.v8Flags) require('node:v8').setFlagsFromString(flag);
   const { openSync, readSync, closeSync, fstatSync } = require('node:fs');
   const { layout: L, root, plan, pids, states, places, owners, control } = shared;
   const ring = new Uint8Array(shared.ring);

@@ -4,6 +4,7 @@
  * drive it with a sampler in the same thread.
  */
 import { Worker } from 'node:worker_threads';
+import { v8FlagsForThreads } from './v8-flags.js';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
 import type { Sample } from './sample.js';
 import { SampleDeltaReader } from './sample-delta.js';
@@ -42,7 +43,7 @@ export class WorkerSampleSource implements SampleSource {
 
   /** `firstTickDelayMs`: 0 samples at once; the caller that took the first sample itself passes the interval. */
   start(listeners: SampleListeners, firstTickDelayMs = 0): void {
-    const input: WorkerInput = { procRoot: this.procRoot, config: this.current, firstTickDelayMs };
+    const input: WorkerInput = { procRoot: this.procRoot, config: this.current, firstTickDelayMs, v8Flags: v8FlagsForThreads() };
     const worker = new Worker(new URL('./sampler-worker.js', import.meta.url), {
       workerData: input,
       // The worker only reads /proc: a small young generation keeps its footprint low.

@@ -24,6 +24,8 @@ export interface WorkerInput {
   config: SamplingConfig;
   /** When the first tick runs (0: at once; one interval when the first sample was taken elsewhere). */
   firstTickDelayMs: number;
+  /** Run-time V8 flags of the creating thread, set again by the worker (v8-flags.ts). */
+  v8Flags: string[];
 }
 
 export type ToWorker =

@@ -13,12 +13,14 @@ import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
 import { periodicFullGc } from './periodic-gc.js';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
+import { restoreV8Flags } from './v8-flags.js';
 
 /** However slow the samples, the worker rests at least this share of the interval between them. */
 const MIN_REST_SHARE = 0.25;
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
+restoreV8Flags(input.v8Flags);
 const procfs = new ProcFs(input.procRoot);
 let config: SamplingConfig = input.config;
 /**

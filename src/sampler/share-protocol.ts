@@ -4,6 +4,8 @@ import type { ProcessesPart } from './sampler.js';
 
 export interface ShareThreadInput {
   procRoot: string;
+  /** Run-time V8 flags of the creating thread, set again by the helper (v8-flags.ts). */
+  v8Flags: string[];
 }
 
 export interface ShareRequest {

@@ -6,8 +6,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
 import type { ShareReply, ShareRequest, ShareThreadInput } from './share-protocol.js';
+import { restoreV8Flags } from './v8-flags.js';
 
 const input = workerData as ShareThreadInput;
+restoreV8Flags(input.v8Flags);
 const sampler = new Sampler({ procfs: new ProcFs(input.procRoot) });
 const port = parentPort!;
 
