@@ -1,5 +1,5 @@
 /**
- * `memtop snapshot` spends nearly all of its time in one sample of every process, and ~50 ms
+ * `memtop snapshot` spends nearly all of its time in one sample of every process, and ~30 ms
  * before it loading its modules. Started here, first thing, the read-ahead thread (read-ahead.ts,
  * ~30 ms to start) is already reading /proc when the sample begins.
  *

@@ -14,7 +14,7 @@ import { startEarlyReadAhead } from './early-read-ahead.js';
 import { usageError } from './cli-error.js';
 
 keepYoungGenerationSmall();
-// Before the program's modules load (~50 ms), which the read-ahead thread's start then overlaps.
+// Before the program's modules load and set up (~30 ms): the read-ahead thread's start overlaps them.
 startEarlyReadAhead(process.argv, process.env);
 const { buildProgram } = await import('./program.js');
 const { exitQuietlyOnBrokenPipe, reportFailure } = await import('./failure.js');
