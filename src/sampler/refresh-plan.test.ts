@@ -24,3 +24,11 @@ test('takes every candidate that would be too old by the next tick, beyond the s
 test('nothing to refresh in an empty population', () => {
   assert.deepEqual(pickRefreshes([], policy), []);
 });
+
+test('read times shared by many (those of past ticks): oldest group first, each in the given order', () => {
+  const candidates = Array.from({ length: 100 }, (_, i) => ({ pid: i + 1, readAtMs: 99_000 - (i % 4) * 1000 }));
+  // pids 4, 8, 12, ... were read 3 s ago, the oldest; the share is 10.
+  assert.deepEqual(pickRefreshes(candidates, policy), [4, 8, 12, 16, 20, 24, 28, 32, 36, 40]);
+  const due = candidates.map((c) => (c.pid <= 30 ? { ...c, readAtMs: 90_000 } : c));
+  assert.deepEqual(pickRefreshes(due, policy), Array.from({ length: 30 }, (_, i) => i + 1), 'all that fall due, beyond the share');
+});

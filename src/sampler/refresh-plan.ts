@@ -28,12 +28,26 @@ export function pickRefreshes(candidates: RefreshCandidate[], policy: RefreshPol
   const { nowMs, intervalMs, maxStalenessMs } = policy;
   const ticksPerWindow = Math.max(1, Math.floor(maxStalenessMs / Math.max(intervalMs, 1)));
   const share = Math.ceil(candidates.length / ticksPerWindow);
-  const oldestFirst = [...candidates].sort((a, b) => a.readAtMs - b.readAtMs);
   const picked: number[] = [];
-  for (const candidate of oldestFirst) {
-    const dueByNextTick = nowMs - candidate.readAtMs + intervalMs > maxStalenessMs;
-    if (!dueByNextTick && picked.length >= share) break;
-    picked.push(candidate.pid);
+  // Oldest first, ties in the given order. The read times are those of a few past ticks, so the
+  // candidates are grouped by them and only the distinct times are sorted (this runs every tick).
+  for (const group of byReadTime(candidates)) {
+    for (const candidate of group) {
+      const dueByNextTick = nowMs - candidate.readAtMs + intervalMs > maxStalenessMs;
+      if (!dueByNextTick && picked.length >= share) return picked;
+      picked.push(candidate.pid);
+    }
   }
   return picked;
+}
+
+/** The candidates grouped by read time, oldest group first, each in the given order. */
+function byReadTime(candidates: RefreshCandidate[]): RefreshCandidate[][] {
+  const groups = new Map<number, RefreshCandidate[]>();
+  for (const candidate of candidates) {
+    const group = groups.get(candidate.readAtMs);
+    if (group === undefined) groups.set(candidate.readAtMs, [candidate]);
+    else group.push(candidate);
+  }
+  return [...groups.keys()].sort((a, b) => a - b).map((readAtMs) => groups.get(readAtMs)!);
 }
