@@ -33,6 +33,15 @@ test('snapshot --json lists all 10,000 processes with their exact figures', () =
   }
 });
 
+test('--interval over 10,000 processes (each sample read ahead on a second thread): the same processes and figures, CPU% 0', () => {
+  const once = memtopJson<SnapshotJson>(['snapshot', '--json', '--proc', tree.root]);
+  const twice = memtopJson<SnapshotJson>(['snapshot', '--json', '--interval', '0.1', '--proc', tree.root]);
+  assert.equal(twice.processes!.length, COUNT);
+  // A copy of /proc does not move between the samples: the CPU% between them is 0.
+  assert.deepEqual(twice.processes!.map((p) => ({ ...p, cpu: 0 })), once.processes!.map((p) => ({ ...p, cpu: 0 })));
+  assert.ok(twice.processes!.every((p) => p.cpu === 0));
+});
+
 test('--totals over 10,000 processes: known values summed, the 10 refused ones counted as unknown', () => {
   const json = memtopJson<SnapshotJson>(['snapshot', '--json', '--totals', '--limit', '1', '--proc', tree.root]);
   assert.equal(json.processes!.length, 1);
