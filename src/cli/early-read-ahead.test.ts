@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { procFlagOf, startEarlyReadAhead, takeEarlyReadAhead } from './early-read-ahead.js';
 import { generateProcTree } from '../../test/helpers/proc-tree.js';
 import { procBasic } from '../../test/helpers/paths.js';
@@ -27,6 +29,10 @@ test('a snapshot of a large tree starts reading ahead; other commands, help and 
   const fromEnv = takeEarlyReadAhead();
   assert.equal(fromEnv?.root, tree.root, 'the root from MEMTOP_PROC');
   fromEnv?.finish();
+  // loadavg counts fewer tasks than the read-ahead's minimum: not even the thread is started.
+  writeFileSync(join(tree.root, 'loadavg'), '0.00 0.00 0.00 1/120 500\n');
+  startEarlyReadAhead(argv('snapshot', '--proc', tree.root), {});
+  assert.equal(takeEarlyReadAhead(), null, 'few tasks');
   for (const args of [['maps', '1', '--proc', tree.root], ['snapshot', '--help', '--proc', tree.root], ['--proc', tree.root], ['snapshot', '--proc', procBasic], ['snapshot', '--proc', '/nonexistent']]) {
     startEarlyReadAhead(argv(...args), {});
     assert.equal(takeEarlyReadAhead(), null, args.join(' '));

@@ -8,13 +8,27 @@
  * if it reads that root the way the run planned (Sampler.adoptReadAhead): a wrong guess here costs
  * some CPU on the other core, never a wrong figure.
  */
-import { ProcFs } from '../proc/procfs.js';
+import { isFailure, ProcFs } from '../proc/procfs.js';
+import { parseLoadavg } from '../proc/loadavg.js';
 import { ReadAhead } from '../sampler/read-ahead.js';
 import { READ_AHEAD_MIN_PIDS, readAheadPlan } from '../sampler/read-ahead-layout.js';
 import { detectDetailFile } from '../sampler/memory-detail.js';
 import { procRoot } from './option-values.js';
 
 let early: ReadAhead | null = null;
+
+/** Room for this many PIDs (more is rare: the run is then dropped and the sampler reads alone). */
+export const EARLY_CAPACITY = 1 << 17;
+
+/**
+ * The tasks (threads) the kernel counts, from loadavg: at least as many as processes, so fewer
+ * than the read-ahead's minimum means not worth a thread. Unknown (a copy of /proc without it):
+ * assumed many.
+ */
+function tasksAtMost(procfs: ProcFs): number {
+  const text = procfs.readSingle('loadavg');
+  return isFailure(text) ? Infinity : parseLoadavg(text)?.totalTasks ?? Infinity;
+}
 
 /** The value of --proc on a command line ("--proc DIR" or "--proc=DIR"), if any. */
 export function procFlagOf(args: readonly string[]): string | undefined {
@@ -33,9 +47,16 @@ export function startEarlyReadAhead(argv: readonly string[], env: NodeJS.Process
   if (args[0] !== 'snapshot' || args.includes('-h') || args.includes('--help')) return;
   try {
     const procfs = new ProcFs(procRoot(procFlagOf(args), env));
+    if (tasksAtMost(procfs) < READ_AHEAD_MIN_PIDS) return;
+    // The thread first, then the listing: its start-up overlaps the kernel's walk of every task.
+    const run = ReadAhead.spawn(procfs.root, EARLY_CAPACITY);
     const pids = procfs.listPids();
-    if (pids.length < READ_AHEAD_MIN_PIDS) return;
-    early = ReadAhead.start(procfs.root, pids, readAheadPlan(procfs, true, detectDetailFile(procfs, pids)));
+    if (pids.length < READ_AHEAD_MIN_PIDS || pids.length > EARLY_CAPACITY) {
+      run.finish();
+      return;
+    }
+    run.publish(pids, readAheadPlan(procfs, true, detectDetailFile(procfs, pids)));
+    early = run;
   } catch {
     // No such root, or no thread to be had: the command reads without one, and says what is wrong.
   }

@@ -31,9 +31,17 @@ export const LAYOUT = {
    */
   SLOT_BYTES: 4096,
   SLOTS: 1024,
-  /** Control words: how many entries the sampler has passed (frees their slots), and stop. */
+  /**
+   * Control words: how many entries the sampler has passed (frees their slots); stop; how many
+   * PIDs the list holds (-1 until it is published: the thread starts before the list exists);
+   * the plan (PLAN_ROLLUP | PLAN_STATUS_ALWAYS).
+   */
   CONSUMED: 0,
   STOP: 1,
+  COUNT: 2,
+  PLAN: 3,
+  PLAN_ROLLUP: 1,
+  PLAN_STATUS_ALWAYS: 2,
 } as const;
 
 export type Layout = typeof LAYOUT;
@@ -64,7 +72,7 @@ export interface ReadAheadShared {
   /** Run-time V8 flags of the creating thread, set again by the thread (v8-flags.ts). */
   v8Flags: string[];
   root: string;
-  plan: ReadAheadPlan;
+  /** Room for this many PIDs; the list itself comes later (publish). */
   pids: Int32Array;
   states: Int32Array;
   /** Per entry and file: [offset in the ring, length or NOT_READ or an error code]. */
@@ -75,23 +83,34 @@ export interface ReadAheadShared {
   ring: SharedArrayBuffer;
 }
 
-export function sharedFor(root: string, pids: readonly number[], plan: ReadAheadPlan): ReadAheadShared {
-  const n = pids.length;
+/**
+ * Shared memory for up to `capacity` PIDs. Its pages are touched only as far as the list goes,
+ * so a generous capacity (before the list is known) costs address space, not memory.
+ */
+export function sharedFor(root: string, capacity: number): ReadAheadShared {
   const words = (count: number) => new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
   const shared: ReadAheadShared = {
     layout: LAYOUT,
     v8Flags: v8FlagsForThreads(),
     root,
-    plan,
-    pids: words(n),
-    states: words(n),
-    places: words(n * LAYOUT.FILES.length * 2),
-    owners: words(n),
-    control: words(2),
+    pids: words(capacity),
+    states: words(capacity),
+    places: words(capacity * LAYOUT.FILES.length * 2),
+    owners: words(capacity),
+    control: words(4),
     ring: new SharedArrayBuffer(LAYOUT.SLOT_BYTES * LAYOUT.SLOTS),
   };
-  shared.pids.set(pids);
+  shared.control[LAYOUT.COUNT] = -1;
   return shared;
+}
+
+/** Hands the thread its list and plan (it waits for them). The list fits the capacity. */
+export function publish(shared: ReadAheadShared, pids: readonly number[], plan: ReadAheadPlan): void {
+  shared.pids.set(pids);
+  const flags = (plan.rollup ? LAYOUT.PLAN_ROLLUP : 0) | (plan.statusAlways ? LAYOUT.PLAN_STATUS_ALWAYS : 0);
+  Atomics.store(shared.control, LAYOUT.PLAN, flags);
+  Atomics.store(shared.control, LAYOUT.COUNT, pids.length);
+  Atomics.notify(shared.control, LAYOUT.COUNT);
 }
 
 /** The errno name of a negative length, or null for a length (or NOT_READ). */

@@ -17,7 +17,15 @@ export function readAheadThread(require: Require, shared: ReadAheadShared): void
   // Node put V8's flags back to the command line's while starting this thread (v8-flags.ts).
   if (shared.v8Flags.length > 0) for (const flag of shared.v8Flags) require('node:v8').setFlagsFromString(flag);
   const { openSync, readSync, closeSync, fstatSync } = require('node:fs');
-  const { layout: L, root, plan, pids, states, places, owners, control } = shared;
+  const { layout: L, root, pids, states, places, owners, control } = shared;
+  // The list may come after the thread started (ReadAhead.spawn, then publish).
+  while (Atomics.load(control, L.COUNT) < 0) {
+    if (Atomics.load(control, L.STOP) !== 0) return;
+    Atomics.wait(control, L.COUNT, -1, 100);
+  }
+  const count = Atomics.load(control, L.COUNT);
+  const planFlags = Atomics.load(control, L.PLAN);
+  const plan = { rollup: (planFlags & L.PLAN_ROLLUP) !== 0, statusAlways: (planFlags & L.PLAN_STATUS_ALWAYS) !== 0 };
   const ring = new Uint8Array(shared.ring);
   const fileCount = L.FILES.length;
   const noAddressSpace = -2 - L.ERRORS.indexOf('ESRCH');
@@ -59,7 +67,7 @@ export function readAheadThread(require: Require, shared: ReadAheadShared): void
     return places[place + 1];
   };
 
-  for (let entry = 0; entry < pids.length; entry++) {
+  for (let entry = 0; entry < count; entry++) {
     // The slot of this entry is free once the sampler has passed the entry SLOTS before it.
     for (;;) {
       if (Atomics.load(control, L.STOP) !== 0) return;

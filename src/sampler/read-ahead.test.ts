@@ -55,6 +55,29 @@ test('2,000 processes read ahead on a second thread: the same records and counts
   for (const p of refused) assert.ok(p.pssBytes === null && p.rssBytes !== null);
 });
 
+test('a thread started before its list waits for it: published 200 ms later, the same records', async (t) => {
+  const tree = treeOf(600, t);
+  const procfs = new ProcFs(tree.root);
+  const run = ReadAhead.spawn(procfs.root, 1 << 16);
+  await sleep(200);
+  run.publish(procfs.listPids(), readAheadPlan(procfs, true, 'smaps_rollup'));
+  await sleep(200);
+  const sampler = aheadSampler(tree.root);
+  sampler.adoptReadAhead(run);
+  const sample = sampler.sample();
+  assert.deepEqual(sample.processes, plainSample(tree.root).processes);
+  assert.ok(sampler.lastReadAhead!.served > 0, 'the thread read after the list came');
+  assert.throws(() => ReadAhead.spawn(procfs.root, 10).publish(procfs.listPids(), readAheadPlan(procfs, true, 'smaps_rollup')), RangeError);
+});
+
+test('a thread stopped before it had a list ends without reading', async () => {
+  const run = ReadAhead.spawn('/proc', 1024);
+  await sleep(100);
+  run.finish();
+  assert.ok(run.stopped);
+  assert.deepEqual([...run.order()], [], 'nothing to sample');
+});
+
 test('a thread that stalls in the middle of a process is given up after a second: the sampler reads it all', async (t) => {
   const tree = treeOf(400, t);
   const procfs = new ProcFs(tree.root);

@@ -63,9 +63,11 @@ export function generateProcTree(count = 10_000): GeneratedTree {
   const dir = mkdtempSync(join(tmpdir(), 'memtop-tree-'));
   const root = join(dir, 'proc');
   mkdirSync(join(root, 'pressure'), { recursive: true });
-  for (const name of ['meminfo', 'stat', 'uptime', 'loadavg', 'vmstat', 'pressure/memory']) {
+  for (const name of ['meminfo', 'stat', 'uptime', 'vmstat', 'pressure/memory']) {
     copyFileSync(join(procBasic, name), join(root, name));
   }
+  // As the kernel would count them: at least one task per process, the last PID handed out.
+  writeFileSync(join(root, 'loadavg'), `0.06 0.04 0.00 1/${count + 50} ${FIRST_PID + count - 1}\n`);
   const processes: GeneratedProcess[] = [];
   for (let i = 0; i < count; i++) {
     const pid = FIRST_PID + i;
