@@ -33,7 +33,7 @@ test('a snapshot of a large tree starts reading ahead; other commands, help and 
   writeFileSync(join(tree.root, 'loadavg'), '0.00 0.00 0.00 1/120 500\n');
   startEarlyReadAhead(argv('snapshot', '--proc', tree.root), {});
   assert.equal(takeEarlyReadAhead(), null, 'few tasks');
-  for (const args of [['maps', '1', '--proc', tree.root], ['snapshot', '--help', '--proc', tree.root], ['--proc', tree.root], ['snapshot', '--proc', procBasic], ['snapshot', '--proc', '/nonexistent']]) {
+  for (const args of [['snapshot', '--interval', '1', '--proc', tree.root], ['snapshot', '-i', '1', '--proc', tree.root], ['maps', '1', '--proc', tree.root], ['snapshot', '--help', '--proc', tree.root], ['--proc', tree.root], ['snapshot', '--proc', procBasic], ['snapshot', '--proc', '/nonexistent']]) {
     startEarlyReadAhead(argv(...args), {});
     assert.equal(takeEarlyReadAhead(), null, args.join(' '));
   }

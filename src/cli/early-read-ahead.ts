@@ -3,11 +3,12 @@
  * before it loading its modules. Started here, first thing, the read-ahead thread (read-ahead.ts,
  * ~30 ms to start) is already reading /proc when the sample begins.
  *
- * A plain look at argv, before commander has parsed it: the first word is `snapshot`, no help is
- * asked for, and the proc root is what --proc or MEMTOP_PROC say. The sampler takes the run only
+ * A plain look at argv, before commander has parsed it: the first word is `snapshot`, no help and
+ * no --interval are asked for, and the proc root is what --proc or MEMTOP_PROC say. The sampler takes the run only
  * if it reads that root the way the run planned (Sampler.adoptReadAhead): a wrong guess here costs
  * some CPU on the other core, never a wrong figure.
  */
+import { availableParallelism } from 'node:os';
 import { isFailure, ProcFs } from '../proc/procfs.js';
 import { parseLoadavg } from '../proc/loadavg.js';
 import { ReadAhead } from '../sampler/read-ahead.js';
@@ -17,7 +18,7 @@ import { procRoot } from './option-values.js';
 
 let early: ReadAhead | null = null;
 
-/** Room for this many PIDs (more is rare: the run is then dropped and the sampler reads alone). */
+/** Room for this many PIDs (more is rare: the early run is then dropped, and the sampler starts its own). */
 export const EARLY_CAPACITY = 1 << 17;
 
 /**
@@ -45,11 +46,15 @@ export function procFlagOf(args: readonly string[]): string | undefined {
 export function startEarlyReadAhead(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   const args = argv.slice(2);
   if (args[0] !== 'snapshot' || args.includes('-h') || args.includes('--help')) return;
+  // --interval reads twice on one thread: see snapshot-report.ts.
+  if (args.some((a) => a === '-i' || a === '--interval' || a.startsWith('--interval='))) return;
+  if (availableParallelism() < 2) return;
+  let run: ReadAhead | null = null;
   try {
     const procfs = new ProcFs(procRoot(procFlagOf(args), env));
     if (tasksAtMost(procfs) < READ_AHEAD_MIN_PIDS) return;
     // The thread first, then the listing: its start-up overlaps the kernel's walk of every task.
-    const run = ReadAhead.spawn(procfs.root, EARLY_CAPACITY);
+    run = ReadAhead.spawn(procfs.root, EARLY_CAPACITY);
     const pids = procfs.listPids();
     if (pids.length < READ_AHEAD_MIN_PIDS || pids.length > EARLY_CAPACITY) {
       run.finish();
@@ -59,6 +64,7 @@ export function startEarlyReadAhead(argv: readonly string[], env: NodeJS.Process
     early = run;
   } catch {
     // No such root, or no thread to be had: the command reads without one, and says what is wrong.
+    run?.finish();
   }
 }
 

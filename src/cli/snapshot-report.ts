@@ -47,10 +47,15 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const procfs = openProcRoot(flags.proc, environment.env);
   // smaps_rollup (the expensive read) only when a shown or sorted column needs it; JSON has every field.
   const readDetail = format === 'json' || [...plan.columns, plan.sort.column].some((c) => c.needs.includes('detail'));
-  // All of a one-shot report's time is one sample: the files are read on two threads.
-  const sampler = new Sampler({ procfs, exact: true, readDetail, readAhead: true });
+  // All of a one-shot report's time is one sample: the files are read on two threads. Not with
+  // --interval: its CPU% divides each process's CPU time by the time between the two samples,
+  // which holds only if each process is read at the same point of both; on one thread it is (the
+  // same order twice), while the read-ahead's split between threads varies from one to the next.
+  const interval = flags.interval !== undefined;
+  const sampler = new Sampler({ procfs, exact: true, readDetail, readAhead: !interval });
   const early = takeEarlyReadAhead();
-  if (early !== null) sampler.adoptReadAhead(early);
+  if (early !== null && !interval) sampler.adoptReadAhead(early);
+  else early?.finish();
   let sample = sampler.sample();
   if (flags.interval !== undefined) {
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);

@@ -6,7 +6,7 @@
  * costs 1.5× and fs.promises 3.4–4.6×. The root is a parameter so that tests read fixture trees
  * and a container host's /proc can be read where it is mounted (/host/proc).
  */
-import { closeSync, fstatSync, openSync, readSync, readdirSync, readlinkSync, constants, statSync, statfsSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, readlinkSync, constants, statSync, statfsSync } from 'node:fs';
 
 /** Why a read failed, from the errno Node reports (ENOENT, ESRCH, EACCES, EPERM, ...). */
 export interface ReadFailure {
@@ -39,14 +39,13 @@ const OPEN_FLAGS = constants.O_RDONLY;
 export class ProcFs {
   readonly root: string;
   /**
-   * True when the root is a procfs mount, where the files of /proc/PID belong to the process's
-   * effective uid (root when it made itself non-dumpable): the owner htop and smem show, read by
-   * an fstat of a file the sampler opens anyway, so status need not be read for it. False for a
-   * copy of /proc (fixture trees), whose files belong to whoever copied them.
+   * True when the root is a procfs mount, where the directory /proc/PID belongs to the process's
+   * effective uid (always: the files in it belong to root when the process is non-dumpable or a
+   * zombie, the directory does not): the owner ps, htop and smem show, read by a stat of the
+   * directory, so status need not be read for it. False for a copy of /proc (fixture trees),
+   * whose files belong to whoever copied them.
    */
   readonly filesShowOwner: boolean;
-  /** The owner of the file the last read opened with `owner` set, or null if that read failed at open. */
-  lastOwnerUid: number | null = null;
   protected buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
   /** Where the last read's bytes are: the reused buffer from 0, or (read-ahead.ts) elsewhere. */
   protected lastBytes: Buffer = this.buffer;
@@ -58,8 +57,8 @@ export class ProcFs {
   }
 
   /** Reads `${root}/${relPath}` whole, as UTF-8 text, or says why it could not. */
-  read(relPath: string, owner = false): ReadResult {
-    const length = this.readBytes(`${this.root}/${relPath}`, false, owner);
+  read(relPath: string): ReadResult {
+    const length = this.readBytes(`${this.root}/${relPath}`, false);
     return typeof length === 'number' ? this.textOf(length) : length;
   }
 
@@ -69,8 +68,8 @@ export class ProcFs {
    * as in the C reference reader. Multi-record files (smaps, maps) return one page-sized chunk
    * per read() and must go through read().
    */
-  readSingle(relPath: string, owner = false): ReadResult {
-    const length = this.readBytes(`${this.root}/${relPath}`, true, owner);
+  readSingle(relPath: string): ReadResult {
+    const length = this.readBytes(`${this.root}/${relPath}`, true);
     return typeof length === 'number' ? this.textOf(length) : length;
   }
 
@@ -85,8 +84,8 @@ export class ProcFs {
    * copyBytes, textOf) and the length is returned. The sampler compares a process's stat line
    * with the previous tick's this way, so an idle process costs no string and no parse.
    */
-  readSingleBytes(relPath: string, owner = false): number | ReadFailure {
-    return this.readBytes(`${this.root}/${relPath}`, true, owner);
+  readSingleBytes(relPath: string): number | ReadFailure {
+    return this.readBytes(`${this.root}/${relPath}`, true);
   }
 
   /** True when the last read's bytes equal `previous`. */
@@ -111,10 +110,8 @@ export class ProcFs {
     return this.lastBytes.toString('utf8', this.lastStart, this.lastStart + length);
   }
 
-  /** With `owner`, also the file's owner (an fstat of the open file) into lastOwnerUid. */
-  protected readBytes(path: string, stopAtShortRead: boolean, owner = false): number | ReadFailure {
+  protected readBytes(path: string, stopAtShortRead: boolean): number | ReadFailure {
     let fd: number;
-    if (owner) this.lastOwnerUid = null;
     this.lastStart = 0;
     try {
       fd = openSync(path, OPEN_FLAGS);
@@ -122,7 +119,6 @@ export class ProcFs {
       return { code: errorCode(err), path };
     }
     try {
-      if (owner) this.lastOwnerUid = fstatSync(fd).uid;
       return this.readAll(fd, stopAtShortRead);
     } catch (err) {
       return { code: errorCode(err), path };

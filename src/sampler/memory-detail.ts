@@ -32,9 +32,8 @@ export function detectDetailFile(procfs: ProcFs, pids: readonly number[]): Detai
   return 'smaps_rollup';
 }
 
-/** With `owner`, the file's owner is left in procfs.lastOwnerUid (see ProcFs.filesShowOwner). */
-export function readMemoryDetail(procfs: ProcFs, pid: number, file: DetailFile, owner = false): DetailOutcome {
-  const text = file === 'smaps_rollup' ? procfs.readSingle(`${pid}/smaps_rollup`, owner) : procfs.read(`${pid}/smaps`, owner);
+export function readMemoryDetail(procfs: ProcFs, pid: number, file: DetailFile): DetailOutcome {
+  const text = file === 'smaps_rollup' ? procfs.readSingle(`${pid}/smaps_rollup`) : procfs.read(`${pid}/smaps`);
   if (isFailure(text)) {
     if (isDenied(text)) return { kind: 'denied', file };
     // ESRCH at open: the task has no mm (a kernel thread) or is exiting; the caller knows which

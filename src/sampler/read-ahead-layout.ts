@@ -77,7 +77,7 @@ export interface ReadAheadShared {
   states: Int32Array;
   /** Per entry and file: [offset in the ring, length or NOT_READ or an error code]. */
   places: Int32Array;
-  /** Per entry: the owner of the process's files (fstat of stat), or -1. */
+  /** Per entry: the owner of /proc/PID (the effective uid), or -1. */
   owners: Int32Array;
   control: Int32Array;
   ring: SharedArrayBuffer;

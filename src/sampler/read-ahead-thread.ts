@@ -16,7 +16,7 @@ interface Require {
 export function readAheadThread(require: Require, shared: ReadAheadShared): void {
   // Node put V8's flags back to the command line's while starting this thread (v8-flags.ts).
   if (shared.v8Flags.length > 0) for (const flag of shared.v8Flags) require('node:v8').setFlagsFromString(flag);
-  const { openSync, readSync, closeSync, fstatSync } = require('node:fs');
+  const { openSync, readSync, closeSync, statSync } = require('node:fs');
   const { layout: L, root, pids, states, places, owners, control } = shared;
   // The list may come after the thread started (ReadAhead.spawn, then publish).
   while (Atomics.load(control, L.COUNT) < 0) {
@@ -38,7 +38,7 @@ export function readAheadThread(require: Require, shared: ReadAheadShared): void
   };
 
   /** Reads one file into the entry's slot; returns the length, NOT_READ or an error length. */
-  const readFile = (entry: number, file: number, owner: boolean): number => {
+  const readFile = (entry: number, file: number): number => {
     const place = (entry * fileCount + file) * 2;
     let fd: number;
     try {
@@ -48,7 +48,6 @@ export function readAheadThread(require: Require, shared: ReadAheadShared): void
       return places[place + 1];
     }
     try {
-      if (owner) owners[entry] = fstatSync(fd).uid;
       const room = slotEnd - at;
       // A file the slot cannot hold whole is left to the sampler.
       const length = room > 0 ? readSync(fd, ring, at, room, null) : room;
@@ -80,13 +79,15 @@ export function readAheadThread(require: Require, shared: ReadAheadShared): void
     slotEnd = at + L.SLOT_BYTES;
     owners[entry] = -1;
     for (let file = 0; file < fileCount; file++) places[(entry * fileCount + file) * 2 + 1] = L.NOT_READ;
-    if (readFile(entry, L.STAT, true) >= 0) {
-      const rollup = plan.rollup ? readFile(entry, L.ROLLUP, false) : L.NOT_READ;
+    if (readFile(entry, L.STAT) >= 0) {
+      // The owner of /proc/PID: the process's effective uid (ProcFs.filesShowOwner).
+      owners[entry] = statSync(`${root}/${pids[entry]}`, { throwIfNoEntry: false })?.uid ?? -1;
+      const rollup = plan.rollup ? readFile(entry, L.ROLLUP) : L.NOT_READ;
       // Where the rollup was refused the sampler wants status (RSS, SHR and swap from it); ESRCH
       // means no address space (a kernel thread), which needs none.
-      if (plan.statusAlways || (rollup < L.NOT_READ && rollup !== noAddressSpace)) readFile(entry, L.STATUS, false);
+      if (plan.statusAlways || (rollup < L.NOT_READ && rollup !== noAddressSpace)) readFile(entry, L.STATUS);
       // Last: the one file whose size has no bound gets the room that is left.
-      readFile(entry, L.CMDLINE, false);
+      readFile(entry, L.CMDLINE);
     }
     Atomics.store(states, entry, L.DONE);
     Atomics.notify(states, entry);

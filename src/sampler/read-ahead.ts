@@ -144,7 +144,8 @@ export class ReadAhead {
 function startThread(shared: ReadAheadShared, source: string): Worker | null {
   try {
     const worker = new Worker(source, { eval: true, workerData: shared });
-    // A thread that fails shows as a stall: its error needs no handler of its own.
+    // A thread that dies in the middle of a PID shows as a stall (given up after STALL_MS, as the
+    // sampler is busy and cannot take this event until the sample is done).
     worker.on('error', () => Atomics.store(shared.control, L.STOP, 1));
     worker.unref();
     return worker;
@@ -156,6 +157,7 @@ function startThread(shared: ReadAheadShared, source: string): Worker | null {
 /** A ProcFs that answers the served entry's files from the shared memory. */
 class ServingProcFs extends ProcFs {
   private entry = -1;
+  private pidText = '';
   private prefix = '';
   private readonly ring: Buffer;
 
@@ -166,19 +168,21 @@ class ServingProcFs extends ProcFs {
 
   serve(entry: number, pid: number): void {
     this.entry = entry;
+    this.pidText = entry < 0 ? '' : String(pid);
     this.prefix = entry < 0 ? '' : `${this.root}/${pid}/`;
   }
 
-  protected override readBytes(path: string, stopAtShortRead: boolean, owner = false): number | ReadFailure {
+  override ownerOf(relPath: string): number | null {
+    const uid = this.entry < 0 || relPath !== this.pidText ? -1 : this.shared.owners[this.entry];
+    return uid >= 0 ? uid : super.ownerOf(relPath);
+  }
+
+  protected override readBytes(path: string, stopAtShortRead: boolean): number | ReadFailure {
     const file = this.entry < 0 || !path.startsWith(this.prefix) ? -1 : L.FILES.indexOf(path.slice(this.prefix.length));
-    if (file < 0) return super.readBytes(path, stopAtShortRead, owner);
+    if (file < 0) return super.readBytes(path, stopAtShortRead);
     const place = (this.entry * L.FILES.length + file) * 2;
     const length = this.shared.places[place + 1];
-    if (length === L.NOT_READ) return super.readBytes(path, stopAtShortRead, owner);
-    if (owner) {
-      const uid = this.shared.owners[this.entry];
-      this.lastOwnerUid = uid < 0 || length < 0 ? null : uid;
-    }
+    if (length === L.NOT_READ) return super.readBytes(path, stopAtShortRead);
     const code = errorOf(length);
     if (code !== null) return { code, path };
     // The bytes stay in the ring: textOf, sameBytes and copyBytes read them there.

@@ -11,7 +11,7 @@ import { UserNames } from './user-names.js';
 import { procBasic } from '../../test/helpers/paths.js';
 import { generateProcTree } from '../../test/helpers/proc-tree.js';
 
-test('live: status is read only for the processes whose rollup was refused; the uid is the owner of /proc/PID', () => {
+test('live: status is read only for the processes whose rollup was refused; the uid is the owner of the /proc/PID directory', () => {
   const procfs = new ProcFs('/proc');
   const sample = new Sampler({ procfs, exact: true, readDetail: true }).sample();
   const withoutRollup = sample.processes.filter((p) => !p.kernelThread && p.state !== 'Z' && p.pssBytes === null);

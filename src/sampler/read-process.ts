@@ -39,7 +39,7 @@ export interface Tracked {
   stat: PidStat;
   /** Null until status is needed (see readProcess). */
   status: PidStatus | null;
-  /** The owner of the process's files on a live procfs; status's effective uid on a copy. */
+  /** The owner of /proc/PID on a live procfs (the effective uid); status's effective uid on a copy. */
   uid: number | null;
   statAtMs: number;
   detail: MemorySummary | null;
@@ -55,17 +55,17 @@ export interface Tracked {
  * Files read, in order: stat; smaps_rollup when the PSS figures are due; status only when the
  * record needs it: for SHR, RSS and swap when there is no rollup (not shown, refused, no
  * address space), and for the uid on a copy of /proc. On a live procfs the uid is the owner of
- * the process's files (ProcFs.filesShowOwner), taken by an fstat of a file opened anyway.
+ * the /proc/PID directory (ProcFs.filesShowOwner), taken whenever the process is read further
+ * than its stat line (so a process that changed its uid shows it within --max-staleness).
  */
 export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined): { tracked: Tracked; record: ProcessSample } | null {
   const { procfs, stats, nowMs } = tick;
   const ownerFromFiles = procfs.filesShowOwner;
-  const statLength = procfs.readSingleBytes(`${pid}/stat`, ownerFromFiles && known === undefined);
+  const statLength = procfs.readSingleBytes(`${pid}/stat`);
   if (typeof statLength !== 'number') return null;
   if (known !== undefined && procfs.sameBytes(statLength, known.statBytes) && isIdle(tick, pid, known)) {
     return { tracked: known, record: idleRecord(known, tick) };
   }
-  const statOwnerUid = ownerFromFiles && known === undefined ? procfs.lastOwnerUid : null;
   // Kept to tell the next tick that nothing moved; exact mode reads everything anyway.
   const statBytes = tick.exact ? null : procfs.copyBytes(statLength);
   const stat = parsePidStat(procfs.textOf(statLength));
@@ -82,7 +82,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     cmdline: previous?.cmdline ?? '',
     stat,
     status: previous?.status ?? null,
-    uid: previous?.uid ?? statOwnerUid,
+    uid: previous?.uid ?? null,
     statAtMs: nowMs,
     detail: previous?.detail ?? null,
     detailAtMs: previous?.detailAtMs ?? null,
@@ -98,7 +98,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detail = null;
     tracked.detailAtMs = null;
   } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
-    const outcome = readMemoryDetail(procfs, pid, tick.detailFile, ownerFromFiles);
+    const outcome = readMemoryDetail(procfs, pid, tick.detailFile);
     stats.detailReads++;
     if (outcome.kind === 'ok') {
       tracked.detail = outcome.summary;
@@ -111,20 +111,22 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
       return null;
     }
     tracked.detailAtMs = nowMs;
-    if (ownerFromFiles && procfs.lastOwnerUid !== null) tracked.uid = procfs.lastOwnerUid;
   }
   const needsStatus = !ownerFromFiles || (!tracked.noMm && tracked.detail === null);
   if (needsStatus && (changed || tracked.status === null)) {
-    const text = procfs.readSingle(`${pid}/status`, ownerFromFiles);
+    const text = procfs.readSingle(`${pid}/status`);
     if (isFailure(text)) return null;
     const status = parseStatus(text);
     stats.statusReads++;
     if (status.pid !== pid) return null; // empty or cut short
     tracked.status = status;
-    tracked.uid = ownerFromFiles ? procfs.lastOwnerUid : effectiveUid(status);
+    if (!ownerFromFiles) tracked.uid = effectiveUid(status);
   }
-  // The PID was reused by a process whose files were not opened above (a kernel thread).
-  if (ownerFromFiles && tracked.uid === null) tracked.uid = procfs.ownerOf(`${pid}`);
+  if (ownerFromFiles) {
+    const uid = procfs.ownerOf(`${pid}`);
+    if (uid === null) return null; // gone since its stat was read
+    tracked.uid = uid;
+  }
   tracked.record = toRecord(pid, tracked, previous, tick);
   return { tracked, record: tracked.record };
 }

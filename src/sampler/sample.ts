@@ -13,8 +13,8 @@ export interface ProcessSample {
   pid: number;
   ppid: number;
   /**
-   * The owner of the process's /proc files, as htop and smem show it: the effective uid, or root
-   * for a process that made itself non-dumpable. On a copy of /proc: status's effective uid.
+   * The effective uid: the owner of /proc/PID, as ps, htop and smem read it (status's second Uid
+   * field on a copy of /proc, whose files belong to whoever copied them).
    */
   uid: number | null;
   /** User name from /etc/passwd, or the uid as text. */

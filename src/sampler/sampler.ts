@@ -9,6 +9,7 @@
  * USS and SwapPss null with the denial recorded. cmdline is read once per process lifetime,
  * keyed by pid + start time.
  */
+import { availableParallelism } from 'node:os';
 import type { ProcFs } from '../proc/procfs.js';
 import { systemClock, type Clock } from './clock.js';
 import { detectDetailFile, type DetailFile } from './memory-detail.js';
@@ -90,7 +91,7 @@ export class Sampler {
    * (~25 ms) then overlaps whatever the caller does before it samples.
    */
   startReadAhead(): void {
-    if (!this.readAhead || !this.exact || this.early !== null) return;
+    if (!this.readAhead || !this.exact || this.early !== null || availableParallelism() < 2) return;
     const pids = this.procfs.listPids();
     this.early = pids.length >= this.readAheadMinPids ? this.readAheadFor(pids) : null;
   }
@@ -162,8 +163,11 @@ export class Sampler {
       // Sampled out of order (see ReadAhead.order), kept in the order of the listing.
       tick.procfs = run.procfs;
       const inOrder = new Array<ProcessSample | null>(pids.length).fill(null);
-      for (const index of run.order()) inOrder[index] = visit(pids[index]);
-      run.finish();
+      try {
+        for (const index of run.order()) inOrder[index] = visit(pids[index]);
+      } finally {
+        run.finish();
+      }
       this.lastReadAhead = { served: run.served, readHere: run.readHere };
       processes = inOrder.filter((p): p is ProcessSample => p !== null);
     }
@@ -180,7 +184,8 @@ export class Sampler {
     this.early = null;
     if (early !== null && early.pids === pids) return early;
     early?.finish();
-    return this.readAhead && this.exact && pids.length >= this.readAheadMinPids ? this.readAheadFor(pids) : null;
+    const worthIt = this.readAhead && this.exact && pids.length >= this.readAheadMinPids && availableParallelism() > 1;
+    return worthIt ? this.readAheadFor(pids) : null;
   }
 
   private readAheadFor(pids: readonly number[]): ReadAhead {

@@ -33,7 +33,7 @@ test('snapshot --json lists all 10,000 processes with their exact figures', () =
   }
 });
 
-test('--interval over 10,000 processes (each sample read ahead on a second thread): the same processes and figures, CPU% 0', () => {
+test('--interval over 10,000 processes (two samples, on one thread): the same processes and figures, CPU% 0', () => {
   const once = memtopJson<SnapshotJson>(['snapshot', '--json', '--proc', tree.root]);
   const twice = memtopJson<SnapshotJson>(['snapshot', '--json', '--interval', '0.1', '--proc', tree.root]);
   assert.equal(twice.processes!.length, COUNT);

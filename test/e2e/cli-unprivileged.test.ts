@@ -6,12 +6,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/paths.js';
 import type { ProcessJson, SnapshotJson } from '../helpers/snapshot-types.js';
 import { memtopJson } from '../helpers/run-memtop.js';
+import { startMemhog } from '../helpers/live-helpers.js';
 
 const isRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
@@ -75,7 +76,7 @@ test('as nobody: maps of a root process says smaps was refused, exit 1', { skip 
   assert.match(run.stderr, new RegExp(`^memtop: cannot read /proc/${process.pid}/smaps: permission denied`));
 });
 
-test('as root: a process running as nobody shows as nobody (the owner of its /proc files), with its PSS and SHR', { skip }, async (t) => {
+test('as root: a process running as nobody shows as nobody (the owner of /proc/PID), with its PSS and SHR', { skip }, async (t) => {
   const sleeper = spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'sleep', '60'], { stdio: 'ignore' });
   t.after(() => sleeper.kill('SIGKILL'));
   // setpriv execs sleep in the same process: wait until it has.
@@ -88,4 +89,37 @@ test('as root: a process running as nobody shows as nobody (the owner of its /pr
   assert.equal(typeof p.pss, 'number');
   assert.equal(typeof p.shr, 'number');
   assert.deepEqual(p.denied, []);
+});
+
+test('as root: a process that dropped to nobody without exec (non-dumpable, its files root\'s) shows as nobody', { skip }, async (t) => {
+  const hog = await startMemhog(['setuid', '65534']);
+  t.after(() => hog.stop());
+  const pid = hog.pids[0];
+  // The scenario itself: the files in /proc/PID are root's, the directory nobody's.
+  assert.equal(statSync(`/proc/${pid}`).uid, 65534);
+  assert.equal(statSync(`/proc/${pid}/stat`).uid, 0, 'the kernel made it non-dumpable');
+  const p = memtopJson<SnapshotJson>(['snapshot', '--json', '--pid', String(pid)]).processes![0];
+  assert.equal(p.uid, 65534);
+  assert.equal(p.user, 'nobody');
+  const mine = memtopJson<SnapshotJson>(['snapshot', '--json', '--user', 'nobody']).processes!;
+  assert.ok(mine.some((q) => q.pid === pid), '--user nobody lists it');
+});
+
+test('as root: a zombie of nobody shows as nobody, with no memory', { skip }, async (t) => {
+  // sh forks `true`, then becomes `sleep`, which never reaps it.
+  const parent = spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'sh', '-c', 'true & exec sleep 60'], { stdio: 'ignore' });
+  t.after(() => parent.kill('SIGKILL'));
+  let zombie: number | undefined;
+  for (let i = 0; i < 100 && zombie === undefined; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    const children = readFileSync(`/proc/${parent.pid}/task/${parent.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    zombie = children.find((c) => readFileSync(`/proc/${c}/stat`, 'utf8').split(') ')[1]?.startsWith('Z'));
+  }
+  assert.ok(zombie, 'a zombie child');
+  assert.equal(statSync(`/proc/${zombie}/stat`).uid, 0, 'a zombie\'s files are root\'s');
+  const p = memtopJson<SnapshotJson>(['snapshot', '--json', '--pid', String(zombie)]).processes![0];
+  assert.equal(p.state, 'Z');
+  assert.equal(p.uid, 65534);
+  assert.equal(p.user, 'nobody');
+  assert.equal(p.rss, 0);
 });

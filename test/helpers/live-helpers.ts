@@ -82,7 +82,7 @@ export function startMemhog(args: readonly string[]): Promise<Helper> {
       const pids = mode === 'pair' ? numbers.slice(0, 2) : numbers.slice(0, 1);
       const helper: Helper = {
         pids,
-        address: mode === 'name' ? undefined : words[words.length - 1],
+        address: mode === 'name' || mode === 'setuid' ? undefined : words[words.length - 1],
         pause: () => signalAll(pids, 'SIGSTOP'),
         resume: () => signalAll(pids, 'SIGCONT'),
         stop: () => {

@@ -9,6 +9,9 @@
  *                        (each should be charged half in PSS); prints "ready PARENT CHILD ADDR".
  *   memhog shared MIB    maps MIB MiB of shared anonymous memory (shmem: RssShmem, not
  *                        Anonymous) and writes every page; prints "ready PID ADDR" and waits.
+ *   memhog setuid UID    (as root) changes its uid to UID without exec, as a daemon dropping
+ *                        privileges does: the kernel then makes it non-dumpable, and the files in
+ *                        /proc/PID belong to root (the directory still to UID); prints "ready PID".
  *   memhog name NAME ... sets its comm to NAME (prctl PR_SET_NAME, 15 bytes kept); the other
  *                        arguments only sit in its cmdline; prints "ready PID" and waits.
  *
@@ -51,10 +54,17 @@ static void wait_forever(void)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog name NAME [ARG...]\n");
+        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...]\n");
         return 2;
     }
     die_with_parent();
+    if (strcmp(argv[1], "setuid") == 0) {
+        if (setgid((gid_t)strtoul(argv[2], NULL, 10)) != 0 || setuid((uid_t)strtoul(argv[2], NULL, 10)) != 0) { perror("setuid"); return 1; }
+        die_with_parent(); /* a change of credentials clears the parent-death signal */
+        printf("ready %d\n", getpid());
+        fflush(stdout);
+        wait_forever();
+    }
     if (strcmp(argv[1], "name") == 0) {
         if (prctl(PR_SET_NAME, argv[2]) != 0) { perror("prctl"); return 1; }
         printf("ready %d\n", getpid());
