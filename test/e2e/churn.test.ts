@@ -15,12 +15,12 @@ const CHURN_PROCESSES = 200;
 
 /**
  * Starts a shell that forks 200 short-lived processes, twenty at a time, named "churnling".
- * Their lives (10 ms to 0.2 s) straddle a sample's own length, so some are read whole and some
+ * Their lives (10 ms to 0.4 s) straddle a sample's own length, so some are read whole and some
  * exit while being read, whatever the load on the machine.
  */
 function startChurn() {
   const script = `
-    lives=(0.01 0.03 0.06 0.1 0.2)
+    lives=(0.01 0.03 0.06 0.1 0.4)
     i=0
     while [ $i -lt ${CHURN_PROCESSES} ]; do
       (exec -a churnling sleep \${lives[$((i % 5))]}) &
