@@ -58,8 +58,7 @@ export class ProcFs {
 
   /** Reads `${root}/${relPath}` whole, as UTF-8 text, or says why it could not. */
   read(relPath: string): ReadResult {
-    const length = this.readBytes(`${this.root}/${relPath}`, false);
-    return typeof length === 'number' ? this.textOf(length) : length;
+    return this.readPath(`${this.root}/${relPath}`, false);
   }
 
   /**
@@ -69,8 +68,7 @@ export class ProcFs {
    * per read() and must go through read().
    */
   readSingle(relPath: string): ReadResult {
-    const length = this.readBytes(`${this.root}/${relPath}`, true);
-    return typeof length === 'number' ? this.textOf(length) : length;
+    return this.readPath(`${this.root}/${relPath}`, true);
   }
 
   /** Reads a file outside the proc root (such as /etc/passwd) the same way. */

@@ -169,7 +169,7 @@ class ServingProcFs extends ProcFs {
   serve(entry: number, pid: number): void {
     this.entry = entry;
     this.pidText = entry < 0 ? '' : String(pid);
-    this.prefix = entry < 0 ? '' : `${this.root}/${pid}/`;
+    this.prefix = entry < 0 ? '' : `${this.root}/${this.pidText}/`;
   }
 
   override ownerOf(relPath: string): number | null {
