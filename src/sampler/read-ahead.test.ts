@@ -38,9 +38,11 @@ test('2,000 processes read ahead on a second thread: the same records and counts
   // A command line longer than a ring slot: the thread leaves it, the sampler reads it.
   writeFileSync(join(tree.root, '150', 'cmdline'), `${'x'.repeat(3 * LAYOUT.SLOT_BYTES)}\0--long\0`);
   const plain = plainSample(tree.root);
-  const sampler = aheadSampler(tree.root);
-  sampler.startReadAhead();
+  const procfs = new ProcFs(tree.root);
+  const early = ReadAhead.start(procfs.root, procfs.listPids(), readAheadPlan(procfs, true, 'smaps_rollup'));
   await sleep(300); // the thread gets as far ahead as its ring lets it
+  const sampler = aheadSampler(tree.root);
+  sampler.adoptReadAhead(early);
   const sample = sampler.sample();
   assert.deepEqual(sample.processes, plain.processes);
   assert.deepEqual(sample.stats, plain.stats);
@@ -124,9 +126,11 @@ test('a run planned for other reads (no PSS wanted) or another root is stopped, 
 });
 
 test('live /proc: a sample read ahead has every process whole, as one read on one thread', async () => {
-  const sampler = new Sampler({ procfs: new ProcFs('/proc'), exact: true, readAhead: true, readAheadMinPids: 1 });
-  sampler.startReadAhead();
+  const procfs = new ProcFs('/proc');
+  const early = ReadAhead.start(procfs.root, procfs.listPids(), readAheadPlan(procfs, true, 'smaps_rollup'));
   await sleep(500); // time enough for the thread to start, even on a slow machine
+  const sampler = new Sampler({ procfs, exact: true, readAhead: true });
+  sampler.adoptReadAhead(early);
   const sample = sampler.sample();
   const plain = new Sampler({ procfs: new ProcFs('/proc'), exact: true }).sample();
   const run = sampler.lastReadAhead!;

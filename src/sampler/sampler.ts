@@ -44,7 +44,6 @@ export interface SamplerOptions {
   readAheadMinPids?: number;
 }
 
-
 export const DEFAULT_MAX_STALENESS_MS = 10_000;
 
 /** The processes part of a sample, as one thread reads it for a share of the PIDs. */
@@ -68,7 +67,7 @@ export class Sampler {
   intervalMs: number;
   readonly readAhead: boolean;
   private readonly readAheadMinPids: number;
-  /** A read-ahead started before the sample (startReadAhead), with its own listing of the PIDs. */
+  /** A read-ahead started before the sample (adoptReadAhead), with its own listing of the PIDs. */
   private early: ReadAhead | null = null;
   /** What the last sample's read-ahead did (for tests and benchmarks), or null if none ran. */
   lastReadAhead: { served: number; readHere: number } | null = null;
@@ -84,16 +83,6 @@ export class Sampler {
     this.pids = new PidLister(options.procfs);
     this.readAhead = options.readAhead ?? false;
     this.readAheadMinPids = options.readAheadMinPids ?? READ_AHEAD_MIN_PIDS;
-  }
-
-  /**
-   * Lists the PIDs and starts reading them ahead now, for the next sample: the thread's start-up
-   * (~25 ms) then overlaps whatever the caller does before it samples.
-   */
-  startReadAhead(): void {
-    if (!this.readAhead || !this.exact || this.early !== null || availableParallelism() < 2) return;
-    const pids = this.procfs.listPids();
-    this.early = pids.length >= this.readAheadMinPids ? this.readAheadFor(pids) : null;
   }
 
   /**
@@ -185,11 +174,7 @@ export class Sampler {
     if (early !== null && early.pids === pids) return early;
     early?.finish();
     const worthIt = this.readAhead && this.exact && pids.length >= this.readAheadMinPids && availableParallelism() > 1;
-    return worthIt ? this.readAheadFor(pids) : null;
-  }
-
-  private readAheadFor(pids: readonly number[]): ReadAhead {
-    return ReadAhead.start(this.procfs.root, pids, this.readAheadPlan(pids));
+    return worthIt ? ReadAhead.start(this.procfs.root, pids, this.readAheadPlan(pids)) : null;
   }
 
   private readAheadPlan(pids: readonly number[]): ReadAheadPlan {
