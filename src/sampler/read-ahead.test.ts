@@ -7,12 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
 import { UserNames } from './user-names.js';
 import { ReadAhead } from './read-ahead.js';
-import { LAYOUT, readAheadPlan } from './read-ahead-layout.js';
+import { LAYOUT, readAheadPlan, sharedFor } from './read-ahead-layout.js';
+import { readAheadThread } from './read-ahead-thread.js';
 import { FakeClock } from '../../test/helpers/fake-clock.js';
 import { generateProcTree, type GeneratedTree } from '../../test/helpers/proc-tree.js';
 import type { Sample } from './sample.js';
@@ -76,8 +78,14 @@ test('a thread stopped before it had a list ends without reading', async () => {
   const run = ReadAhead.spawn('/proc', 1024);
   await sleep(100);
   run.finish();
-  assert.ok(run.stopped);
   assert.deepEqual([...run.order()], [], 'nothing to sample');
+  // The thread's own code, run here: stopped with no list yet, it returns (a wait that ignored
+  // STOP would never end, the list never comes) and has claimed nothing.
+  const shared = sharedFor('/proc', 8);
+  const require = createRequire(import.meta.url) as unknown as Parameters<typeof readAheadThread>[0];
+  Atomics.store(shared.control, LAYOUT.STOP, 1);
+  readAheadThread(require, shared);
+  assert.deepEqual([...shared.states], new Array(8).fill(LAYOUT.FREE));
 });
 
 test('a thread that stalls in the middle of a process is given up after a second: the sampler reads it all', async (t) => {
