@@ -1,12 +1,14 @@
 /**
  * The only module that touches the file system for /proc data.
  *
- * Reads go through one reused Buffer with openSync/readSync/closeSync: measured on this machine
+ * Reads go through one reused Buffer with open/read/close: measured on this machine
  * (../shared/bench/README.md) that costs 1.04–1.34× the C reference reader, where readFileSync
- * costs 1.5× and fs.promises 3.4–4.6×. The root is a parameter so that tests read fixture trees
- * and a container host's /proc can be read where it is mounted (/host/proc).
+ * costs 1.5× and fs.promises 3.4–4.6×. The calls are raw-fs.ts's (Node's fs binding where that is
+ * safe, else openSync/readSync/closeSync). The root is a parameter so that tests read fixture
+ * trees and a container host's /proc can be read where it is mounted (/host/proc).
  */
-import { closeSync, openSync, readSync, readdirSync, readlinkSync, constants, statSync, statfsSync } from 'node:fs';
+import { readdirSync, readlinkSync, statSync, statfsSync } from 'node:fs';
+import { rawFs } from './raw-fs.js';
 
 /** Why a read failed, from the errno Node reports (ENOENT, ESRCH, EACCES, EPERM, ...). */
 export interface ReadFailure {
@@ -33,8 +35,6 @@ export function isDenied(failure: ReadFailure): boolean {
 const INITIAL_BUFFER_BYTES = 64 * 1024;
 /** PROC_SUPER_MAGIC in include/uapi/linux/magic.h: statfs's type for a procfs mount. */
 const PROC_SUPER_MAGIC = 0x9fa0;
-// libuv adds O_CLOEXEC to every open on Linux.
-const OPEN_FLAGS = constants.O_RDONLY;
 
 export class ProcFs {
   readonly root: string;
@@ -112,7 +112,7 @@ export class ProcFs {
     let fd: number;
     this.lastStart = 0;
     try {
-      fd = openSync(path, OPEN_FLAGS);
+      fd = rawFs.open(path);
     } catch (err) {
       return { code: errorCode(err), path };
     }
@@ -121,7 +121,7 @@ export class ProcFs {
     } catch (err) {
       return { code: errorCode(err), path };
     } finally {
-      closeSync(fd);
+      rawFs.close(fd);
     }
   }
 
@@ -130,7 +130,7 @@ export class ProcFs {
     let length = 0;
     for (;;) {
       const room = this.buffer.length - length;
-      const n = readSync(fd, this.buffer, length, room, null);
+      const n = rawFs.read(fd, this.buffer, length, room);
       length += n;
       if (n === 0 || (stopAtShortRead && n < room)) {
         this.lastBytes = this.buffer;
@@ -165,7 +165,7 @@ export class ProcFs {
 
   /** The owner uid of `${root}/${relPath}`, or null when it is gone. */
   ownerOf(relPath: string): number | null {
-    return statSync(`${this.root}/${relPath}`, { throwIfNoEntry: false })?.uid ?? null;
+    return rawFs.ownerUid(`${this.root}/${relPath}`);
   }
 
   /** True when `${root}/${relPath}` exists (used once per run to detect smaps_rollup). */

@@ -7,6 +7,7 @@
  * import these constants: they travel with the shared memory (ReadAheadShared.layout).
  */
 import { v8FlagsForThreads } from './v8-flags.js';
+import { rawFs } from '../proc/raw-fs.js';
 
 /** Entry states. The thread claims FREE → READING → DONE; the sampler claims FREE → MAIN. */
 export const LAYOUT = {
@@ -71,6 +72,8 @@ export interface ReadAheadShared {
   layout: Layout;
   /** Run-time V8 flags of the creating thread, set again by the thread (v8-flags.ts). */
   v8Flags: string[];
+  /** The thread calls Node's fs binding directly, as this thread's raw-fs.ts found safe. */
+  fsBinding: boolean;
   root: string;
   /** Room for this many PIDs; the list itself comes later (publish). */
   pids: Int32Array;
@@ -92,6 +95,7 @@ export function sharedFor(root: string, capacity: number): ReadAheadShared {
   const shared: ReadAheadShared = {
     layout: LAYOUT,
     v8Flags: v8FlagsForThreads(),
+    fsBinding: rawFs.kind === 'binding',
     root,
     pids: words(capacity),
     states: words(capacity),

@@ -13,10 +13,29 @@ interface Require {
   (id: 'node:v8'): typeof import('node:v8');
 }
 
+/** The calls of raw-fs.ts's binding path (the thread cannot import it). */
+interface FsBinding {
+  open(path: string, flags: number, mode: number): number;
+  read(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  close(fd: number): void;
+  stat(path: string, bigint: false, request: undefined, throwIfNoEntry: boolean): Float64Array | undefined;
+}
+
 export function readAheadThread(require: Require, shared: ReadAheadShared): void {
   // Node put V8's flags back to the command line's while starting this thread (v8-flags.ts).
   if (shared.v8Flags.length > 0) for (const flag of shared.v8Flags) require('node:v8').setFlagsFromString(flag);
-  const { openSync, readSync, closeSync, statSync } = require('node:fs');
+  // Node's fs binding when the creating thread found it safe (raw-fs.ts), else the public calls.
+  const fs = require('node:fs');
+  const binding = shared.fsBinding ? (process as unknown as { binding(name: 'fs'): FsBinding }).binding('fs') : null;
+  const open = binding !== null ? (path: string) => binding.open(path, 0, 0o666) : (path: string) => fs.openSync(path, 0);
+  const read = binding !== null
+    ? (fd: number, into: Uint8Array, offset: number, length: number) => binding.read(fd, into, offset, length, -1)
+    : (fd: number, into: Uint8Array, offset: number, length: number) => fs.readSync(fd, into, offset, length, null);
+  const close = binding !== null ? (fd: number) => binding.close(fd) : (fd: number) => fs.closeSync(fd);
+  // The owner uid (index 3 of the binding's stat array, as raw-fs.ts checked), or -1 when gone.
+  const ownerUid = binding !== null
+    ? (path: string) => binding.stat(path, false, undefined, false)?.[3] ?? -1
+    : (path: string) => fs.statSync(path, { throwIfNoEntry: false })?.uid ?? -1;
   const { layout: L, root, pids, states, places, owners, control } = shared;
   // The list may come after the thread started (ReadAhead.spawn, then publish).
   while (Atomics.load(control, L.COUNT) < 0) {
@@ -42,15 +61,16 @@ export function readAheadThread(require: Require, shared: ReadAheadShared): void
     const place = (entry * fileCount + file) * 2;
     let fd: number;
     try {
-      fd = openSync(`${root}/${pids[entry]}/${L.FILES[file]}`, 0);
+      fd = open(`${root}/${pids[entry]}/${L.FILES[file]}`);
     } catch (err) {
       places[place + 1] = errorLength(err);
       return places[place + 1];
     }
     try {
       const room = slotEnd - at;
-      // A file the slot cannot hold whole is left to the sampler.
-      const length = room > 0 ? readSync(fd, ring, at, room, null) : room;
+      // A file the slot cannot hold whole is left to the sampler. (room > 0 and at + room within
+      // the ring: the binding asserts both.)
+      const length = room > 0 ? read(fd, ring, at, room) : room;
       if (length >= room) {
         places[place + 1] = L.NOT_READ;
       } else {
@@ -61,7 +81,7 @@ export function readAheadThread(require: Require, shared: ReadAheadShared): void
     } catch (err) {
       places[place + 1] = errorLength(err);
     } finally {
-      closeSync(fd);
+      close(fd);
     }
     return places[place + 1];
   };
@@ -81,7 +101,7 @@ export function readAheadThread(require: Require, shared: ReadAheadShared): void
     for (let file = 0; file < fileCount; file++) places[(entry * fileCount + file) * 2 + 1] = L.NOT_READ;
     if (readFile(entry, L.STAT) >= 0) {
       // The owner of /proc/PID: the process's effective uid (ProcFs.filesShowOwner).
-      owners[entry] = statSync(`${root}/${pids[entry]}`, { throwIfNoEntry: false })?.uid ?? -1;
+      owners[entry] = ownerUid(`${root}/${pids[entry]}`);
       const rollup = plan.rollup ? readFile(entry, L.ROLLUP) : L.NOT_READ;
       // Where the rollup was refused the sampler wants status (RSS, SHR and swap from it); ESRCH
       // means no address space (a kernel thread), which needs none.
