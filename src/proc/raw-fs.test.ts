@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { memtopBin } from '../../test/helpers/paths.js';
+import { generateProcTree } from '../../test/helpers/proc-tree.js';
 import { chooseRawFs, publicCallsAreDirect, publicFs, rawFs, type RawFs } from './raw-fs.js';
 
 const bothWays: RawFs[] = [chooseRawFs(), publicFs];
@@ -60,13 +61,17 @@ test('the source check refuses the older binding calls that report errors throug
 });
 
 test('MEMTOP_PUBLIC_FS=1 and --pending-deprecation (process.binding would warn) keep to the public functions', () => {
+  assert.equal(chooseRawFs({}, []).kind, 'binding');
   assert.equal(chooseRawFs({ MEMTOP_PUBLIC_FS: '1' }, []).kind, 'fs');
   assert.equal(chooseRawFs({ NODE_PENDING_DEPRECATION: '1' }, []).kind, 'fs');
   assert.equal(chooseRawFs({}, ['--pending-deprecation']).kind, 'fs');
+  assert.equal(chooseRawFs({}, ['--pending_deprecation']).kind, 'fs');
   assert.equal(chooseRawFs({ NODE_OPTIONS: '--max-old-space-size=100 --pending-deprecation' }, []).kind, 'fs');
+  assert.equal(chooseRawFs({ NODE_OPTIONS: '--pending_deprecation' }, []).kind, 'fs');
 });
 
 test('either way, the same bytes, the same error codes and the same owner', () => {
+  assert.deepEqual(bothWays.map((fs) => fs.kind), ['binding', 'fs'], 'both ways are compared');
   const dir = mkdtempSync(join(tmpdir(), 'memtop-raw-fs-'));
   try {
     const big = join(dir, 'big');
@@ -113,10 +118,44 @@ test('a refused open throws EACCES either way (as nobody, when the suite runs as
   }
 });
 
-test('memtop snapshot under --pending-deprecation prints no deprecation warning', () => {
-  const bin = memtopBin;
-  const run = spawnSync(process.execPath, ['--pending-deprecation', bin, 'snapshot', '--limit', '1'], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  assert.equal(run.stderr, '');
-  assert.match(run.stdout, /PID/);
+test('memtop snapshot under --pending-deprecation, in every spelling, prints no deprecation warning, its read-ahead thread included', () => {
+  // 400 processes: enough for the read-ahead thread, which calls the binding on its own.
+  const tree = generateProcTree(400);
+  try {
+    const ways: { args: string[]; env: NodeJS.ProcessEnv }[] = [
+      { args: ['--pending-deprecation'], env: {} },
+      { args: ['--pending_deprecation'], env: {} },
+      { args: [], env: { NODE_OPTIONS: '--pending_deprecation' } },
+      { args: [], env: { NODE_PENDING_DEPRECATION: '1' } },
+    ];
+    for (const { args, env } of ways) {
+      for (const root of [tree.root, '/proc']) {
+        const run = spawnSync(process.execPath, [...args, memtopBin, 'snapshot', '--json', '--proc', root], {
+          encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024,
+        });
+        const how = `${args.join(' ')} ${JSON.stringify(env)} ${root}`;
+        assert.equal(run.status, 0, `${how}: ${run.stderr}`);
+        assert.equal(run.stderr, '', how);
+        assert.ok((JSON.parse(run.stdout) as { processes: unknown[] }).processes.length >= (root === '/proc' ? 1 : 400), how);
+      }
+    }
+  } finally {
+    tree.remove();
+  }
+});
+
+test('a snapshot whose read-ahead thread calls the binding reads the same as one on the public functions', () => {
+  const tree = generateProcTree(400);
+  try {
+    const run = (env: NodeJS.ProcessEnv) => {
+      const result = spawnSync(process.execPath, [memtopBin, 'snapshot', '--json', '--proc', tree.root], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(result.status, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { processes: unknown[] }).processes;
+    };
+    const viaBinding = run({});
+    assert.equal(viaBinding.length, 400);
+    assert.deepEqual(viaBinding, run({ MEMTOP_PUBLIC_FS: '1' }));
+  } finally {
+    tree.remove();
+  }
 });

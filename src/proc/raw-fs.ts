@@ -14,9 +14,12 @@
  * only when everything says it behaves as the public functions rely on: their source text shows
  * the direct call (Node 20 releases before the sync-call rework passed a context object instead
  * of throwing), the binding has the functions, its stat array has the layout fs.Stats is built
- * from (checked against statSync on one directory), and no --pending-deprecation would make
- * process.binding print a warning. Otherwise, or when MEMTOP_PUBLIC_FS=1, the public functions.
- * Errors are the same either way: the binding throws the error the public function would.
+ * from (checked against statSync on one directory), and process.binding is not the wrapper that
+ * prints a deprecation warning (--pending-deprecation, in any spelling). Otherwise, or when
+ * MEMTOP_PUBLIC_FS=1, the public functions. What the kernel refuses throws the same error either
+ * way (the same call makes it); arguments the public functions would reject, none of which memtop
+ * passes, are refused here before the binding sees them (a failed assertion there aborts the
+ * process).
  */
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 
@@ -41,10 +44,13 @@ interface FsBinding {
 }
 
 // libuv adds O_CLOEXEC to every open on Linux, through either path.
-// Indexes in the binding's stat array (lib/internal/fs/utils.js: dev, mode, nlink, uid, gid, rdev, blksize, ino).
+// Indexes in the binding's stat array (lib/internal/fs/utils.js: dev, mode, nlink, uid, gid, rdev, blksize, ino, size).
 const STAT_MODE = 1;
+const STAT_NLINK = 2;
 const STAT_UID = 3;
+const STAT_GID = 4;
 const STAT_INO = 7;
+const STAT_SIZE = 8;
 const READ_ONLY = constants.O_RDONLY;
 
 const publicFs: RawFs = {
@@ -55,11 +61,17 @@ const publicFs: RawFs = {
   ownerUid: (path) => statSync(path, { throwIfNoEntry: false })?.uid ?? null,
 };
 
-/** True when process.binding would print a deprecation warning (DEP0111). */
+/**
+ * True when process.binding would print a deprecation warning (DEP0111): Node then replaces it
+ * with a util.deprecate wrapper (named `deprecated`); the option is also looked for, in both of
+ * Node's spellings, for the threads and processes that have not started yet.
+ */
 function pendingDeprecation(env: NodeJS.ProcessEnv, execArgv: readonly string[]): boolean {
+  const asked = (words: readonly string[]) => words.some((w) => w === '--pending-deprecation' || w === '--pending_deprecation');
   return env.NODE_PENDING_DEPRECATION === '1'
-    || execArgv.includes('--pending-deprecation')
-    || (env.NODE_OPTIONS ?? '').includes('--pending-deprecation');
+    || asked(execArgv)
+    || asked((env.NODE_OPTIONS ?? '').split(/\s+/))
+    || (process as unknown as { binding?: { name?: string } }).binding?.name === 'deprecated';
 }
 
 /** The public functions' source shows each one calling the binding directly, errors thrown. */
@@ -84,7 +96,8 @@ function statLayoutMatches(binding: FsBinding, path: string): boolean {
   try {
     const raw = binding.stat(path, false, undefined, true);
     const stats = statSync(path);
-    return raw !== undefined && raw[STAT_MODE] === stats.mode && raw[STAT_UID] === stats.uid && raw[STAT_INO] === stats.ino;
+    return raw !== undefined && raw[STAT_MODE] === stats.mode && raw[STAT_NLINK] === stats.nlink && raw[STAT_UID] === stats.uid
+      && raw[STAT_GID] === stats.gid && raw[STAT_INO] === stats.ino && raw[STAT_SIZE] === stats.size;
   } catch {
     return false;
   }
@@ -114,7 +127,7 @@ export function chooseRawFs(env: NodeJS.ProcessEnv = process.env, execArgv: read
     open: (path) => binding.open(checkedPath(path), READ_ONLY, 0o666),
     read: (fd, buffer, offset, length) => {
       if (length === 0) return 0;
-      if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset + length > buffer.byteLength) {
+      if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || length > 0x7fffffff || offset + length > buffer.byteLength) {
         throw new RangeError(`read of ${length} bytes at ${offset} into ${buffer.byteLength}`);
       }
       return binding.read(checkedFd(fd), buffer, offset, length, -1);
