@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { KEYS, startHarness } from '../../test/helpers/screen-harness.js';
+import { KEYS, withHarness } from '../../test/helpers/screen-harness.js';
 import { lineChartLoaded } from './line-chart-module.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
@@ -13,8 +13,7 @@ function contribFiles(): string[] {
 }
 
 test('starting the UI and using the Processes view never loads blessed-contrib; the System view loads one widget file', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await h.waitFor('total of 6 shown');
     await h.tick();
     await h.press(KEYS.down, KEYS.down, '>', KEYS.f1);
@@ -33,7 +32,5 @@ test('starting the UI and using the Processes view never loads blessed-contrib; 
     const loaded = contribFiles().map((path) => path.replace(/.*\/node_modules\/blessed-contrib\//, ''));
     assert.ok(loaded.includes('lib/widget/charts/line.js'), loaded.join(' '));
     assert.ok(!loaded.includes('index.js'), 'the widget file, not the package index');
-  } finally {
-    assert.equal(await h.quit(), 0);
-  }
+  });
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { KEYS, startHarness, type Harness } from '../../test/helpers/screen-harness.js';
+import { KEYS, withHarness, type Harness } from '../../test/helpers/screen-harness.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 const BRAILLE = /[\u2800-\u28ff]/;
@@ -36,8 +36,7 @@ async function openSystem(h: Harness): Promise<string> {
 }
 
 test('the System view draws a blessed-contrib line chart of used and buff/cache over the samples, pinned above the text', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await h.waitFor('total of 6 shown');
     await h.tick();
     await h.tick();
@@ -73,14 +72,11 @@ test('the System view draws a blessed-contrib line chart of used and buff/cache 
 
     await openSystem(h);
     assert.ok(brailleColours(h, BODY_TOP, BODY_TOP + 14).has(2), 'the chart comes back');
-  } finally {
-    assert.equal(await h.quit(), 0);
-  }
+  });
 });
 
 test('the chart follows resizes, is gone while the terminal is too small, and leaves with Backspace', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await h.waitFor('total of 6 shown');
     await h.tick();
     await openSystem(h);
@@ -101,21 +97,16 @@ test('the chart follows resizes, is gone while the terminal is too small, and le
     await h.press(KEYS.backspace);
     await h.waitFor('this is the first view');
     assert.ok(brailleColours(h, BODY_TOP, BODY_TOP + 14).has(2));
-  } finally {
-    await h.quit();
-  }
+  });
 });
 
 test('--no-color: the chart is drawn in the terminal\'s own colour, the legend without colour marks', async () => {
-  const h = await startHarness(fixture, { color: false });
-  try {
+  await withHarness(fixture, { color: false }, async (h) => {
     await h.waitFor('total of 6 shown');
     await h.tick();
     const text = await openSystem(h);
     const { top, bottom } = chartRows(h);
     assert.match(text.split('\n')[top], /^┌─ Memory, MiB \(last 2 samples, \d+s\) {2}used \d+M {2}buff\/cache \d+M ─+┐$/);
     assert.deepEqual([...brailleColours(h, top, bottom)], ['default']);
-  } finally {
-    await h.quit();
-  }
+  });
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { KEYS, startHarness, type Harness } from '../../test/helpers/screen-harness.js';
+import { KEYS, startHarness, withHarness, type Harness } from '../../test/helpers/screen-harness.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -14,13 +14,10 @@ function selectedPid(h: Harness): number {
 }
 
 async function withUi(fn: (h: Harness) => Promise<void>): Promise<void> {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await h.waitFor('total of 6 shown');
     await fn(h);
-  } finally {
-    assert.equal(await h.quit(), 0);
-  }
+  });
 }
 
 test('F1 and ? open the help; any key closes it', () => withUi(async (h) => {

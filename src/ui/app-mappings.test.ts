@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEYS, startHarness, type Harness } from '../../test/helpers/screen-harness.js';
+import { KEYS, withHarness, type Harness } from '../../test/helpers/screen-harness.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -16,8 +16,7 @@ async function openMemhog(h: Harness): Promise<string> {
 }
 
 test('Enter opens the Mappings of the selected process: pmap -x rows, PSS first, totals equal to its row', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     const lines = (await openMemhog(h)).split('\n');
     assert.match(lines[4], /^ Processes › memhog \(3852\) › Mappings +33 mappings · sort PSS desc$/);
     assert.equal(lines[5].trimEnd(), 'ADDRESS                   PERMS KIND    SIZE    RSS   ▼PSS    USS  DIRTY   SWAP PATH');
@@ -28,14 +27,11 @@ test('Enter opens the Mappings of the selected process: pmap -x rows, PSS first,
     assert.match(lines[38], /^total of 33 maps +all +28M +12M +6\.3M +2\.1M +\S+ +0B \(all mappings\)/);
     assert.match(h.text(), /F1Help .* gGroup +BkspBack/);
     assert.deepEqual(h.source.config.mappingsOf?.pid, 3852, 'smaps is read while the view is open');
-  } finally {
-    await h.quit();
-  }
+  });
 });
 
 test('g groups by path; sort keys and I work in the Mappings view', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await openMemhog(h);
     await h.press('g');
     const grouped = await h.waitFor('grouped by path');
@@ -48,14 +44,11 @@ test('g groups by path; sort keys and I work in the Mappings view', async () => 
     await h.waitFor(/▲DIRTY/);
     await h.press('g');
     await h.waitFor('33 mappings · sort DIRTY asc');
-  } finally {
-    await h.quit();
-  }
+  });
 });
 
 test('Backspace returns to the Processes view with the same process selected; smaps is no longer read', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await openMemhog(h);
     await h.press(KEYS.backspace);
     await h.waitFor('total of 6 shown');
@@ -64,17 +57,14 @@ test('Backspace returns to the Processes view with the same process selected; sm
     assert.equal(h.source.config.mappingsOf, null);
     await h.press(KEYS.backspace);
     await h.waitFor('this is the first view');
-  } finally {
-    await h.quit();
-  }
+  });
 });
 
 test('when the process exits, its last mappings stay with a note', async () => {
   const root = mkdtempSync(join(tmpdir(), 'memtop-proc-'));
   try {
     cpSync(fixture, root, { recursive: true });
-    const h = await startHarness(root);
-    try {
+    await withHarness(root, async (h) => {
       await openMemhog(h);
       rmSync(join(root, '3852'), { recursive: true });
       await h.tick();
@@ -82,31 +72,25 @@ test('when the process exits, its last mappings stay with a note', async () => {
       assert.match(text, /process exited: the last data, read at .*, stays below/);
       assert.match(text, /\[heap\]/);
       assert.match(text, /total of 33 maps/);
-    } finally {
-      await h.quit();
-    }
+    });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
 test('when smaps is refused, it says so and shows what status gives', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     h.source.mappingsOverride = () => ({ kind: 'denied' });
     await h.waitFor('total of 6 shown');
     await h.press(KEYS.down, KEYS.enter);
     const text = await h.waitFor('not readable');
     assert.match(text, /\/proc\/3852\/smaps is not readable: permission denied/);
     assert.match(text, /From \/proc\/3852\/status: VSS 28M  RSS 12M  SHR 2\.3M  Swap 0B/);
-  } finally {
-    await h.quit();
-  }
+  });
 });
 
 test('F2 lists the views; picking one replaces the top of the stack', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await h.waitFor('total of 6 shown');
     await h.press(KEYS.down, KEYS.f2);
     const picker = await h.waitFor('Views');
@@ -121,7 +105,5 @@ test('F2 lists the views; picking one replaces the top of the stack', async () =
     await h.press(KEYS.f2, KEYS.home, KEYS.enter);
     await h.waitFor(/^ Processes +6 of 7/m);
     assert.match(h.highlighted()[0], /^ +3852 /, 'the Processes view kept its state');
-  } finally {
-    await h.quit();
-  }
+  });
 });

@@ -3,26 +3,24 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { findColumn, parseColumnList } from '../model/column.js';
 import { PROCESS_COLUMNS } from '../model/process-columns.js';
-import { startHarness } from '../../test/helpers/screen-harness.js';
+import { startHarness, withHarness } from '../../test/helpers/screen-harness.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
 test('--pid, --user and --filter select the rows; --sort and --reverse order them; --columns picks them', async () => {
-  const h = await startHarness(fixture, {
+  const options = {
     pids: [3851, 3852, 3858], user: 'root', filterText: 'memhog',
     sortColumn: findColumn(PROCESS_COLUMNS, 'pid')!, reverse: true,
     columns: parseColumnList(PROCESS_COLUMNS, 'pid,ppid,rss,command'),
-  });
-  try {
+  };
+  await withHarness(fixture, options, async (h) => {
     const text = await h.waitFor('total of 2 shown');
     const lines = text.split('\n');
     assert.equal(lines[5], '   ▼PID    PPID    RSS COMMAND');
     assert.match(lines[6], /^ +3858 +3852 +9\.5M \/tmp\/memtop-fixtures\/memhog/);
     assert.match(lines[7], /^ +3852 +3839 +12M /);
     assert.equal(h.source.config.readDetail, false, 'no PSS/USS column: smaps_rollup is not read');
-  } finally {
-    await h.quit();
-  }
+  });
 });
 
 test('--no-color: sizes are not coloured, the selection is inverse', async () => {

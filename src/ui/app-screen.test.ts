@@ -4,13 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHarness } from '../../test/helpers/screen-harness.js';
+import { withHarness } from '../../test/helpers/screen-harness.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
 test('header, breadcrumb, windowed table sorted by PSS, totals and footer', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     const lines = (await h.waitFor('memhog')).split('\n');
     assert.match(lines[0], /^ Mem\[\|+ +\d+(\.\d)?[KMG]\/24G\] +Tasks: 6, 20 thr, 1 kthr; 0 running$/);
     assert.match(lines[1], /^ Swp\[ +0B\/0B\] +Load average: 0\.06 0\.04 0\.00$/);
@@ -24,14 +23,11 @@ test('header, breadcrumb, windowed table sorted by PSS, totals and footer', asyn
     assert.match(lines[38], /^ +111M +46M +20M +24M +14M +0B .* total of 6 shown/);
     assert.match(lines[39], /^F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit/);
     assert.deepEqual(h.highlighted().map((l) => l.trim().split(/\s+/)[0]), ['3853'], 'the first row is selected');
-  } finally {
-    assert.equal(await h.quit(), 0);
-  }
+  });
 });
 
 test('a terminal smaller than 80x24 shows "terminal too small" until it grows', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await h.resize(60, 20);
     const small = await h.waitFor('terminal too small');
     assert.match(small, /terminal too small: 60×20/);
@@ -41,9 +37,7 @@ test('a terminal smaller than 80x24 shows "terminal too small" until it grows', 
     const back = await h.waitFor('total of 6 shown');
     assert.doesNotMatch(back, /too small/);
     assert.match(back.split('\n')[29], /^F1Help/, 'the footer moved to the new last line');
-  } finally {
-    await h.quit();
-  }
+  });
 });
 
 test('names with escape sequences and blessed tags are shown as inert text', async () => {
@@ -52,15 +46,12 @@ test('names with escape sequences and blessed tags are shown as inert text', asy
     cpSync(fixture, root, { recursive: true });
     // cmdline: NUL-separated arguments with an OSC title sequence, a colour and tag braces.
     writeFileSync(join(root, '3851/cmdline'), 'evil\u0000\u001b]0;owned\u0007{bold}x{/bold}\u001b[31mred\u0000');
-    const h = await startHarness(root);
-    try {
+    await withHarness(root, async (h) => {
       const text = await h.waitFor('evil');
       const line = text.split('\n').find((l) => l.includes('evil'))!;
       assert.match(line, /evil \\x1b\]0;owned\\x07\{bold\}x\{\/bold\}\\x1b\[31mred/);
       assert.match(text, /a\) b \(c\)\\x1b\[1m\\x0a|python3/, 'the comm with ESC and a newline of the fixture');
-    } finally {
-      await h.quit();
-    }
+    });
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -2,15 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { KEYS, startHarness } from '../../test/helpers/screen-harness.js';
+import { KEYS, withHarness } from '../../test/helpers/screen-harness.js';
 
 test('F9/k: the signal dialog names the process; n cancels, y sends (to a child started here)', async (t) => {
   const child = spawn('sleep', ['4242.5'], { stdio: 'ignore' });
   t.after(() => child.kill('SIGKILL'));
   await once(child, 'spawn');
   const exited = once(child, 'exit');
-  const h = await startHarness('/proc');
-  try {
+  await withHarness('/proc', async (h) => {
     await h.press('\\', ...'sleep 4242.5', KEYS.enter);
     await h.waitFor('total of 1 shown');
     await h.press(KEYS.f9);
@@ -27,17 +26,14 @@ test('F9/k: the signal dialog names the process; n cancels, y sends (to a child 
     await h.waitFor(`sent SIGTERM to sleep (${child.pid})`);
     const [, signal] = await exited;
     assert.equal(signal, 'SIGTERM');
-  } finally {
-    await h.quit();
-  }
+  });
 });
 
 test('Esc closes the signal picker without sending anything', async (t) => {
   const child = spawn('sleep', ['4243.5'], { stdio: 'ignore' });
   t.after(() => child.kill('SIGKILL'));
   await once(child, 'spawn');
-  const h = await startHarness('/proc');
-  try {
+  await withHarness('/proc', async (h) => {
     await h.press('\\', ...'sleep 4243.5', KEYS.enter);
     await h.waitFor('total of 1 shown');
     await h.press('k');
@@ -45,7 +41,5 @@ test('Esc closes the signal picker without sending anything', async (t) => {
     await h.press(KEYS.escape);
     await h.waitFor((text) => !text.includes('Send a signal to'));
     assert.equal(child.exitCode, null);
-  } finally {
-    await h.quit();
-  }
+  });
 });

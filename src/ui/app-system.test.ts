@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { KEYS, startHarness } from '../../test/helpers/screen-harness.js';
+import { KEYS, withHarness } from '../../test/helpers/screen-harness.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
 test('the System view: free summary, vmstat rates, pressure, a memory chart and every meminfo field with its meaning', async () => {
-  const h = await startHarness(fixture);
-  try {
+  await withHarness(fixture, async (h) => {
     await h.waitFor('total of 6 shown');
     await h.press(KEYS.f2, KEYS.end, KEYS.enter);
     let text = await h.waitFor('/proc/meminfo');
@@ -32,7 +31,5 @@ test('the System view: free summary, vmstat rates, pressure, a memory chart and 
     await h.waitFor('Memory (free');
     await h.press(KEYS.backspace);
     await h.waitFor('this is the first view');
-  } finally {
-    await h.quit();
-  }
+  });
 });

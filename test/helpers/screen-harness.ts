@@ -51,6 +51,27 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
+/**
+ * Starts the UI, runs `body` on it and quits it however `body` ends; when `body` succeeded, the
+ * UI must also have exited with status 0. The options and terminal size are startHarness's.
+ */
+export async function withHarness<T>(procRoot: string, body: (h: Harness) => Promise<T>): Promise<T>;
+export async function withHarness<T>(procRoot: string, change: Partial<TuiOptions>, body: (h: Harness) => Promise<T>): Promise<T>;
+export async function withHarness<T>(procRoot: string, ...rest: [(h: Harness) => Promise<T>] | [Partial<TuiOptions>, (h: Harness) => Promise<T>]): Promise<T> {
+  const [change, body] = rest.length === 1 ? [{}, rest[0]] : rest;
+  const h = await startHarness(procRoot, change);
+  let result: T;
+  try {
+    result = await body(h);
+  } catch (err) {
+    await h.quit();
+    throw err;
+  }
+  const code = await h.quit();
+  if (code !== 0) throw new Error(`the UI exited with status ${code}`);
+  return result;
+}
+
 export async function startHarness(procRoot: string, change: Partial<TuiOptions> = {}, size = { columns: 120, rows: 40 }): Promise<Harness> {
   const term = new xterm.Terminal({ cols: size.columns, rows: size.rows, allowProposedApi: true });
   let pending = Promise.resolve();
