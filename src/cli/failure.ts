@@ -15,7 +15,13 @@ const ERRNO_WORDS: Record<string, string> = {
   EPERM: 'operation not permitted',
   ESRCH: 'no such process',
   EIO: 'input/output error',
+  ENOSPC: 'no space left on device',
+  EPIPE: 'the reader has gone',
 };
+
+function errnoWords(err: NodeJS.ErrnoException): string {
+  return err.code !== undefined ? ERRNO_WORDS[err.code] ?? err.code : err.message;
+}
 
 export interface Failure {
   /** The line to print after "memtop: ", or null when it was already printed (commander). */
@@ -32,7 +38,7 @@ export function describeFailure(err: unknown): Failure {
   if (err instanceof UnknownColumnError) return { message: err.message, exitCode: EXIT_USAGE };
   const errno = err as NodeJS.ErrnoException | undefined;
   if (errno && typeof errno.code === 'string' && typeof errno.path === 'string') {
-    return { message: `cannot read ${errno.path}: ${ERRNO_WORDS[errno.code] ?? errno.code}`, exitCode: EXIT_FAILURE };
+    return { message: `cannot read ${errno.path}: ${errnoWords(errno)}`, exitCode: EXIT_FAILURE };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { message: message.split('\n')[0] || 'unexpected error', exitCode: EXIT_FAILURE };
@@ -58,12 +64,18 @@ function commandPath(command: Command): string {
 
 /**
  * EPIPE on stdout means the reader has gone (`| head -1`): there is nobody left to tell, so memtop
- * exits at once, with 0, instead of dying on an unhandled 'error' event.
+ * exits at once, with 0, instead of dying on an unhandled 'error' event. The same on stderr, where
+ * the notes go (`2>&1 | head -1`: the notes come after the report, into the same closed pipe).
+ * Any other failure to write the output (a full disk) is said in one line on stderr, exit 1; one
+ * on stderr itself leaves nowhere to say it: exit 1.
  */
-export function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream = process.stdout): void {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
+export function exitQuietlyOnBrokenPipe(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): void {
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT_OK);
-    process.exit(reportFailure(err, undefined));
+    process.exit(reportFailure(new CliError(`cannot write the output: ${errnoWords(err)}`, EXIT_FAILURE), undefined, stderr));
+  });
+  stderr.on('error', (err: NodeJS.ErrnoException) => {
+    process.exit(err.code === 'EPIPE' ? EXIT_OK : EXIT_FAILURE);
   });
 }
 
