@@ -1,10 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { csvReport, humanReport, type ColumnReport } from './column-report.js';
-import { aggregateTotals, deniedNote, partialNote } from './snapshot-notes.js';
+import { aggregateTotals, deniedNote, partialInGroup, partialNote } from './snapshot-notes.js';
 import { parseColumnList } from '../model/column.js';
 import { PROCESS_COLUMNS } from '../model/process-columns.js';
-import { aggregateProcesses } from '../model/process-aggregate.js';
+import { aggregateProcesses, type ProcessAggregate } from '../model/process-aggregate.js';
+import { groupColumns } from '../model/group-columns.js';
 import type { ProcessSample } from '../sampler/sample.js';
 import { processRecord } from '../../test/helpers/process-record.js';
 
@@ -40,6 +41,36 @@ test('CSV: column ids as the header, raw bytes, empty for unknown, quoted text, 
   assert.equal(lines[3], 'total (partial: pss),2621440,1048576,(2 processes)');
   assert.equal(lines[4], '');
   assert.equal(lines.length, 5);
+});
+
+test('every chosen column summed: the totals label gets a column of its own, first, in the table and in CSV', () => {
+  const total = aggregateProcesses('total', rows);
+  const summed: ColumnReport<ProcessSample> = {
+    columns: parseColumnList(PROCESS_COLUMNS, 'rss,pss'), rows, context, totals: aggregateTotals(total, context, 'processes'),
+  };
+  const table = humanReport(summed).trimEnd().split('\n');
+  assert.deepEqual(table.map((l) => l.trim().split(/\s+/)), [['RSS', 'PSS'], ['2.0M', '1.0M'], ['512K', '-'], ['total', '2.5M', '1.0M+']]);
+  assert.match(table[3], /^total /);
+  const csv = csvReport(summed).split('\n');
+  assert.deepEqual(csv, ['label,rss,pss', ',2097152,1048576', ',524288,', 'total (partial: pss),2621440,1048576', '']);
+  // Without a totals row nothing changes.
+  assert.equal(csvReport({ ...summed, totals: undefined }).split('\n')[0], 'rss,pss');
+});
+
+test('CSV of grouped rows names each row\'s partial sums in a last column "partial"; the cells stay numbers', () => {
+  const groups = [aggregateProcesses('root', rows), aggregateProcesses('alice', [rows[0]])];
+  const total = aggregateProcesses('total', rows);
+  const grouped: ColumnReport<ProcessAggregate> = {
+    columns: parseColumnList(groupColumns('user'), 'user,count,rss,pss,uss'), rows: groups, context,
+    partial: partialInGroup, totals: aggregateTotals(total, context, 'groups'),
+  };
+  const csv = csvReport(grouped).split('\n');
+  assert.equal(csv[0], 'user,count,rss,pss,uss,partial');
+  assert.equal(csv[1], 'root,2,2621440,1048576,0,pss uss');
+  assert.equal(csv[2], 'alice,1,2097152,1048576,0,');
+  assert.equal(csv[3], 'total,2,2621440,1048576,0,pss uss');
+  assert.match(partialNote(groups, 'partial column')!, /^a sum named in the partial column leaves out .*\(pss, uss, swapPss\)/);
+  assert.match(humanReport(grouped), /\nroot +2 +2\.5M +1\.0M\+ +0B\+\n/);
 });
 
 test('notes explain "-" and "+"', () => {

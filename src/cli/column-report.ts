@@ -1,8 +1,10 @@
 /**
  * Rows of the column table written out: as a human table (K/M/G units, untrusted text made
  * visible) or as CSV (a header of column ids, raw values: bytes, percent, epoch ms). An optional
- * totals row, and marks for partial sums: a partial sum (some members unknown) is shown as its
- * known part followed by "+" in the human table, and named in the totals label in CSV.
+ * totals row, labelled in the first column that has no total (or, when every chosen column has
+ * one, in a column of its own put first), and marks for partial sums (some members unknown): the
+ * known part followed by "+" in the human table; in CSV, whose cells stay plain numbers, the ids
+ * of a row's partial sums in a last column `partial` (grouped rows), or in the totals label.
  */
 import type { Column, ColumnContext } from '../model/column.js';
 import { formatValue } from '../model/format-cell.js';
@@ -38,9 +40,22 @@ function humanCell<Row>(column: Column<Row>, value: CellValue, partial: boolean,
   return partial && value !== null ? text + PARTIAL_MARK : text;
 }
 
+/** A column of its own for the totals label, for when every chosen column has a total. */
+const LABEL_COLUMN: Column<unknown> = {
+  id: 'label', title: '', description: 'what the row is (the totals row)', width: 5, align: 'left', kind: 'text',
+  needs: [], descendingByDefault: false, value: () => '',
+};
+
+/** The columns to write: the chosen ones, after a label column when the totals row needs one. */
+function writtenColumns<Row>(report: ColumnReport<Row>): readonly Column<Row>[] {
+  const { columns, totals } = report;
+  const hasLabelPlace = totals === undefined || columns.some((c) => totals.value(c.id) === undefined);
+  return hasLabelPlace ? columns : [LABEL_COLUMN as Column<Row>, ...columns];
+}
+
 function totalsCells<Row, Cell>(columns: readonly Column<Row>[], totals: TotalsRow, label: string,
   cell: (column: Column<Row>, value: CellValue, partial: boolean) => Cell): (Cell | string)[] {
-  const labelAt = columns.findIndex((c) => totals.value(c.id) === undefined);
+  const labelAt = columns.findIndex((c) => c === LABEL_COLUMN || totals.value(c.id) === undefined);
   return columns.map((column, i) => {
     if (i === labelAt) return label;
     const value = totals.value(column.id);
@@ -49,7 +64,8 @@ function totalsCells<Row, Cell>(columns: readonly Column<Row>[], totals: TotalsR
 }
 
 export function humanReport<Row>(report: ColumnReport<Row>, maxWidth?: number): string {
-  const { columns, context, partial } = report;
+  const { context, partial } = report;
+  const columns = writtenColumns(report);
   const rows = report.rows.map((row) => columns.map((column) =>
     humanCell(column, column.value(row, context), partial?.(row, column.id) ?? false, context)));
   const totals = report.totals;
@@ -62,15 +78,27 @@ function csvValue<Row>(column: Column<Row>, value: CellValue): CsvValue {
   return column.kind === 'text' ? visibleText(String(value)) : value;
 }
 
+/** The header of CSV's column of partial sums (grouped rows). */
+export const CSV_PARTIAL_COLUMN = 'partial';
+
 export function csvReport<Row>(report: ColumnReport<Row>): string {
-  const { columns, context } = report;
-  let out = csvLine(columns.map((c) => c.id));
-  for (const row of report.rows) out += csvLine(columns.map((column) => csvValue(column, column.value(row, context))));
+  const { context, partial } = report;
+  const columns = writtenColumns(report);
+  // Grouped rows can hold partial sums: a last column names them, row by row.
+  const partialIds = (isPartial: (id: string) => boolean) => columns.filter((c) => c !== LABEL_COLUMN && isPartial(c.id)).map((c) => c.id).join(' ');
+  let out = csvLine([...columns.map((c) => c.id), ...(partial ? [CSV_PARTIAL_COLUMN] : [])]);
+  for (const row of report.rows) {
+    const cells: CsvValue[] = columns.map((column) => csvValue(column, column.value(row, context)));
+    if (partial) cells.push(partialIds((id) => partial(row, id)));
+    out += csvLine(cells);
+  }
   if (report.totals) {
     const totals = report.totals;
-    const partialIds = columns.filter((c) => totals.value(c.id) !== undefined && totals.partial(c.id)).map((c) => c.id);
-    const label = partialIds.length > 0 ? `${totals.label} (partial: ${partialIds.join(' ')})` : totals.label;
-    out += csvLine(totalsCells(columns, totals, label, (column, value) => csvValue(column, value)));
+    const totalPartial = partialIds((id) => totals.value(id) !== undefined && totals.partial(id));
+    const label = partial || totalPartial === '' ? totals.label : `${totals.label} (partial: ${totalPartial})`;
+    const cells: (CsvValue | string)[] = totalsCells(columns, totals, label, (column, value) => csvValue(column, value));
+    if (partial) cells.push(totalPartial);
+    out += csvLine(cells);
   }
   return out;
 }

@@ -51,9 +51,13 @@ export function deniedNote(rows: readonly ProcessSample[]): string | null {
     + '(the kernel lets only their owner or root read it): their PSS, USS and SwapPss are unknown, shown as -';
 }
 
-/** Why some sums end in "+". */
-export function partialNote(aggregates: readonly ProcessAggregate[]): string | null {
+/**
+ * Why some sums end in "+" (the human table), or where CSV names them: in its `partial` column
+ * (grouped rows) or in the totals label.
+ */
+export function partialNote(aggregates: readonly ProcessAggregate[], csv?: 'partial column' | 'totals label'): string | null {
   const fields = SUMMED_FIELDS.filter((f) => aggregates.some((a) => isPartial(a, f)));
   if (fields.length === 0) return null;
-  return `a sum followed by + leaves out processes whose value is unknown (${fields.join(', ')}): it is a lower bound`;
+  const which = csv === undefined ? 'a sum followed by +' : `a sum named in the ${csv}`;
+  return `${which} leaves out processes whose value is unknown (${fields.join(', ')}): it is a lower bound`;
 }

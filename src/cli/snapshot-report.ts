@@ -108,7 +108,7 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(rows), total && partialNote([total])]),
+    notes: present([deniedNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined)]),
   };
 }
 
@@ -133,6 +133,6 @@ function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(selected), partialNote(total ? [...groups, total] : groups)]),
+    notes: present([deniedNote(selected), partialNote(total ? [...groups, total] : groups, format === 'csv' ? 'partial column' : undefined)]),
   };
 }
