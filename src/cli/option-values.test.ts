@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CliError, EXIT_USAGE } from './cli-error.js';
-import { pidList, pidValue, procRoot, regexValue, secondsInRange, wholeNumber } from './option-values.js';
+import { checkUserName, pidList, pidValue, procRoot, regexValue, secondsInRange, userValue, wholeNumber } from './option-values.js';
+import { UserNames } from '../sampler/user-names.js';
 
 function usage(fn: () => unknown, message: RegExp): void {
   assert.throws(fn, (err: unknown) => err instanceof CliError && err.exitCode === EXIT_USAGE && message.test(err.message));
@@ -19,6 +20,22 @@ test('PIDs and PID lists', () => {
   assert.deepEqual(pidList('1, 2,3'), [1, 2, 3]);
   for (const bad of ['abc', '0', '-5', '1.5', '99999999']) usage(() => pidValue(bad), /is not a process ID/);
   usage(() => pidList('1,x'), /'x' is not a process ID/);
+  // A repeated --pid adds to the list; an empty list or item is refused, not taken as "all".
+  assert.deepEqual(pidList('4,5', pidList('1')), [1, 4, 5]);
+  for (const bad of ['', ',', '1,,2', '1,', ' ']) usage(() => pidList(bad), /--pid takes PIDs separated by commas/);
+});
+
+test('--user: a name or a uid in digits; a name must be in /etc/passwd', () => {
+  assert.equal(userValue('alice'), 'alice');
+  assert.equal(userValue(' 00 '), '0');
+  assert.equal(userValue('1000'), '1000');
+  usage(() => userValue(''), /--user takes a user name or a uid/);
+  const known = new UserNames(new Map([[0, 'root'], [1000, 'alice']]));
+  checkUserName('alice', known);
+  checkUserName('99999', known);
+  checkUserName(undefined, known);
+  usage(() => checkUserName('nosuchuser', known), /no user named 'nosuchuser'/);
+  usage(() => checkUserName('ROOT', known), /no user named 'ROOT'/);
 });
 
 test('whole numbers, patterns and the proc root', () => {

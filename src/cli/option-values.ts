@@ -31,9 +31,31 @@ export function pidValue(text: string): number {
   return Number(text);
 }
 
-/** "1,2,3" → [1, 2, 3]. */
-export function pidList(text: string): number[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean).map(pidValue);
+/**
+ * "1,2,3" → [1, 2, 3]; a repeated --pid adds to the list (commander passes the list so far). An
+ * empty list or an empty item is a mistake, not "every process".
+ */
+export function pidList(text: string, previous?: number[]): number[] {
+  const items = text.split(',').map((s) => s.trim());
+  if (items.some((item) => item === '')) throw usageError(`--pid takes PIDs separated by commas, not '${text}'`);
+  return [...(previous ?? []), ...items.map(pidValue)];
+}
+
+/**
+ * --user: a uid (digits: compared as a number, so 0 and 00 are root) or a user name, which must
+ * be one /etc/passwd knows (see checkUserName): memtop shows users by those names.
+ */
+export function userValue(text: string): string {
+  const value = text.trim();
+  if (value === '') throw usageError("--user takes a user name or a uid, not ''");
+  return /^\d+$/.test(value) ? String(Number(value)) : value;
+}
+
+/** A --user name that /etc/passwd does not know selects nothing: say so instead. */
+export function checkUserName(user: string | undefined, known: { has(name: string): boolean }): void {
+  if (user !== undefined && !/^\d+$/.test(user) && !known.has(user)) {
+    throw usageError(`--user: no user named '${user}' in /etc/passwd (give a uid for a user without a name)`);
+  }
 }
 
 /** A regular expression for --filter (case-insensitive). */

@@ -1,6 +1,6 @@
 /** `memtop snapshot`: the flags, and the report (snapshot-report.ts) when the command runs. */
 import { Option, type Command } from 'commander';
-import { pidList, regexValue, secondsInRange, wholeNumber } from './option-values.js';
+import { pidList, regexValue, secondsInRange, userValue, wholeNumber } from './option-values.js';
 import { GROUP_BY_VALUES, type GroupBy } from '../model/group-processes.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
@@ -34,8 +34,8 @@ export function addSnapshotCommand(program: Command): void {
     .option('-c, --columns <list>', 'column ids to show, comma-separated (table and CSV; JSON has every field)')
     .addOption(new Option('-g, --group <by>', 'one row per program (like ps_mem) or per user (like smem -u)').choices(GROUP_BY_VALUES))
     .option('-t, --totals', 'add a totals row (of the rows shown); a total that leaves out unknown values is marked partial')
-    .option('-p, --pid <list>', 'only these PIDs, comma-separated', pidList)
-    .option('-u, --user <name>', 'only this user\'s processes (name or uid)')
+    .option('-p, --pid <list>', 'only these PIDs, comma-separated (repeatable)', pidList)
+    .option('-u, --user <name>', 'only this user\'s processes (name or uid)', userValue)
     .option('-f, --filter <regex>', 'only processes whose name or command line matches (case-insensitive)', regexValue('--filter'))
     .option('-n, --limit <n>', 'at most n rows', wholeNumber('--limit', 1))
     .option('-k, --kernel', 'include kernel threads (hidden by default)')

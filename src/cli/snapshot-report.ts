@@ -17,6 +17,8 @@ import { chooseColumns, chooseSort } from './column-choice.js';
 import { csvReport, humanReport, type ColumnReport } from './column-report.js';
 import { aggregateTotals, deniedNote, partialInGroup, partialNote } from './snapshot-notes.js';
 import { openProcRoot } from './proc-root.js';
+import { checkUserName } from './option-values.js';
+import { UserNames } from '../sampler/user-names.js';
 import { takeEarlyReadAhead } from './early-read-ahead.js';
 import type { Report } from './output.js';
 import type { SnapshotFlags } from './snapshot-command.js';
@@ -52,7 +54,9 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   // which holds only if each process is read at the same point of both; on one thread it is (the
   // same order twice), while the read-ahead's split between threads varies from one to the next.
   const interval = flags.interval !== undefined;
-  const sampler = new Sampler({ procfs, exact: true, readDetail, readAhead: !interval });
+  const users = UserNames.load(procfs);
+  checkUserName(flags.user, users);
+  const sampler = new Sampler({ procfs, users, exact: true, readDetail, readAhead: !interval });
   const early = takeEarlyReadAhead();
   if (early !== null && !interval) sampler.adoptReadAhead(early);
   else early?.finish();

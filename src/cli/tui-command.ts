@@ -8,7 +8,8 @@ import { findColumn, parseColumnList, UnknownColumnError } from '../model/column
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { ProcFs } from '../proc/procfs.js';
 import { CliError, EXIT_USAGE, usageError } from './cli-error.js';
-import { pidList, procRoot, secondsInRange } from './option-values.js';
+import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './option-values.js';
+import { UserNames } from '../sampler/user-names.js';
 import type { TuiOptions } from '../ui/tui-options.js';
 
 interface TuiFlags {
@@ -34,8 +35,8 @@ export function configureTui(program: Command): void {
     .option('-d, --delay <seconds>', 'seconds between updates, 0.2 to 3600', secondsInRange('--delay', 0.2, 3600), 2)
     .option('-s, --sort <column>', 'sort by this column id (default: pss)')
     .option('-r, --reverse', 'reverse the sort order')
-    .option('-p, --pid <list>', 'only these PIDs, comma-separated', pidList)
-    .option('-u, --user <name>', 'only this user\'s processes (name or uid)')
+    .option('-p, --pid <list>', 'only these PIDs, comma-separated (repeatable)', pidList)
+    .option('-u, --user <name>', 'only this user\'s processes (name or uid)', userValue)
     .option('-f, --filter <text>', 'start with this live filter (F4 edits it)')
     .option('-c, --columns <list>', `column ids, comma-separated (default: ${DEFAULT_PROCESS_COLUMN_IDS.join(',')})`)
     .option('--exact', 're-read every file of every process each update (default: incremental)')
@@ -80,7 +81,9 @@ export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env
   const sortColumn = findColumn(PROCESS_COLUMNS, flags.sort ?? 'pss');
   if (!sortColumn) throw usageError(`--sort: ${new UnknownColumnError(flags.sort ?? '', PROCESS_COLUMNS).message}`);
   const root = procRoot(flags.proc, env);
-  if (!new ProcFs(root).exists('meminfo')) throw new CliError(`${root} does not look like a /proc file system: it has no meminfo`);
+  const procfs = new ProcFs(root);
+  if (!procfs.exists('meminfo')) throw new CliError(`${root} does not look like a /proc file system: it has no meminfo`);
+  checkUserName(flags.user, UserNames.load(procfs));
   return {
     procRoot: root, delayMs: flags.delay * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,
     columns, sortColumn, reverse: flags.reverse === true, pids: flags.pid ?? [], user: flags.user,

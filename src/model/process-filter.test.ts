@@ -27,6 +27,7 @@ test('by PID list, user name or uid, and a pattern on comm or command line', () 
   assert.deepEqual(pids(selectProcesses(all, { pids: [100, 200, 999] })), [100, 200]);
   assert.deepEqual(pids(selectProcesses(all, { user: 'alice' })), [100]);
   assert.deepEqual(pids(selectProcesses(all, { user: '1001' })), [200]);
+  assert.deepEqual(pids(selectProcesses(all, { user: '0' })), [1], 'a uid is compared as a number');
   assert.deepEqual(pids(selectProcesses(all, { filter: /contentproc/i })), [100]);
   assert.deepEqual(pids(selectProcesses(all, { filter: /^BASH$/i })), [200]);
   assert.deepEqual(pids(selectProcesses(all, { user: 'alice', filter: /bash/ })), []);

@@ -3,7 +3,7 @@ import type { ProcessSample } from '../sampler/sample.js';
 
 export interface ProcessSelection {
   pids?: readonly number[];
-  /** User name or numeric uid. */
+  /** User name, or a uid in digits (compared as a number). */
   user?: string;
   /** Matched against comm and the command line. */
   filter?: RegExp;
@@ -14,9 +14,13 @@ export interface ProcessSelection {
 export function isSelected(p: ProcessSample, selection: ProcessSelection): boolean {
   if (p.kernelThread && !selection.kernel) return false;
   if (selection.pids && selection.pids.length > 0 && !selection.pids.includes(p.pid)) return false;
-  if (selection.user !== undefined && p.user !== selection.user && String(p.uid) !== selection.user) return false;
+  if (selection.user !== undefined && !isUser(p, selection.user)) return false;
   if (selection.filter && !selection.filter.test(p.comm) && !selection.filter.test(p.cmdline)) return false;
   return true;
+}
+
+function isUser(p: ProcessSample, user: string): boolean {
+  return /^\d+$/.test(user) ? p.uid === Number(user) : p.user === user;
 }
 
 export function selectProcesses(processes: readonly ProcessSample[], selection: ProcessSelection): ProcessSample[] {

@@ -14,6 +14,12 @@ export class UserNames {
     return new UserNames(typeof text === 'string' ? parsePasswd(text) : new Map());
   }
 
+  /** True when some uid has this name. */
+  has(name: string): boolean {
+    for (const known of this.names.values()) if (known === name) return true;
+    return false;
+  }
+
   name(uid: number | null): string {
     if (uid === null) return '?';
     return this.names.get(uid) ?? String(uid);

@@ -45,6 +45,23 @@ test('--sort with an unknown column lists the valid columns, exit 2', () => {
   assert.match(columns.stderr, /^memtop: --columns: unknown column 'bogus'; valid columns: pid/);
 });
 
+test('--user naming nobody /etc/passwd knows, and --pid lists with empty items: usage, exit 2, not an empty or a full table', () => {
+  const user = runMemtop(['snapshot', '--user', 'no-such-user-here', '--proc', procBasic]);
+  assert.equal(user.status, 2);
+  assert.match(user.stderr, /^memtop: --user: no user named 'no-such-user-here' in \/etc\/passwd/);
+  assert.equal(user.stdout, '');
+  for (const list of ['', ',', '3851,,3852']) {
+    const run = runMemtop(['snapshot', '--pid', list, '--proc', procBasic]);
+    assert.equal(run.status, 2, `--pid '${list}'`);
+    assert.match(run.stderr, /^memtop: --pid takes PIDs separated by commas/, list);
+  }
+  // A uid selects by number, and repeated --pid flags add up.
+  const rows = (args: string[]) => runMemtop(['snapshot', '--proc', procBasic, '--columns', 'pid', '--sort', 'pid', ...args]).stdout.trim().split('\n').slice(1).map(Number);
+  assert.deepEqual(rows(['--pid', '3851', '--pid', '3852,3858']), [3851, 3852, 3858]);
+  assert.deepEqual(rows(['--user', '00']), rows(['--user', 'root']));
+  assert.ok(rows(['--user', 'root']).length > 0);
+});
+
 test('--proc naming no /proc: one clear line, exit 1, for every command', () => {
   for (const args of [['snapshot'], ['snapshot', '--json'], ['maps', '1'], ['system', '--interval', '0.1']]) {
     const run = runMemtop([...args, '--proc', '/nonexistent']);
