@@ -3,6 +3,7 @@
  * per file with --group path, and a totals row: as a human table, CSV or JSON.
  */
 import { readMappings } from '../sampler/read-mappings.js';
+import { threadGroupOf } from '../sampler/thread-group.js';
 import { groupMappingsByPath, toMappingRows, totalOfMappings, type MappingRow } from '../model/mapping-row.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
 import { sortRows } from '../model/sort-rows.js';
@@ -38,12 +39,16 @@ function mappingTotals(total: MappingRow): TotalsRow {
 
 const NO_CONTEXT: ColumnContext = { memTotalBytes: 0, nowEpochMs: 0 };
 
-export function mapsReport(pid: number, flags: MapsFlags, environment: MapsEnvironment = {}): Report {
+export function mapsReport(asked: number, flags: MapsFlags, environment: MapsEnvironment = {}): Report {
   const grouped = flags.group === 'path';
   const columns = chooseColumns(MAPPING_COLUMNS, flags.columns, grouped ? DEFAULT_GROUPED_MAPPING_COLUMN_IDS : DEFAULT_MAPPING_COLUMN_IDS);
   // Kernel (address) order unless asked; grouped rows by PSS, largest first (as smem -m).
   const sort = flags.sort !== undefined || grouped || flags.reverse ? chooseSort(MAPPING_COLUMNS, flags.sort, grouped ? 'pss' : 'address', flags.reverse) : null;
   const procfs = openProcRoot(flags.proc, environment.env);
+  // A thread's mappings are its process's (pmap shows them too): said, and shown under the process.
+  const owner = threadGroupOf(procfs, asked);
+  const pid = owner ?? asked;
+  const notes = owner === null ? [] : [`${asked} is a thread of process ${owner}: these are the mappings of ${owner}, which all its threads share`];
   const outcome = readMappings(procfs, pid);
   if (outcome.kind === 'gone') {
     // A live process always has smaps; in a captured tree a refused file is left out.
@@ -53,15 +58,16 @@ export function mapsReport(pid: number, flags: MapsFlags, environment: MapsEnvir
   if (outcome.kind === 'denied') {
     throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings)`);
   }
+  if (outcome.kernelThread) notes.push(`${pid} (${visibleText(outcome.comm)}) is a kernel thread: it has no user-space mappings`);
   const single = toMappingRows(outcome.mappings);
   const total = totalOfMappings(single);
   let rows = grouped ? groupMappingsByPath(single) : single;
   if (sort) rows = sortRows(rows, sort, NO_CONTEXT, (a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   if (flags.json) {
-    return { stdout: `${JSON.stringify(mappingsJson(pid, outcome.comm, rows, total, grouped), null, environment.prettyJson ? 2 : undefined)}\n`, notes: [] };
+    return { stdout: `${JSON.stringify(mappingsJson(pid, outcome.comm, rows, total, grouped), null, environment.prettyJson ? 2 : undefined)}\n`, notes };
   }
   const report: ColumnReport<MappingRow> = { columns, rows, context: NO_CONTEXT, totals: mappingTotals(total) };
-  if (flags.csv) return { stdout: csvReport(report), notes: [] };
+  if (flags.csv) return { stdout: csvReport(report), notes };
   const title = `${pid}: ${visibleText(outcome.comm)} (${total.count} mappings)\n`;
-  return { stdout: title + humanReport(report, environment.ttyWidth), notes: [] };
+  return { stdout: title + humanReport(report, environment.ttyWidth), notes };
 }

@@ -17,6 +17,7 @@ import { chooseColumns, chooseSort } from './column-choice.js';
 import { csvReport, humanReport, type ColumnReport } from './column-report.js';
 import { aggregateTotals, deniedNote, partialInGroup, partialNote } from './snapshot-notes.js';
 import { openProcRoot } from './proc-root.js';
+import { missingPidNotes } from './missing-pids.js';
 import { checkUserName } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
 import { takeEarlyReadAhead } from './early-read-ahead.js';
@@ -68,9 +69,10 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const selected = selectProcesses(sample.processes, { pids: flags.pid, user: flags.user, filter: flags.filter, kernel: flags.kernel });
   const context: ColumnContext = { memTotalBytes: sample.system.meminfo.MemTotal ?? 0, nowEpochMs: sample.timeMs, sampleMonotonicMs: sample.monotonicMs };
   const out = { sample, selected, flags, format, context, environment };
-  return by
+  const report = by
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
     : processOutput(out, plan as unknown as Plan<ProcessSample>);
+  return { ...report, notes: [...report.notes, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)] };
 }
 
 function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string[], flags: SnapshotFlags): Plan<Row> {

@@ -4,10 +4,10 @@
  */
 import { isDenied, isFailure, type ProcFs } from '../proc/procfs.js';
 import { parseSmaps, type SmapsMapping } from '../proc/smaps.js';
-import { parsePidStat } from '../proc/pid-stat.js';
+import { isKernelThread, parsePidStat } from '../proc/pid-stat.js';
 
 export type MappingsOutcome =
-  | { kind: 'ok'; comm: string; startTimeTicks: number; mappings: SmapsMapping[] }
+  | { kind: 'ok'; comm: string; startTimeTicks: number; kernelThread: boolean; mappings: SmapsMapping[] }
   | { kind: 'denied' }
   | { kind: 'gone' };
 
@@ -17,5 +17,5 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
   if (stat === null) return { kind: 'gone' };
   const smaps = procfs.read(`${pid}/smaps`);
   if (isFailure(smaps)) return isDenied(smaps) ? { kind: 'denied' } : { kind: 'gone' };
-  return { kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, mappings: parseSmaps(smaps) };
+  return { kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat), mappings: parseSmaps(smaps) };
 }
