@@ -5,6 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { runMemtop } from '../helpers/run-memtop.js';
 import { memtopBin, procBasic } from '../helpers/paths.js';
 
@@ -45,6 +48,23 @@ test('--sort with an unknown column lists the valid columns, exit 2', () => {
   assert.match(columns.stderr, /^memtop: --columns: unknown column 'bogus'; valid columns: pid/);
 });
 
+test('--proc naming a directory memtop may not read: "permission denied", not "no such directory" (as nobody, when the suite runs as root)', { skip: process.getuid?.() !== 0 ? 'the suite is not running as root' : false }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'memtop-noperm-'));
+  try {
+    chmodSync(dir, 0o700);
+    // The bundle, where nobody can read it.
+    const bin = mkdtempSync(join(tmpdir(), 'memtop-bin-'));
+    cpSync(dirname(memtopBin), bin, { recursive: true });
+    chmodSync(bin, 0o755);
+    const run = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(bin, 'memtop.js'), 'snapshot', '--proc', dir], { encoding: 'utf8', cwd: bin });
+    rmSync(bin, { recursive: true, force: true });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stderr, `memtop: ${dir}: permission denied (proc root from --proc)\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('--user naming nobody /etc/passwd knows, and --pid lists with empty items: usage, exit 2, not an empty or a full table', () => {
   const user = runMemtop(['snapshot', '--user', 'no-such-user-here', '--proc', procBasic]);
   assert.equal(user.status, 2);
@@ -71,6 +91,12 @@ test('--proc naming no /proc: one clear line, exit 1, for every command', () => 
   const notProc = runMemtop(['snapshot', '--proc', '/etc']);
   assert.equal(notProc.status, 1);
   assert.equal(notProc.stderr, 'memtop: /etc does not look like a /proc file system: it has no meminfo (proc root from --proc)\n');
+  const file = runMemtop(['snapshot', '--proc', '/etc/passwd']);
+  assert.equal(file.status, 1);
+  assert.equal(file.stderr, 'memtop: /etc/passwd: not a directory (proc root from --proc)\n');
+  const empty = runMemtop(['snapshot', '--proc', '']);
+  assert.equal(empty.status, 2);
+  assert.match(empty.stderr, /^memtop: --proc takes a directory, not ''$/m);
   const fromEnv = runMemtop(['snapshot'], { env: { MEMTOP_PROC: '/nonexistent' } });
   assert.equal(fromEnv.status, 1);
   assert.match(fromEnv.stderr, /proc root from MEMTOP_PROC/);
