@@ -73,6 +73,16 @@ test('Name keeps its spaces, tabs and backslashes exactly', () => {
   assert.equal(parseStatus('Name: hand written\n').name, 'hand written');
 });
 
+test('a Name holding \\r, U+2028 or U+2029 (the kernel escapes only \\n) ends no line: the fields after it are still read', () => {
+  for (const comm of ['x\rThreads:\t1', 'y\u2028Pid:\t1', 'z\u2029VmRSS:\t1 kB']) {
+    const status = parseStatus(`Name:\t${comm}\nState:\tS (sleeping)\nTgid:\t4242\nPid:\t4242\nVmRSS:\t   2048 kB\nThreads:\t1\nSigQ:\t0/1\n`);
+    assert.equal(status.name, comm);
+    assert.equal(status.pid, 4242, JSON.stringify(comm));
+    assert.equal(status.vmRssBytes, 2048 * 1024, JSON.stringify(comm));
+    assert.equal(status.threads, 1);
+  }
+});
+
 test('empty and truncated status', () => {
   const empty = parseStatus('');
   assert.equal(empty.name, '');

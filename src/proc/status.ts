@@ -65,8 +65,13 @@ function numbers(value: string): number[] {
 /**
  * The lines parseStatus reads. A regular expression runs as native code from the first call, so
  * it suits a one-shot report (no time for the JIT to warm up) as well as the UI's ticks.
+ *
+ * Lines end at "\n" only: the Name line is the process's comm, which its owner writes, and the
+ * kernel escapes "\n" in it but not "\r", U+2028 or U+2029, which a multiline `^`/`$` would also
+ * take for line ends (a comm of "x\rThreads:\t1" ended the parse before Pid, and the process
+ * vanished from memtop).
  */
-const STATUS_LINE = /^(Name|State|Tgid|Pid|PPid|Uid|Gid|Threads|Kthread|Vm[A-Za-z]+|Rss[A-Za-z]+):(.*)$/gm;
+const STATUS_LINE = /(?:^|\n)(Name|State|Tgid|Pid|PPid|Uid|Gid|Threads|Kthread|Vm[A-Za-z]+|Rss[A-Za-z]+):([^\n]*)/g;
 
 export function parseStatus(text: string): PidStatus {
   const status: PidStatus = {

@@ -46,3 +46,20 @@ test('comm and cmdline with escape sequences print as visible, inert text', asyn
   assert.equal(json.processes![0].comm, COMM, 'JSON keeps the exact comm');
   assert.ok(json.processes![0].cmdline.endsWith(ARGS.join(' ')), 'and the exact command line');
 });
+
+test('a comm holding a carriage return and a status line ("x\\rThreads:\\t1") cannot hide its process', async (t) => {
+  // Where status is read (no PSS column shown or sorted on: RSS and SHR come from it) the \r
+  // once ended the parse before Pid, and the process counted as gone.
+  for (const comm of ['x\rThreads:\t1', 'y\u2028Pid:\t1']) {
+    const hog = await startMemhog(['name', comm, 'hiding']);
+    t.after(() => hog.stop());
+    const pid = hog.pids[0];
+    const csv = runMemtop(['snapshot', '--csv', '--pid', String(pid), '--sort', 'pid', '--columns', 'pid,rss,shr,command']);
+    assert.equal(csv.status, 0, csv.stderr);
+    const rows = csv.stdout.trim().split('\n').slice(1);
+    assert.equal(rows.length, 1, `${JSON.stringify(comm)}: ${csv.stdout}`);
+    assert.match(rows[0], new RegExp(`^${pid},[1-9]\\d*,\\d+,`));
+    const json = memtopJson<SnapshotJson>(['snapshot', '--json', '--pid', String(pid)]);
+    assert.equal(json.processes?.[0]?.comm, comm);
+  }
+});
