@@ -97,6 +97,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   if (!tick.readDetail) {
     tracked.detail = null;
     tracked.detailAtMs = null;
+    tracked.denied = [];
   } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
     const outcome = readMemoryDetail(procfs, pid, tick.detailFile);
     stats.detailReads++;
@@ -113,6 +114,9 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detailAtMs = nowMs;
   }
   const needsStatus = !ownerFromFiles || (!tracked.noMm && tracked.detail === null);
+  // A status not read this time would go stale unseen (the rollup gives the figures meanwhile):
+  // dropped, so that it is read afresh when it is needed again (PSS switched off).
+  if (!needsStatus) tracked.status = null;
   if (needsStatus && (changed || tracked.status === null)) {
     const text = procfs.readSingle(`${pid}/status`);
     if (isFailure(text)) return null;

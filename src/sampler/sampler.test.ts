@@ -228,3 +228,34 @@ test('an idle process (stat unchanged to the byte) keeps its figures and its rec
   const same = second.processes.filter((p) => third.get(p.pid) === p).length;
   assert.ok(same >= second.processes.length - 2, `${same} of ${second.processes.length} records reused`);
 });
+
+/** A copy of a tree read as if it were a live procfs: the owner of /proc/PID stands for the uid, status is read only where there is no rollup. */
+class LiveLikeProcFs extends ProcFs {
+  override readonly filesShowOwner = true;
+}
+
+test('PSS switched on and off again: RSS comes from a status read afresh, not one kept from before the switch', () => {
+  const tree = copyTree(procBasic);
+  try {
+    const pid = 3851;
+    const clock = new FakeClock();
+    const sampler = new Sampler({ procfs: new LiveLikeProcFs(tree.root), clock, users, exact: false, readDetail: false });
+    const rssOf = () => byPid(sampler.sample().processes).get(pid)!.rssBytes;
+    assert.equal(rssOf(), kbField(tree.root, pid, 'status', 'VmRSS'), 'no PSS: status');
+    sampler.readDetail = true;
+    clock.advance(1000);
+    assert.equal(rssOf(), kbField(tree.root, pid, 'smaps_rollup', 'Rss'), 'PSS on: the rollup');
+    // The process grows by 64 MiB: its stat, status and rollup say so.
+    const grow = (file: string, edit: (text: string) => string) => writeFileSync(join(tree.root, String(pid), file), edit(readFileSync(join(tree.root, String(pid), file), 'latin1')), 'latin1');
+    grow('status', (t) => t.replace(/^(VmRSS:\s+)(\d+)/m, (_m, k: string, kb: string) => `${k}${Number(kb) + 65536}`));
+    grow('smaps_rollup', (t) => t.replace(/^(Rss:\s+)(\d+)/m, (_m, k: string, kb: string) => `${k}${Number(kb) + 65536}`));
+    grow('stat', (t) => { const f = t.split(' '); f[23] = String(Number(f[23]) + 16384); return f.join(' '); });
+    clock.advance(1000);
+    assert.equal(rssOf(), kbField(tree.root, pid, 'smaps_rollup', 'Rss'), 'PSS on, grown: the rollup');
+    sampler.readDetail = false;
+    clock.advance(1000);
+    assert.equal(rssOf(), kbField(tree.root, pid, 'status', 'VmRSS'), 'PSS off again: the grown status, not the one read before the switch');
+  } finally {
+    tree.remove();
+  }
+});
