@@ -6,14 +6,25 @@
  * an unchanged last PID means no fork since the previous listing, and the PIDs still alive are
  * the previous ones minus those found gone. Processes that exit are noticed by their stat read.
  *
- * Only for the live /proc: loadavg's last PID is that of the reader's PID namespace, which is
- * another one when a host's /proc is read from a container (--proc /host/proc), or meaningless in
- * a fixture tree. A full listing is still taken every FULL_LISTING_EVERY ticks.
+ * Only for the live /proc of the reader's own PID namespace (lastPidIsOurs): loadavg's last PID is
+ * that of the reader's namespace, which is another one when a host's /proc is read from a
+ * container (--proc /host/proc), or meaningless in a fixture tree. A full listing is still taken
+ * every FULL_LISTING_EVERY ticks.
  */
 import type { ProcFs } from '../proc/procfs.js';
 import type { Loadavg } from '../proc/loadavg.js';
 
 export const FULL_LISTING_EVERY = 30;
+
+/**
+ * loadavg's last PID counts in the reader's PID namespace: it tells about this /proc only when
+ * /proc shows that namespace, as /proc/self naming this very process says (in a process started
+ * by `unshare -p -f` without a /proc of its own, /proc shows the parent namespace, and new
+ * processes there would go unseen for FULL_LISTING_EVERY ticks).
+ */
+export function lastPidIsOurs(procfs: ProcFs, ownPid: number = process.pid): boolean {
+  return procfs.root === '/proc' && procfs.selfPid() === ownPid;
+}
 
 export class PidLister {
   private readonly procfs: ProcFs;
@@ -24,7 +35,7 @@ export class PidLister {
   /** How many of the ticks so far listed the directory (for tests and the cost display). */
   listings = 0;
 
-  constructor(procfs: ProcFs, trustLastPid = procfs.root === '/proc') {
+  constructor(procfs: ProcFs, trustLastPid = lastPidIsOurs(procfs)) {
     this.procfs = procfs;
     this.trustLastPid = trustLastPid;
   }
