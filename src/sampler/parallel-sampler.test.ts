@@ -22,6 +22,11 @@ test('two threads read the same figures as one', async () => {
       assert.deepEqual(sort(sample.processes), sort(single.processes));
       assert.deepEqual(sample.stats, single.stats);
       assert.equal(sample.detailSource, 'smaps_rollup');
+      // However few, the PIDs are split by parity (this thread's even ones come first): a PID is
+      // always read by the same thread, so its CPU% is always taken against its last reading.
+      const parities = sample.processes.map((p) => p.pid & 1);
+      assert.deepEqual(parities, [...parities].sort(), 'even PIDs here, odd ones in the helper');
+      assert.ok(parities.includes(0) && parities.includes(1));
     }
   } finally {
     parallel.close();
