@@ -39,7 +39,7 @@ export function configureTui(program: Command): void {
     .option('-u, --user <name>', 'only this user\'s processes (name or uid)', userValue)
     .option('-f, --filter <text>', 'start with this live filter (F4 edits it)')
     .option('-c, --columns <list>', `column ids, comma-separated (default: ${DEFAULT_PROCESS_COLUMN_IDS.join(',')})`)
-    .option('--exact', 're-read every file of every process each update (default: incremental)')
+    .option('--exact', 're-read stat and smaps_rollup of every process each update (default: incremental)')
     .option('--max-staleness <seconds>', 'incremental mode: the oldest a PSS/USS figure may get', secondsInRange('--max-staleness', 1, 3600), 10)
     .option('-k, --kernel', 'show kernel threads (K toggles)')
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')

@@ -89,7 +89,9 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     denied: previous?.denied ?? [],
     noMm: kernel || stat.state === 'Z' || stat.state === 'X',
   };
-  if (previous === undefined && !kernel) {
+  // The command line is read once per process (pid + start time), and again when its comm
+  // changes: an exec() (a comm that changes alone, by prctl, costs one read more).
+  if ((previous === undefined || previous.stat.comm !== stat.comm) && !kernel) {
     const text = procfs.readSingle(`${pid}/cmdline`);
     if (!isFailure(text)) tracked.cmdline = cmdlineText(text);
     else if (isGone(text)) return null;

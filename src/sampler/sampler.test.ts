@@ -132,7 +132,7 @@ test('incremental sampling keeps every PSS younger than --max-staleness', () => 
   }
 });
 
-test('cmdline is read once per process lifetime; a reused PID is a new process', () => {
+test('cmdline is read once per process lifetime (while its comm stays); a reused PID is a new process', () => {
   const tree = copyTree(procBasic);
   try {
     const clock = new FakeClock();
@@ -150,6 +150,27 @@ test('cmdline is read once per process lifetime; a reused PID is a new process',
     const reused = byPid(sampler.sample().processes).get(3851)!;
     assert.equal(reused.cmdline, 'renamed');
     assert.equal(reused.startTimeTicks, before.startTimeTicks + 500);
+  } finally {
+    tree.remove();
+  }
+});
+
+test('an exec (same PID, same start time, another comm) has its command line read again', () => {
+  const tree = copyTree(procBasic);
+  try {
+    const clock = new FakeClock();
+    const sampler = new Sampler({ procfs: new ProcFs(tree.root), clock, users });
+    const before = byPid(sampler.sample().processes).get(3851)!;
+    assert.equal(before.comm, 'sleep');
+    // bash -c 'sleep 1; exec python3 server.py': the comm and the command line change together.
+    writeFileSync(join(tree.root, '3851', 'cmdline'), 'python3\0server.py\0');
+    const statPath = join(tree.root, '3851', 'stat');
+    writeFileSync(statPath, readFileSync(statPath, 'latin1').replace('(sleep)', '(python3)'), 'latin1');
+    clock.advance(1000);
+    const after = byPid(sampler.sample().processes).get(3851)!;
+    assert.equal(after.comm, 'python3');
+    assert.equal(after.cmdline, 'python3 server.py');
+    assert.equal(after.startTimeTicks, before.startTimeTicks);
   } finally {
     tree.remove();
   }
