@@ -153,6 +153,15 @@ export class ProcFs {
     return pids;
   }
 
+  /** The names in the directory `${root}/${relPath}` ([] when it cannot be listed). */
+  listNames(relPath: string): string[] {
+    try {
+      return readdirSync(`${this.root}/${relPath}`);
+    } catch {
+      return [];
+    }
+  }
+
   /** The PID that `${root}/self` names (the reader, as this root's PID namespace sees it), or null. */
   selfPid(): number | null {
     try {

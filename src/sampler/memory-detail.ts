@@ -32,8 +32,9 @@ export function detectDetailFile(procfs: ProcFs, pids: readonly number[]): Detai
   return 'smaps_rollup';
 }
 
-export function readMemoryDetail(procfs: ProcFs, pid: number, file: DetailFile): DetailOutcome {
-  const text = file === 'smaps_rollup' ? procfs.readSingle(`${pid}/smaps_rollup`) : procfs.read(`${pid}/smaps`);
+/** `dir`: the process's directory relative to the proc root ("PID", or "PID/task/TID": live-thread.ts). */
+export function readMemoryDetail(procfs: ProcFs, dir: string, file: DetailFile): DetailOutcome {
+  const text = file === 'smaps_rollup' ? procfs.readSingle(`${dir}/smaps_rollup`) : procfs.read(`${dir}/smaps`);
   if (isFailure(text)) {
     if (isDenied(text)) return { kind: 'denied', file };
     // ESRCH at open: the task has no mm (a kernel thread) or is exiting; the caller knows which
@@ -41,7 +42,7 @@ export function readMemoryDetail(procfs: ProcFs, pid: number, file: DetailFile):
     if (text.code === 'ESRCH') return { kind: 'no-mm' };
     // ENOENT: the /proc/PID directory is gone, unless the process is still there, in which case
     // the file itself is unreadable (fixture trees leave refused files out): unknown, not gone.
-    if (isGone(text) && !procfs.exists(`${pid}/stat`)) return { kind: 'gone' };
+    if (isGone(text) && !procfs.exists(`${dir}/stat`)) return { kind: 'gone' };
     return { kind: 'denied', file };
   }
   if (text.length === 0) return { kind: 'no-mm' };

@@ -9,6 +9,7 @@ import { cmdlineText } from '../proc/cmdline.js';
 import type { MemorySummary } from '../proc/smaps-counters.js';
 import { CLOCK_TICKS_PER_SECOND } from './clock.js';
 import { readMemoryDetail, type DetailFile } from './memory-detail.js';
+import { memoryDirOf } from './live-thread.js';
 import type { UserNames } from './user-names.js';
 import type { ProcessSample, SampleStats, SystemSample } from './sample.js';
 
@@ -74,6 +75,10 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   const previous = known !== undefined && known.startTimeTicks === stat.startTimeTicks ? known : undefined;
   const changed = previous === undefined || tick.exact || statChanged(previous.stat, stat);
   const kernel = isKernelThread(stat);
+  const zombie = isZombie(stat);
+  // Where its memory shows: /proc/PID, or a live thread's directory when only the leader is a
+  // zombie (live-thread.ts); null: a zombie with nothing left, no address space.
+  const memoryDir = kernel ? null : memoryDirOf(procfs, pid, zombie && stat.numThreads > 1);
   const tracked: Tracked = {
     statBytes,
     record: undefined as unknown as ProcessSample, // set below
@@ -87,12 +92,13 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     detail: previous?.detail ?? null,
     detailAtMs: previous?.detailAtMs ?? null,
     denied: previous?.denied ?? [],
-    noMm: kernel || stat.state === 'Z' || stat.state === 'X',
+    noMm: memoryDir === null || (zombie && memoryDir === `${pid}`),
   };
   // The command line is read once per process (pid + start time), and again when its comm
   // changes: an exec() (a comm that changes alone, by prctl, costs one read more).
   if ((previous === undefined || previous.stat.comm !== stat.comm) && !kernel) {
-    const text = procfs.readSingle(`${pid}/cmdline`);
+    // (A leader that exited has no command line left; a live thread shows the process's.)
+    const text = procfs.readSingle(`${zombie && memoryDir !== null ? memoryDir : pid}/cmdline`);
     if (!isFailure(text)) tracked.cmdline = cmdlineText(text);
     else if (isGone(text)) return null;
   }
@@ -101,7 +107,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detailAtMs = null;
     tracked.denied = [];
   } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
-    const outcome = readMemoryDetail(procfs, pid, tick.detailFile);
+    const outcome = readMemoryDetail(procfs, memoryDir!, tick.detailFile);
     stats.detailReads++;
     if (outcome.kind === 'ok') {
       tracked.detail = outcome.summary;
@@ -115,16 +121,20 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     }
     tracked.detailAtMs = nowMs;
   }
-  const needsStatus = !ownerFromFiles || (!tracked.noMm && tracked.detail === null);
+  // A leader that exited has no vsize in its stat: VmSize comes from a live thread's status.
+  const leaderExited = zombie && !tracked.noMm;
+  const needsStatus = !ownerFromFiles || leaderExited || (!tracked.noMm && tracked.detail === null);
   // A status not read this time would go stale unseen (the rollup gives the figures meanwhile):
   // dropped, so that it is read afresh when it is needed again (PSS switched off).
   if (!needsStatus) tracked.status = null;
   if (needsStatus && (changed || tracked.status === null)) {
-    const text = procfs.readSingle(`${pid}/status`);
+    const dir = tracked.noMm ? `${pid}` : memoryDir!;
+    const text = procfs.readSingle(`${dir}/status`);
     if (isFailure(text)) return null;
     const status = parseStatus(text);
     stats.statusReads++;
-    if (status.pid !== pid) return null; // empty or cut short
+    // Empty or cut short (a live thread's status names its process in Tgid).
+    if ((dir === `${pid}` ? status.pid : status.tgid) !== pid) return null;
     tracked.status = status;
     if (!ownerFromFiles) tracked.uid = effectiveUid(status);
   }
@@ -173,7 +183,7 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     startTimeMs: bootMs + (stat.startTimeTicks * 1000) / CLOCK_TICKS_PER_SECOND,
     comm: stat.comm,
     cmdline: t.cmdline,
-    vssBytes: t.noMm ? 0 : stat.vsizeBytes,
+    vssBytes: t.noMm ? 0 : isZombie(stat) ? status?.vmSizeBytes ?? null : stat.vsizeBytes,
     rssBytes: detail?.rssBytes ?? status?.vmRssBytes ?? none,
     shrBytes: detail !== null ? detail.rssBytes - detail.anonymousBytes : (status !== null ? sharedBytes(status) : null) ?? none,
     pssBytes: detail?.pssBytes ?? none,
@@ -186,6 +196,11 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     pssReadAtMs: t.detailAtMs,
     denied: t.denied,
   };
+}
+
+/** Z or X: the thread stat describes (the leader) has exited. */
+function isZombie(stat: PidStat): boolean {
+  return stat.state === 'Z' || stat.state === 'X';
 }
 
 function statChanged(before: PidStat, after: PidStat): boolean {

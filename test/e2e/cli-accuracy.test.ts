@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startMemhog } from '../helpers/live-helpers.js';
-import { memtopJson } from '../helpers/run-memtop.js';
+import { memtopJson, runMemtop } from '../helpers/run-memtop.js';
 import type { MapsJson, ProcessJson, SnapshotJson, SystemJson } from '../helpers/snapshot-types.js';
 
 const MIB = 1024 * 1024;
@@ -33,6 +33,32 @@ test('a process that touched 64 MiB privately has USS ≥ 64 MiB (within 2 %)', 
   within(p.uss!, REGION_MIB * MIB, 0.02, 'USS');
   assert.ok(p.pss! >= p.uss! && p.rss! >= p.pss!, 'RSS ≥ PSS ≥ USS');
   assert.deepEqual(p.denied, []);
+});
+
+test('a process whose first thread exited ("Zl": ps shows it with no memory) still has its 64 MiB, read through a live thread', async (t) => {
+  const hog = await startMemhog(['leaderless', String(REGION_MIB)]);
+  t.after(() => hog.stop());
+  const pid = hog.pids[0];
+  // The leader calls pthread_exit right after its ready line: wait for it to be a zombie.
+  const deadline = Date.now() + 10_000;
+  while (!/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'latin1'))) {
+    assert.ok(Date.now() < deadline, 'the leader never exited');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.match(readFileSync(`/proc/${pid}/status`, 'latin1'), /^Threads:\s+2$/m);
+  assert.doesNotMatch(readFileSync(`/proc/${pid}/status`, 'latin1'), /^VmRSS:/m, 'the leader\'s own status has no memory lines');
+  const p = snapshotOf(pid);
+  assert.equal(p.state, 'Z');
+  assert.equal(p.threads, 2);
+  within(p.uss!, REGION_MIB * MIB, 0.02, 'USS');
+  assert.ok(p.rss! >= p.pss! && p.pss! >= p.uss!, 'RSS ≥ PSS ≥ USS');
+  assert.ok(p.vss! >= REGION_MIB * MIB, `VSS ${p.vss}`);
+  assert.match(p.cmdline, /memhog leaderless 64$/);
+  // Without PSS, RSS comes from the live thread's status.
+  const run = runMemtop(['snapshot', '--csv', '--pid', String(pid), '--sort', 'pid', '--columns', 'pid,vss,rss,state']);
+  const [, vss, rss, state] = run.stdout.trim().split('\n')[1].split(',');
+  assert.equal(state, 'Z');
+  assert.ok(Number(rss) >= REGION_MIB * MIB && Number(vss) >= REGION_MIB * MIB, run.stdout);
 });
 
 test('a forked pair sharing 64 MiB touched before the fork: each is charged ~32 MiB PSS for it (within 2 %)', async (t) => {

@@ -20,9 +20,9 @@ export function memhogBinary(): string {
     // Static, so that it maps no shared library: its PSS then depends only on itself and its
     // forked child, not on every other process that maps libc (they come and go).
     try {
-      execFileSync('gcc', ['-O1', '-Wall', '-static', '-o', bin, source], { stdio: 'pipe' });
+      execFileSync('gcc', ['-O1', '-Wall', '-pthread', '-static', '-o', bin, source], { stdio: 'pipe' });
     } catch {
-      execFileSync('gcc', ['-O1', '-Wall', '-o', bin, source], { stdio: 'pipe' });
+      execFileSync('gcc', ['-O1', '-Wall', '-pthread', '-o', bin, source], { stdio: 'pipe' });
     }
     built = { dir, bin };
     process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

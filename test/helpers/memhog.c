@@ -14,11 +14,15 @@
  *                        /proc/PID belong to root (the directory still to UID); prints "ready PID".
  *   memhog name NAME ... sets its comm to NAME (prctl PR_SET_NAME, 15 bytes kept); the other
  *                        arguments only sit in its cmdline; prints "ready PID" and waits.
+ *   memhog leaderless MIB  the private region, then a second thread, and the first (the leader)
+ *                        calls pthread_exit: the process lives on, its leader a zombie ("Zl" in
+ *                        ps); prints "ready PID ADDR" first.
  *
  * The region sits between two PROT_NONE guard pages and is marked MADV_NOHUGEPAGE, so it is one
  * mapping of exactly MIB MiB that the kernel cannot merge with a neighbour.
  */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,10 +55,17 @@ static void wait_forever(void)
     for (;;) pause();
 }
 
+static void *thread_waiting(void *unused)
+{
+    (void)unused;
+    wait_forever();
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...]\n");
+        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...] | memhog leaderless MIB\n");
         return 2;
     }
     die_with_parent();
@@ -77,6 +88,13 @@ int main(int argc, char **argv)
         printf("ready %d %lx\n", getpid(), (unsigned long)region);
         fflush(stdout);
         wait_forever();
+    }
+    if (strcmp(argv[1], "leaderless") == 0) {
+        pthread_t other;
+        if (pthread_create(&other, NULL, thread_waiting, NULL) != 0) { fprintf(stderr, "memhog: no thread\n"); return 1; }
+        printf("ready %d %lx\n", getpid(), (unsigned long)region);
+        fflush(stdout);
+        pthread_exit(NULL);
     }
     if (strcmp(argv[1], "pair") == 0) {
         int ready[2];
