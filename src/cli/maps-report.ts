@@ -56,7 +56,7 @@ export function mapsReport(asked: number, flags: MapsFlags, environment: MapsEnv
     throw new CliError(`no such process: ${pid}`);
   }
   if (outcome.kind === 'denied') {
-    throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings)`);
+    throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings, and in a sandbox or a container may refuse root too)`);
   }
   if (outcome.kernelThread) notes.push(`${pid} (${visibleText(outcome.comm)}) is a kernel thread: it has no user-space mappings`);
   const single = toMappingRows(outcome.mappings);
