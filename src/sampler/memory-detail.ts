@@ -19,17 +19,20 @@ export type DetailOutcome =
   | { kind: 'no-mm' };
 
 /**
- * smaps_rollup exists on every process of a kernel that has it, so the first process that still
- * exists tells. A tree with no process at all defaults to smaps_rollup.
+ * smaps_rollup exists for every process of a kernel that has it: on a live /proc, /proc/self
+ * tells. A copy of /proc (fixture trees, a capture) may lack it for some processes (a refused
+ * file is left out; cp skips what it cannot read), so there any process that has it decides, and
+ * smaps only when none has it but some have smaps. A tree with no process at all defaults to
+ * smaps_rollup.
  */
 export function detectDetailFile(procfs: ProcFs, pids: readonly number[]): DetailFile {
   if (procfs.exists('self/stat')) return procfs.exists('self/smaps_rollup') ? 'smaps_rollup' : 'smaps';
+  let sawSmaps = false;
   for (const pid of pids) {
-    if (!procfs.exists(`${pid}/stat`)) continue;
     if (procfs.exists(`${pid}/smaps_rollup`)) return 'smaps_rollup';
-    if (procfs.exists(`${pid}/smaps`)) return 'smaps';
+    if (!sawSmaps && procfs.exists(`${pid}/smaps`)) sawSmaps = true;
   }
-  return 'smaps_rollup';
+  return sawSmaps ? 'smaps' : 'smaps_rollup';
 }
 
 /** `dir`: the process's directory relative to the proc root ("PID", or "PID/task/TID": live-thread.ts). */
