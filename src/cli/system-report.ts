@@ -59,7 +59,11 @@ export function ratesText(rates: VmstatRates): string {
   const r = roundedRates(rates);
   const ids = ['r', 'b', 'si', 'so', 'bi', 'bo', 'in', 'cs', 'us', 'sy', 'id', 'wa', 'st'] as const;
   const perSecondBytes = new Set(['si', 'so', 'bi', 'bo']);
-  const cells = ids.map((id) => (perSecondBytes.has(id) ? humanBytes(r[id]) : String(Math.round(r[id]))));
+  const cells = ids.map((id) => {
+    const value = r[id];
+    if (value === null) return '-';
+    return perSecondBytes.has(id) ? humanBytes(value) : String(Math.round(value));
+  });
   return formatTable(ids.map(right), [cells], { gap: 2 });
 }
 

@@ -60,8 +60,8 @@ export function pressureJson(p: Pressure | null): PressureJson | null {
 
 /** Rates rounded for output: r/b as counted, per-second figures to whole units, CPU shares to 0.1 %. */
 export function roundedRates(r: VmstatRates): VmstatRates {
-  const whole = Math.round;
-  const tenth = (n: number) => Math.round(n * 10) / 10;
+  const whole = (n: number | null) => (n === null ? null : Math.round(n));
+  const tenth = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
   return {
     r: r.r, b: r.b, si: whole(r.si), so: whole(r.so), bi: whole(r.bi), bo: whole(r.bo), in: whole(r.in), cs: whole(r.cs),
     us: tenth(r.us), sy: tenth(r.sy), id: tenth(r.id), wa: tenth(r.wa), st: tenth(r.st),

@@ -30,9 +30,20 @@ test('vmstat columns from two readings two seconds apart', () => {
   assert.equal(rates.st, 0);
 });
 
-test('no elapsed CPU time gives zero shares, not NaN', () => {
-  const same = system('cpu  1 1 1 1 1 0 0 0 0 0\n', {});
+test('no elapsed CPU time: the shares are unknown (null), not 0 and not NaN; the rest is 0', () => {
+  const same = system('cpu  1 1 1 1 1 0 0 0 0 0\nctxt 5\n', { pswpin: 1, pswpout: 1, pgpgin: 1, pgpgout: 1 });
   const rates = vmstatRates(same, same, 0, 4096);
-  assert.ok(Object.values(rates).every((v) => Number.isFinite(v)));
-  assert.equal(rates.us, 0);
+  assert.deepEqual([rates.us, rates.sy, rates.id, rates.wa, rates.st], [null, null, null, null, null]);
+  assert.deepEqual([rates.r, rates.b, rates.si, rates.so, rates.bi, rates.bo, rates.in, rates.cs], [0, 0, 0, 0, 0, 0, 0, 0]);
+});
+
+test('no /proc/stat, no vmstat counters: every figure they give is unknown (null), never 0', () => {
+  const bare = system('', {});
+  const rates = vmstatRates(bare, bare, 1000, 4096);
+  assert.ok(Object.values(rates).every((v) => v === null), JSON.stringify(rates));
+  // With /proc/stat but a vmstat missing only the swap counters: those alone are unknown.
+  const partial = system('cpu  1 1 1 1 1 0 0 0 0 0\n', { pgpgin: 1, pgpgout: 1 });
+  const some = vmstatRates(partial, partial, 1000, 4096);
+  assert.equal(some.si, null);
+  assert.equal(some.bi, 0);
 });

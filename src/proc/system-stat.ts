@@ -17,6 +17,8 @@ export interface CpuTicks {
 }
 
 export interface SystemStat {
+  /** False when there was no /proc/stat (or no "cpu" line in it): every figure below is then 0 and means unknown. */
+  present: boolean;
   /** The aggregate "cpu" line. */
   cpu: CpuTicks;
   /** One entry per "cpuN" line, in order. */
@@ -58,6 +60,7 @@ function firstWords(line: string): string {
 
 export function parseSystemStat(text: string): SystemStat {
   const stat: SystemStat = {
+    present: false,
     cpu: parseCpuTicks([]),
     cpus: [],
     contextSwitches: 0,
@@ -70,7 +73,10 @@ export function parseSystemStat(text: string): SystemStat {
   for (const full of text.split('\n')) {
     const words = firstWords(full).trim().split(/\s+/);
     const key = words[0];
-    if (key === 'cpu') stat.cpu = parseCpuTicks(words.slice(1));
+    if (key === 'cpu') {
+      stat.cpu = parseCpuTicks(words.slice(1));
+      stat.present = true;
+    }
     else if (key.startsWith('cpu')) stat.cpus.push(parseCpuTicks(words.slice(1)));
     else if (key === 'ctxt') stat.contextSwitches = Number(words[1]) || 0;
     else if (key === 'intr') stat.interrupts = Number(words[1]) || 0;

@@ -33,9 +33,10 @@ export function vmstatLines(store: Store, theme: Theme): string[] {
   const title = theme.bold(`${row(names, widths)}`);
   if (!latest || !previous) return [title, ' (rates need a second sample)'];
   const r = vmstatRates(previous.system, latest.system, latest.monotonicMs - previous.monotonicMs, store.pageSizeBytes);
-  const bytes = (n: number) => `${humanBytes(n)}`;
-  const values = [String(r.r), String(r.b), bytes(r.si), bytes(r.so), bytes(r.bi), bytes(r.bo),
-    String(Math.round(r.in)), String(Math.round(r.cs)), ...[r.us, r.sy, r.id, r.wa, r.st].map((n) => String(Math.round(n)))];
+  const bytes = (n: number | null) => (n === null ? '-' : humanBytes(n));
+  const count = (n: number | null) => (n === null ? '-' : String(Math.round(n)));
+  const values = [count(r.r), count(r.b), bytes(r.si), bytes(r.so), bytes(r.bi), bytes(r.bo),
+    count(r.in), count(r.cs), ...[r.us, r.sy, r.id, r.wa, r.st].map(count)];
   return [title, row(values, widths)];
 }
 
