@@ -94,6 +94,14 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     denied: previous?.denied ?? [],
     noMm: memoryDir === null || (zombie && memoryDir === `${pid}`),
   };
+  // No address space (any more: a process that just became a zombie): nothing of what was
+  // read of its memory before still holds.
+  if (tracked.noMm) {
+    tracked.detail = null;
+    tracked.detailAtMs = null;
+    tracked.status = null;
+    tracked.denied = [];
+  }
   // The command line is read once per process (pid + start time), and again when its comm
   // changes: an exec() (a comm that changes alone, by prctl, costs one read more).
   if ((previous === undefined || previous.stat.comm !== stat.comm) && !kernel) {

@@ -280,3 +280,24 @@ test('PSS switched on and off again: RSS comes from a status read afresh, not on
     tree.remove();
   }
 });
+
+test('a process that becomes a zombie shows no memory from the next tick on, not its last figures', () => {
+  const tree = copyTree(procBasic);
+  try {
+    const clock = new FakeClock();
+    const sampler = new Sampler({ procfs: new LiveLikeProcFs(tree.root), clock, users, exact: false });
+    const alive = byPid(sampler.sample().processes).get(3851)!;
+    assert.ok(alive.pssBytes! > 0 && alive.rssBytes! > 0);
+    // It exits; its parent has not reaped it: stat says Z, and the kernel gives no memory files.
+    const statPath = join(tree.root, '3851', 'stat');
+    writeFileSync(statPath, readFileSync(statPath, 'latin1').replace(') T ', ') Z '), 'latin1');
+    for (const file of ['smaps_rollup', 'smaps']) writeFileSync(join(tree.root, '3851', file), '');
+    clock.advance(1000);
+    const zombie = byPid(sampler.sample().processes).get(3851)!;
+    assert.equal(zombie.state, 'Z');
+    assert.deepEqual([zombie.vssBytes, zombie.rssBytes, zombie.shrBytes, zombie.pssBytes, zombie.ussBytes, zombie.swapBytes, zombie.swapPssBytes], [0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(zombie.pssReadAtMs, null);
+  } finally {
+    tree.remove();
+  }
+});
