@@ -107,3 +107,16 @@ test('F2 lists the views; picking one replaces the top of the stack', async () =
     assert.match(h.highlighted()[0], /^ +3852 /, 'the Processes view kept its state');
   });
 });
+
+test('F2 → Processes from a drilled-down Mappings view goes back to it, not the same view twice', async () => {
+  await withHarness(fixture, async (h) => {
+    await openMemhog(h);
+    assert.match(h.lines()[4], /^ Processes › memhog \(3852\) › Mappings/);
+    await h.press(KEYS.f2, KEYS.home, KEYS.enter);
+    const text = await h.waitFor(/^ Processes +6 of 7/m);
+    assert.doesNotMatch(text, /Processes › Processes/);
+    assert.equal(h.source.config.mappingsOf, null, 'the Mappings view was closed: smaps no longer read');
+    await h.press(KEYS.backspace);
+    await h.waitFor('this is the first view');
+  });
+});

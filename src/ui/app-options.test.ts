@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { findColumn, parseColumnList } from '../model/column.js';
 import { PROCESS_COLUMNS } from '../model/process-columns.js';
 import { startHarness, withHarness } from '../../test/helpers/screen-harness.js';
+import { Sampler } from '../sampler/sampler.js';
+import { ProcFs } from '../proc/procfs.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -20,6 +22,19 @@ test('--pid, --user and --filter select the rows; --sort and --reverse order the
     assert.match(lines[6], /^ +3858 +3852 +9\.5M \/tmp\/memtop-fixtures\/memhog/);
     assert.match(lines[7], /^ +3852 +3839 +12M /);
     assert.equal(h.source.config.readDetail, false, 'no PSS/USS column: smaps_rollup is not read');
+  });
+});
+
+test('--sort by a column that is not shown: PSS/USS are read for it, and the rows follow it', async () => {
+  const options = { sortColumn: findColumn(PROCESS_COLUMNS, 'uss')!, columns: parseColumnList(PROCESS_COLUMNS, 'pid,rss,command') };
+  await withHarness(fixture, options, async (h) => {
+    const text = await h.waitFor('total of 6 shown');
+    assert.equal(h.source.config.readDetail, true, 'smaps_rollup is read for the sort');
+    const pids = text.split('\n').slice(6, 12).map((l) => Number(/^ +(\d+) /.exec(l)?.[1]));
+    const truth = new Sampler({ procfs: new ProcFs(fixture), exact: true }).sample().processes;
+    const uss = new Map(truth.map((p) => [p.pid, p.ussBytes ?? -1]));
+    const order = pids.map((pid) => uss.get(pid)!);
+    assert.deepEqual(order, [...order].sort((a, b) => b - a), `rows by USS, largest first: ${pids.join(' ')}`);
   });
 });
 

@@ -132,7 +132,9 @@ export class App {
       stackChanged = true;
     }
     if (reaction.replace) {
-      if (reaction.replace !== this.stack.top) this.stack.replaceTop(reaction.replace).close?.();
+      // A view already in the stack (the Processes view under a Mappings view): back to it,
+      // rather than the same view twice.
+      if (!this.stack.backTo(reaction.replace, (gone) => gone.close?.())) this.stack.replaceTop(reaction.replace).close?.();
       stackChanged = true;
     }
     if (reaction.signal) this.message = this.options.sendSignal(reaction.signal);

@@ -25,6 +25,17 @@ export class ViewStack<V> {
   }
 
   /** Replaces the top; returns the view it replaced. */
+  /**
+   * Goes back down to `view` when it is in the stack (popping the views above it, returned top
+   * first); false when it is not there.
+   */
+  backTo(view: V, popped: (gone: V) => void): boolean {
+    const at = this.views.indexOf(view);
+    if (at < 0) return false;
+    while (this.views.length > at + 1) popped(this.views.pop()!);
+    return true;
+  }
+
   replaceTop(view: V): V {
     const old = this.views[this.views.length - 1];
     this.views[this.views.length - 1] = view;

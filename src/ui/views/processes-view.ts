@@ -56,7 +56,12 @@ export class ProcessesView implements View {
   }
 
   get needs(): ViewNeeds {
-    return { detail: needsDetail(this.columns), mappingsOf: null };
+    // The sort column counts too: --sort may name one that is not shown.
+    return { detail: this.needsDetail(), mappingsOf: null };
+  }
+
+  private needsDetail(): boolean {
+    return needsDetail([...this.columns, this.sort.column]);
   }
 
   /** The rows shown now (cached per sample and settings). */
@@ -198,11 +203,11 @@ export class ProcessesView implements View {
   }
 
   private setColumns(columns: Column<P>[]): Reaction {
-    const hadDetail = needsDetail(this.columns);
+    const hadDetail = this.needsDetail();
     this.columns = columns;
     if (!columns.some((c) => c.id === this.sort.column.id)) this.sort = { column: columns[0], descending: columns[0].descendingByDefault };
     this.changed();
-    return { redraw: true, resample: needsDetail(columns) && !hadDetail };
+    return { redraw: true, resample: this.needsDetail() && !hadDetail };
   }
 
   private drillDown(store: Store): Reaction {

@@ -32,11 +32,14 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
   if (!sample) return [' memtop: reading /proc…', '', '', ''];
   const half = Math.floor(width / 2) - 1;
   const f = freeSummary(sample.system.meminfo);
-  const used = Math.max(0, f.total - f.free - f.buffers - f.cache);
+  // As htop draws it: shared memory (tmpfs, /dev/shm, shmem segments) sits in Cached but cannot
+  // be dropped like page cache, so it counts as used, not as cache.
+  const cache = Math.max(0, f.cache - f.shared);
+  const used = Math.max(0, f.total - f.free - f.buffers - cache);
   const mem = meter('Mem', [
     { value: used, color: 'green', char: '|' },
     { value: f.buffers, color: 'blue', char: '#' },
-    { value: f.cache, color: 'yellow', char: '*' },
+    { value: cache, color: 'yellow', char: '*' },
   ], f.total, `${humanBytes(used)}/${humanBytes(f.total)}`, half, theme);
   const swp = meter('Swp', [{ value: f.swapUsed, color: 'red', char: '|' }], f.swapTotal,
     `${humanBytes(f.swapUsed)}/${humanBytes(f.swapTotal)}`, half, theme);

@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { headerLines } from './header.js';
+import { makeTheme } from '../theme.js';
+import { parseSystemStat } from '../../proc/system-stat.js';
+import type { Store } from '../../model/store.js';
+import type { Sample } from '../../sampler/sample.js';
+
+const GIB = 1024 ** 3;
+
+function storeWith(meminfo: Record<string, number>): Store {
+  const sample: Sample = {
+    timeMs: 0, monotonicMs: 0, detailSource: 'smaps_rollup', costMs: 10, processes: [],
+    stats: { listed: 0, gone: 0, denied: 0, statusReads: 0, detailReads: 0 },
+    system: { meminfo, vmstat: {}, stat: parseSystemStat(''), pressure: null, loadavg: null, uptime: null },
+  };
+  return { latest: sample } as unknown as Store;
+}
+
+test('the memory bar counts shared memory (tmpfs, /dev/shm) as used, not as cache, as htop does', () => {
+  // 8 GiB, 4 free, 3 in Cached of which 2 are shmem (a 2 GiB file in /dev/shm).
+  const store = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, Buffers: 0, Cached: 3 * GIB, SReclaimable: 0, Shmem: 2 * GIB, MemAvailable: 2 * GIB, SwapTotal: 0, SwapFree: 0 });
+  const [mem] = headerLines(store, 120, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false });
+  assert.match(mem, /3\.0G\/8\.0G(\{\/bold\})*(\{bold\})*\]/, mem);
+  // Without shmem, the same cache is all reclaimable: 1 GiB used.
+  const plain = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, Buffers: 0, Cached: 3 * GIB, SReclaimable: 0, Shmem: 0, MemAvailable: 7 * GIB, SwapTotal: 0, SwapFree: 0 });
+  assert.match(headerLines(plain, 120, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false })[0], /1\.0G\/8\.0G(\{\/bold\})*(\{bold\})*\]/);
+});
