@@ -1,6 +1,13 @@
-/** The totals line of a table: sums of size and percent columns over the rows shown. */
+/**
+ * The totals line of a table: sums of size and percent columns over the rows shown. A sum that
+ * leaves out unknown values (another user's PSS, a refused rollup) is a lower bound and ends in
+ * "+", as in `memtop snapshot --totals`; a sum of nothing but unknowns is "-".
+ */
 import type { Column, ColumnContext } from '../../model/column.js';
 import { humanBytes, percentText } from '../../model/human-units.js';
+
+/** The mark after a sum that leaves out unknown values. */
+export const LOWER_BOUND_MARK = '+';
 
 /** Per column: the summed text, or "" for columns that do not add up (PID, USER...). */
 export function totalCells<Row>(columns: readonly Column<Row>[], rows: readonly Row[], context: ColumnContext): string[] {
@@ -16,6 +23,7 @@ export function totalCells<Row>(columns: readonly Column<Row>[], rows: readonly 
       }
     }
     if (known === 0) return '-';
-    return column.kind === 'bytes' ? humanBytes(sum) : percentText(sum);
+    const text = column.kind === 'bytes' ? humanBytes(sum) : percentText(sum);
+    return known < rows.length ? text + LOWER_BOUND_MARK : text;
   });
 }
