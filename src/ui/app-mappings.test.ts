@@ -120,3 +120,28 @@ test('F2 → Processes from a drilled-down Mappings view goes back to it, not th
     await h.waitFor('this is the first view');
   });
 });
+
+test('the footer offers only the keys that act in the view; a Processes key pressed elsewhere says where it works', async () => {
+  await withHarness(fixture, async (h) => {
+    await openMemhog(h);
+    const footer = () => h.lines()[39];
+    assert.equal(footer(), 'F1Help  F2Views <>Sort  gGroup BkspBack  SpcPause F10Quit');
+    assert.doesNotMatch(footer(), /F3|F4|F6|F9/);
+    await h.press(KEYS.f3);
+    await h.waitFor('F3 searches in the Processes view (F2 or Backspace)');
+    await h.press(KEYS.f6);
+    await h.waitFor('here, < and > choose the sort column');
+    await h.press(KEYS.f2, KEYS.end, KEYS.enter);
+    await h.waitFor(/^ Processes › System +memory chart/m);
+    assert.equal(h.lines()[39], 'F1Help  F2Views BkspBack  SpcPause F10Quit');
+    await h.press(KEYS.f9);
+    await h.waitFor('F9 sends a signal in the Processes view');
+  });
+  // System as the only view: nothing to go back to, so no Backspace in the footer.
+  await withHarness(fixture, async (h) => {
+    await h.waitFor('total of 6 shown');
+    await h.press(KEYS.f2, KEYS.end, KEYS.enter);
+    await h.waitFor(/^ System +memory chart/m);
+    assert.equal(h.lines()[39], 'F1Help  F2Views SpcPause F10Quit', 'nothing to go back to: no Backspace');
+  });
+});

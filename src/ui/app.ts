@@ -13,7 +13,7 @@ import { ViewStack } from './view-stack.js';
 import { makeTheme, type Theme } from './theme.js';
 import { createScreen, layout, tooSmallFor, MIN_HEIGHT, MIN_WIDTH, type Screen, type ScreenStreams } from './screen-setup.js';
 import { headerLines } from './widgets/header.js';
-import { breadcrumbLine, FOOTER_KEYS, footerLine, VIEW_KEYS } from './widgets/bars.js';
+import { breadcrumbLine, footerKeys, footerLine } from './widgets/bars.js';
 import { HelpOverlay } from './widgets/help-overlay.js';
 import { ListOverlay } from './widgets/list-overlay.js';
 import { viewChoices, type ViewFactory } from './view-picker.js';
@@ -230,7 +230,7 @@ export class App {
     }
     const prompt = this.overlay?.placement === 'line' ? this.overlay : null;
     const promptLine = prompt ? prompt.render(width, 1, this.theme)[0] + (this.message ? `  ${footerLine([], width, this.theme, this.message)}` : '') : null;
-    set(s.footer, promptLine ?? footerLine([...FOOTER_KEYS, ...(VIEW_KEYS[view.id] ?? [])], width, this.theme, this.message));
+    set(s.footer, promptLine ?? footerLine(footerKeys(view.id, this.stack.all.length > 1), width, this.theme, this.message));
     if (drawOverlay(s.dialog, this.overlay?.placement === 'box' ? this.overlay : null, width, height, this.theme, this.drawn)) changed = true;
     if (changed) s.screen.render();
   }

@@ -9,6 +9,7 @@ import { navigationTarget } from '../navigation.js';
 import { MAPPING_COLUMNS } from '../../model/mapping-columns.js';
 import { groupMappingsByPath, toMappingRows, totalOfMappings, type MappingRow } from '../../model/mapping-row.js';
 import { sortRows, type SortSpec } from '../../model/sort-rows.js';
+import { onlyInProcesses } from './processes-only.js';
 import type { ProcessIdentity, Store } from '../../model/store.js';
 import type { Action } from '../key-table.js';
 import type { MouseInput, Reaction, View, ViewContext, ViewNeeds } from '../view.js';
@@ -110,7 +111,7 @@ export class MappingsView implements View {
         this.selected = { key: null, index: 0 };
         return { redraw: true, message: this.grouped ? 'grouped by path' : 'one row per mapping' };
       case 'escape': return { pop: true };
-      default: return {};
+      default: return onlyInProcesses(action, true) ?? {};
     }
   }
 

@@ -4,6 +4,7 @@
  * top rows (drawn by the app: View.graph; those rows are blank here); the text below it scrolls
  * with the arrows and PgUp/PgDn, so the two never overlap.
  */
+import { onlyInProcesses } from './processes-only.js';
 import type { Action } from '../key-table.js';
 import type { GraphRequest } from '../graph-request.js';
 import type { MouseInput, Reaction, View, ViewContext, ViewNeeds } from '../view.js';
@@ -64,7 +65,7 @@ export class SystemView implements View {
     const page = Math.max(1, textRows - 1);
     const moves: Partial<Record<Action, number>> = { up: -1, down: 1, pageUp: -page, pageDown: page, home: -1e9, end: 1e9 };
     const delta = moves[action];
-    if (delta === undefined) return {};
+    if (delta === undefined) return onlyInProcesses(action) ?? {};
     this.top = Math.max(0, Math.min(this.top + delta, this.lineCount - textRows));
     return { redraw: true };
   }

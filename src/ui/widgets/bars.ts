@@ -15,15 +15,22 @@ export function breadcrumbLine(titles: readonly string[], status: string, width:
   return theme.bar(`${theme.bold(safeText(clip(crumb, width)))}${safeText(shownRight)}`);
 }
 
-export const FOOTER_KEYS: readonly [string, string][] = [
-  ['F1', 'Help'], ['F2', 'Views'], ['F3', 'Search'], ['F4', 'Filter'], ['F6', 'SortBy'], ['F9', 'Kill'], ['F10', 'Quit'],
-];
-
-export const VIEW_KEYS: Record<string, readonly [string, string][]> = {
-  processes: [['Enter', 'Maps'], ['Spc', 'Pause'], ['K', 'Kthr'], ['c', 'Cols']],
-  mappings: [['g', 'Group'], ['Bksp', 'Back'], ['Spc', 'Pause']],
-  system: [['Bksp', 'Back'], ['Spc', 'Pause']],
+/**
+ * The keys the footer offers, per view: only those that do something there (F3, F4, F6, F9, c
+ * and K act on processes; the Mappings view sorts with < > and groups with g). Backspace is left
+ * out when there is nothing to go back to.
+ */
+export const FOOTER_KEYS: Record<string, readonly [string, string][]> = {
+  processes: [['F1', 'Help'], ['F2', 'Views'], ['F3', 'Search'], ['F4', 'Filter'], ['F6', 'SortBy'], ['F9', 'Kill'], ['F10', 'Quit'],
+    ['Enter', 'Maps'], ['Spc', 'Pause'], ['K', 'Kthr'], ['c', 'Cols']],
+  mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
+  system: [['F1', 'Help'], ['F2', 'Views'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
 };
+
+export function footerKeys(viewId: string, canGoBack: boolean): readonly [string, string][] {
+  const keys = FOOTER_KEYS[viewId] ?? FOOTER_KEYS.processes;
+  return canGoBack ? keys : keys.filter(([key]) => key !== 'Bksp');
+}
 
 export function footerLine(keys: readonly [string, string][], width: number, theme: Theme, message: string | null): string {
   if (message !== null) return theme.fg('yellow', theme.bold(safeText(clip(` ${message}`, width))));
