@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withHarness } from '../../test/helpers/screen-harness.js';
+import { startHarness, withHarness } from '../../test/helpers/screen-harness.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -55,5 +55,22 @@ test('names with escape sequences and blessed tags are shown as inert text', asy
     });
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('at 80×24 the command keeps room to be read: SHR, VSS and SWAP step aside, and the status line says so', async () => {
+  const h = await startHarness(fixture, {}, { columns: 80, rows: 24 });
+  try {
+    const text = await h.waitFor('total of 6 shown');
+    const lines = text.split('\n');
+    assert.match(lines[4], /narrow: SHR VSS SWAP hidden/);
+    assert.match(lines[5], /^ +PID USER +RSS +▼PSS +USS +CPU% +MEM% S COMMAND/);
+    // The memhog rows show ~25 cells of their command (with all columns: a 1-cell stump).
+    assert.ok(lines.some((l) => /\/tmp\/memtop-fixtures\/memho/.test(l)), text);
+    await h.resize(160, 40);
+    const wide = await h.waitFor(/SHR +▼PSS/);
+    assert.doesNotMatch(wide.split('\n')[4], /narrow/);
+  } finally {
+    assert.equal(await h.quit(), 0);
   }
 });

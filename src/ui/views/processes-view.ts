@@ -19,6 +19,7 @@ import { escapeTags } from '../safe-text.js';
 import { fit } from '../text-cell.js';
 import { processKey, processRows, type ProcessRows } from './process-rows.js';
 import { LOWER_BOUND_MARK, totalCells } from './process-totals.js';
+import { columnsForWidth } from './narrow-columns.js';
 import { processName, signalPicker } from './signal-flow.js';
 import { ColumnPicker } from '../widgets/column-picker.js';
 import { ListOverlay } from '../widgets/list-overlay.js';
@@ -85,7 +86,7 @@ export class ProcessesView implements View {
 
   render(context: ViewContext): string[] {
     const { rows, context: values } = this.rows(context.store);
-    const layout = layoutTable(this.columns, context.width);
+    const layout = layoutTable(columnsForWidth(this.columns, context.width, this.sort.column.id).shown, context.width);
     this.layout = layout;
     const visible = Math.max(0, context.height - 2);
     this.top = scrollTop(this.top, this.selected.index, visible, rows.length);
@@ -100,9 +101,9 @@ export class ProcessesView implements View {
   }
 
   private totalsLine(layout: TableLayout<P>, rows: P[], context: ViewContext): string {
-    const sums = totalCells(this.columns, rows, this.rows(context.store).context);
+    const sums = totalCells(layout.columns, rows, this.rows(context.store).context);
     const partial = sums.some((sum) => sum.endsWith(LOWER_BOUND_MARK));
-    const cells = this.columns.map((column, i) => {
+    const cells = layout.columns.map((column, i) => {
       const text = column.width === 0 ? `total of ${rows.length} shown${partial ? ` (${LOWER_BOUND_MARK}: some values unknown)` : ''}` : sums[i];
       return fit(text, layout.widths[i], column.width === 0 ? 'left' : column.align);
     });
@@ -113,6 +114,8 @@ export class ProcessesView implements View {
     const { rows, total } = this.rows(context.store);
     const parts = [`${rows.length} of ${total} processes`, `sort ${this.sort.column.title} ${this.sort.descending ? 'desc' : 'asc'}`];
     if (this.filterText !== '') parts.push(`filter "${this.filterText}"`);
+    const { hidden } = columnsForWidth(this.columns, context.width, this.sort.column.id);
+    if (hidden.length > 0) parts.push(`narrow: ${hidden.map((c) => c.title).join(' ')} hidden`);
     if (this.selection.kernel) parts.push('kernel threads shown');
     return parts.join(' · ');
   }
@@ -156,7 +159,7 @@ export class ProcessesView implements View {
     if (input.y === 0 && this.layout) {
       const index = columnAt(this.layout, input.x);
       if (index < 0) return {};
-      const column = this.columns[index];
+      const column = this.layout.columns[index];
       if (column.id === this.sort.column.id) return this.onKey('invertSort', context);
       return this.sortBy(column);
     }
