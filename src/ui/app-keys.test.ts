@@ -95,10 +95,13 @@ test('/ searches the command lines; F3 and n go to the next match', () => withUi
   await h.waitFor((t) => !t.includes('Search:'));
   await h.press('n');
   assert.equal(selectedPid(h), 3852, 'wraps around');
-  await h.press(KEYS.f3, 'z', 'z', 'z');
-  await h.waitFor('no process matches "memhzzz"');
+  // F3 starts a new search: what is typed replaces the last one, it is not appended to it.
+  await h.press(KEYS.f3, 'j', 'j');
+  await h.waitFor('no process matches "jj"');
   await h.press(KEYS.escape);
   assert.equal(selectedPid(h), 3852);
+  await h.press(KEYS.f3, 'p', 'y', 't');
+  assert.equal(selectedPid(h), 3853, 'python3');
 }));
 
 test('Space pauses sampling and resumes it', () => withUi(async (h) => {

@@ -1,6 +1,7 @@
 /**
- * Search (F3, /): typing jumps to the first process from the selection down whose command
- * matches; F3 or n goes to the next match, wrapping around. And the live filter's prompt (F4, \):
+ * Search (F3, /): a new search each time (typing jumps to the first process from the selection
+ * down whose command matches); F3 in the prompt or n afterwards goes to the next match of the
+ * last search, wrapping around. And the live filter's prompt (F4, \):
  * every keystroke re-filters; Esc clears it.
  */
 import type { Store } from '../../model/store.js';
@@ -19,7 +20,8 @@ export class ProcessSearch {
   text = '';
 
   prompt(view: Searchable, store: Store): PromptOverlay {
-    return new PromptOverlay('Search', this.text, {
+    // A fresh prompt: what is typed is the new search (it was appended to the last one).
+    return new PromptOverlay('Search', '', {
       change: (text) => {
         this.text = text;
         return this.find(view, store, 0);
