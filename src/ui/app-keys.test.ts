@@ -31,6 +31,23 @@ test('F1 and ? open the help; any key closes it', () => withUi(async (h) => {
   }
 }));
 
+test('the help wraps its long lines instead of cutting them, at 80 columns as at 120', async () => {
+  for (const columns of [80, 120]) {
+    const h = await startHarness(fixture, {}, { columns, rows: 60 });
+    try {
+      await h.waitFor('total of 6 shown');
+      await h.press(KEYS.f1);
+      const help = await h.waitFor('memtop help');
+      const box = help.split('\n').filter((l) => l.includes('│')).map((l) => l.slice(l.indexOf('│') + 1, l.lastIndexOf('│')));
+      const flat = box.map((l) => l.trim()).join(' ').replace(/\s+/g, ' ');
+      assert.match(flat, /click a row to select it, a column title to sort by it \(again: invert\); the wheel scrolls/, `${columns} columns:\n${help}`);
+      assert.ok(box.length > 10 && !box.some((l) => l.includes('…')), `${columns} columns: nothing cut in the box`);
+    } finally {
+      await h.quit();
+    }
+  }
+});
+
 test('arrows, PgDn/PgUp, Home/End move the selection', () => withUi(async (h) => {
   assert.equal(selectedPid(h), 3853);
   await h.press(KEYS.down);

@@ -14,13 +14,19 @@ const VIEWS = [
 
 const UNITS = 'Sizes: B K M G T (powers of 1024), coloured by unit; "-" is unknown (not readable), never 0.';
 
+/** The cells of the key column. */
+const KEY_CELLS = 12;
+
 export class HelpOverlay implements Overlay {
   readonly placement = 'box';
   readonly title = 'memtop help — any key closes';
   private top = 0;
 
   size(screenWidth: number, screenHeight: number): { width: number; height: number } {
-    return { width: Math.min(screenWidth - 4, 100), height: Math.min(screenHeight - 2, this.lines().length + 2) };
+    // As wide as the longest line needs (borders included), within the screen.
+    const widest = Math.max(...this.lines().map((l) => KEY_CELLS + l.text.length)) + 2;
+    const width = Math.max(20, Math.min(screenWidth - 4, widest));
+    return { width, height: Math.min(screenHeight - 2, this.rows(width - 2).length + 2) };
   }
 
   private lines(): { key: string; text: string }[] {
@@ -34,11 +40,29 @@ export class HelpOverlay implements Overlay {
     ];
   }
 
+  /** The lines wrapped at spaces to `width` cells (a long word is cut), continuations keyless. */
+  private rows(width: number): { key: string; text: string }[] {
+    const room = Math.max(8, width - KEY_CELLS);
+    const rows: { key: string; text: string }[] = [];
+    for (const { key, text } of this.lines()) {
+      let rest = text;
+      let first = true;
+      do {
+        let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
+        if (cut <= 0) cut = Math.min(room, rest.length);
+        rows.push({ key: first ? key : '', text: rest.slice(0, cut) });
+        rest = rest.slice(cut).trimStart();
+        first = false;
+      } while (rest.length > 0);
+    }
+    return rows;
+  }
+
   render(width: number, height: number, theme: Theme): string[] {
-    const all = this.lines();
+    const all = this.rows(width);
     this.top = Math.max(0, Math.min(this.top, all.length - height));
     return all.slice(this.top, this.top + height).map(({ key, text }) =>
-      theme.fg('cyan', escapeTags(fit(` ${key}`, 12))) + escapeTags(fit(text, width - 12)));
+      theme.fg('cyan', escapeTags(fit(` ${key}`, KEY_CELLS))) + escapeTags(fit(text, width - KEY_CELLS)));
   }
 
   onKey(_ch: string | undefined, key: string | undefined): Reaction {
