@@ -8,7 +8,7 @@ import { NotAProcRootError } from './read-system.js';
 import { UserNames } from './user-names.js';
 import type { ProcessSample } from './sample.js';
 import { FakeClock } from '../../test/helpers/fake-clock.js';
-import { copyTree } from '../../test/helpers/fixture-copy.js';
+import { withTreeCopy } from '../../test/helpers/fixture-copy.js';
 import { procBasic, procNoRollup } from '../../test/helpers/paths.js';
 
 const users = new UserNames(new Map([[0, 'root']]));
@@ -90,10 +90,9 @@ test('without smaps_rollup (kernels before 4.14) the sampler sums smaps, to the 
 });
 
 test('incremental sampling re-reads only what changed, plus a round-robin share', () => {
-  const tree = copyTree(procBasic);
-  try {
+  withTreeCopy(procBasic, (root) => {
     const clock = new FakeClock();
-    const sampler = new Sampler({ procfs: new ProcFs(tree.root), clock, users, intervalMs: 1000, maxStalenessMs: 10_000 });
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, intervalMs: 1000, maxStalenessMs: 10_000 });
     const first = sampler.sample();
     const withMemory = first.processes.filter((p) => !p.kernelThread && p.state !== 'Z').length;
     assert.equal(first.stats.statusReads, first.processes.length);
@@ -105,7 +104,7 @@ test('incremental sampling re-reads only what changed, plus a round-robin share'
     assert.equal(idle.stats.detailReads, Math.ceil(withMemory / 10), 'one tenth of the population per tick');
 
     // A process whose resident size moves is re-read at once.
-    const statPath = join(tree.root, '3852', 'stat');
+    const statPath = join(root, '3852', 'stat');
     const fields = readFileSync(statPath, 'latin1').split(' ');
     fields[23] = String(Number(fields[23]) + 10); // rss, field 24
     writeFileSync(statPath, fields.join(' '), 'latin1');
@@ -113,9 +112,7 @@ test('incremental sampling re-reads only what changed, plus a round-robin share'
     const moved = sampler.sample();
     assert.equal(moved.stats.statusReads, 1);
     assert.equal(byPid(moved.processes).get(3852)!.pssReadAtMs, moved.monotonicMs);
-  } finally {
-    tree.remove();
-  }
+  });
 });
 
 test('incremental sampling keeps every PSS younger than --max-staleness', () => {
@@ -133,16 +130,15 @@ test('incremental sampling keeps every PSS younger than --max-staleness', () => 
 });
 
 test('cmdline is read once per process lifetime (while its comm stays); a reused PID is a new process', () => {
-  const tree = copyTree(procBasic);
-  try {
+  withTreeCopy(procBasic, (root) => {
     const clock = new FakeClock();
-    const sampler = new Sampler({ procfs: new ProcFs(tree.root), clock, users });
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users });
     const before = byPid(sampler.sample().processes).get(3851)!;
-    writeFileSync(join(tree.root, '3851', 'cmdline'), 'renamed\0');
+    writeFileSync(join(root, '3851', 'cmdline'), 'renamed\0');
     clock.advance(1000);
     assert.equal(byPid(sampler.sample().processes).get(3851)!.cmdline, before.cmdline);
     // Same PID, later start time: another process.
-    const statPath = join(tree.root, '3851', 'stat');
+    const statPath = join(root, '3851', 'stat');
     const fields = readFileSync(statPath, 'latin1').split(' ');
     fields[21] = String(Number(fields[21]) + 500); // starttime, field 22
     writeFileSync(statPath, fields.join(' '), 'latin1');
@@ -150,68 +146,57 @@ test('cmdline is read once per process lifetime (while its comm stays); a reused
     const reused = byPid(sampler.sample().processes).get(3851)!;
     assert.equal(reused.cmdline, 'renamed');
     assert.equal(reused.startTimeTicks, before.startTimeTicks + 500);
-  } finally {
-    tree.remove();
-  }
+  });
 });
 
 test('an exec (same PID, same start time, another comm) has its command line read again', () => {
-  const tree = copyTree(procBasic);
-  try {
+  withTreeCopy(procBasic, (root) => {
     const clock = new FakeClock();
-    const sampler = new Sampler({ procfs: new ProcFs(tree.root), clock, users });
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users });
     const before = byPid(sampler.sample().processes).get(3851)!;
     assert.equal(before.comm, 'sleep');
     // bash -c 'sleep 1; exec python3 server.py': the comm and the command line change together.
-    writeFileSync(join(tree.root, '3851', 'cmdline'), 'python3\0server.py\0');
-    const statPath = join(tree.root, '3851', 'stat');
+    writeFileSync(join(root, '3851', 'cmdline'), 'python3\0server.py\0');
+    const statPath = join(root, '3851', 'stat');
     writeFileSync(statPath, readFileSync(statPath, 'latin1').replace('(sleep)', '(python3)'), 'latin1');
     clock.advance(1000);
     const after = byPid(sampler.sample().processes).get(3851)!;
     assert.equal(after.comm, 'python3');
     assert.equal(after.cmdline, 'python3 server.py');
     assert.equal(after.startTimeTicks, before.startTimeTicks);
-  } finally {
-    tree.remove();
-  }
+  });
 });
 
 test('CPU% is the lifetime average on first sight, then the share of the interval', () => {
-  const tree = copyTree(procBasic);
-  try {
+  withTreeCopy(procBasic, (root) => {
     const clock = new FakeClock();
-    const sampler = new Sampler({ procfs: new ProcFs(tree.root), clock, users });
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users });
     const first = byPid(sampler.sample().processes).get(3852)!;
-    const uptime = Number(readFileSync(join(tree.root, 'uptime'), 'latin1').split(' ')[0]);
+    const uptime = Number(readFileSync(join(root, 'uptime'), 'latin1').split(' ')[0]);
     const lifetime = ((first.cpuTicks / 100) / (uptime - first.startTimeTicks / 100)) * 100;
     assert.ok(Math.abs(first.cpuPercent - lifetime) < 1e-9);
 
-    const statPath = join(tree.root, '3852', 'stat');
+    const statPath = join(root, '3852', 'stat');
     const fields = readFileSync(statPath, 'latin1').split(' ');
     fields[13] = String(Number(fields[13]) + 30); // utime, field 14
     fields[14] = String(Number(fields[14]) + 20); // stime, field 15
     writeFileSync(statPath, fields.join(' '), 'latin1');
     clock.advance(2000);
     assert.equal(byPid(sampler.sample().processes).get(3852)!.cpuPercent, 25); // 0.5 s of 2 s
-  } finally {
-    tree.remove();
-  }
+  });
 });
 
 test('a process that vanishes or is cut short mid-read is absent, never half-reported', () => {
-  const tree = copyTree(procBasic);
-  try {
-    rmSync(join(tree.root, '3851', 'status'));
-    writeFileSync(join(tree.root, '3853', 'stat'), '3853 (pyth');
-    writeFileSync(join(tree.root, '3858', 'smaps_rollup'), '5558e9a00000-7ffecfe3e000 ---p 00000000 00:00 0  [rollup]\n');
-    const sample = new Sampler({ procfs: new ProcFs(tree.root), clock: new FakeClock(), users, exact: true }).sample();
+  withTreeCopy(procBasic, (root) => {
+    rmSync(join(root, '3851', 'status'));
+    writeFileSync(join(root, '3853', 'stat'), '3853 (pyth');
+    writeFileSync(join(root, '3858', 'smaps_rollup'), '5558e9a00000-7ffecfe3e000 ---p 00000000 00:00 0  [rollup]\n');
+    const sample = new Sampler({ procfs: new ProcFs(root), clock: new FakeClock(), users, exact: true }).sample();
     const pids = sample.processes.map((p) => p.pid);
     assert.ok(!pids.includes(3851) && !pids.includes(3853) && !pids.includes(3858), `${pids}`);
     assert.equal(sample.stats.gone, 3);
     assert.ok(pids.includes(3852));
-  } finally {
-    tree.remove();
-  }
+  });
 });
 
 test('a root that is not a /proc is a clear error', () => {
@@ -256,48 +241,42 @@ class LiveLikeProcFs extends ProcFs {
 }
 
 test('PSS switched on and off again: RSS comes from a status read afresh, not one kept from before the switch', () => {
-  const tree = copyTree(procBasic);
-  try {
+  withTreeCopy(procBasic, (root) => {
     const pid = 3851;
     const clock = new FakeClock();
-    const sampler = new Sampler({ procfs: new LiveLikeProcFs(tree.root), clock, users, exact: false, readDetail: false });
+    const sampler = new Sampler({ procfs: new LiveLikeProcFs(root), clock, users, exact: false, readDetail: false });
     const rssOf = () => byPid(sampler.sample().processes).get(pid)!.rssBytes;
-    assert.equal(rssOf(), kbField(tree.root, pid, 'status', 'VmRSS'), 'no PSS: status');
+    assert.equal(rssOf(), kbField(root, pid, 'status', 'VmRSS'), 'no PSS: status');
     sampler.readDetail = true;
     clock.advance(1000);
-    assert.equal(rssOf(), kbField(tree.root, pid, 'smaps_rollup', 'Rss'), 'PSS on: the rollup');
+    assert.equal(rssOf(), kbField(root, pid, 'smaps_rollup', 'Rss'), 'PSS on: the rollup');
     // The process grows by 64 MiB: its stat, status and rollup say so.
-    const grow = (file: string, edit: (text: string) => string) => writeFileSync(join(tree.root, String(pid), file), edit(readFileSync(join(tree.root, String(pid), file), 'latin1')), 'latin1');
+    const grow = (file: string, edit: (text: string) => string) => writeFileSync(join(root, String(pid), file), edit(readFileSync(join(root, String(pid), file), 'latin1')), 'latin1');
     grow('status', (t) => t.replace(/^(VmRSS:\s+)(\d+)/m, (_m, k: string, kb: string) => `${k}${Number(kb) + 65536}`));
     grow('smaps_rollup', (t) => t.replace(/^(Rss:\s+)(\d+)/m, (_m, k: string, kb: string) => `${k}${Number(kb) + 65536}`));
     grow('stat', (t) => { const f = t.split(' '); f[23] = String(Number(f[23]) + 16384); return f.join(' '); });
     clock.advance(1000);
-    assert.equal(rssOf(), kbField(tree.root, pid, 'smaps_rollup', 'Rss'), 'PSS on, grown: the rollup');
+    assert.equal(rssOf(), kbField(root, pid, 'smaps_rollup', 'Rss'), 'PSS on, grown: the rollup');
     sampler.readDetail = false;
     clock.advance(1000);
-    assert.equal(rssOf(), kbField(tree.root, pid, 'status', 'VmRSS'), 'PSS off again: the grown status, not the one read before the switch');
-  } finally {
-    tree.remove();
-  }
+    assert.equal(rssOf(), kbField(root, pid, 'status', 'VmRSS'), 'PSS off again: the grown status, not the one read before the switch');
+  });
 });
 
 test('a process that becomes a zombie shows no memory from the next tick on, not its last figures', () => {
-  const tree = copyTree(procBasic);
-  try {
+  withTreeCopy(procBasic, (root) => {
     const clock = new FakeClock();
-    const sampler = new Sampler({ procfs: new LiveLikeProcFs(tree.root), clock, users, exact: false });
+    const sampler = new Sampler({ procfs: new LiveLikeProcFs(root), clock, users, exact: false });
     const alive = byPid(sampler.sample().processes).get(3851)!;
     assert.ok(alive.pssBytes! > 0 && alive.rssBytes! > 0);
     // It exits; its parent has not reaped it: stat says Z, and the kernel gives no memory files.
-    const statPath = join(tree.root, '3851', 'stat');
+    const statPath = join(root, '3851', 'stat');
     writeFileSync(statPath, readFileSync(statPath, 'latin1').replace(') T ', ') Z '), 'latin1');
-    for (const file of ['smaps_rollup', 'smaps']) writeFileSync(join(tree.root, '3851', file), '');
+    for (const file of ['smaps_rollup', 'smaps']) writeFileSync(join(root, '3851', file), '');
     clock.advance(1000);
     const zombie = byPid(sampler.sample().processes).get(3851)!;
     assert.equal(zombie.state, 'Z');
     assert.deepEqual([zombie.vssBytes, zombie.rssBytes, zombie.shrBytes, zombie.pssBytes, zombie.ussBytes, zombie.swapBytes, zombie.swapPssBytes], [0, 0, 0, 0, 0, 0, 0]);
     assert.equal(zombie.pssReadAtMs, null);
-  } finally {
-    tree.remove();
-  }
+  });
 });

@@ -14,3 +14,13 @@ export function copyTree(source: string): TreeCopy {
   cpSync(source, root, { recursive: true });
   return { root, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Runs `body` on a fresh copy of `source` and removes the copy however `body` ends. */
+export function withTreeCopy<T>(source: string, body: (root: string) => T): T {
+  const tree = copyTree(source);
+  try {
+    return body(tree.root);
+  } finally {
+    tree.remove();
+  }
+}
