@@ -80,6 +80,13 @@ test('< and > change the sort column, I inverts it, and the selection follows it
   assert.equal(selectedPid(h), 3852);
 }));
 
+test('sorted by the one-cell S column, its header shows the sort mark in place of the title', () => withUi(async (h) => {
+  await h.press('>', '>', '>'); // PSS → USS → SWAP → CPU%
+  await h.press('>', '>'); // → MEM% → S
+  const text = await h.waitFor(/sort S (asc|desc)/);
+  assert.match(text.split('\n')[5], /MEM% [▲▼] COMMAND/);
+}));
+
 test('F6 picks the sort column from a list', () => withUi(async (h) => {
   await h.press(KEYS.f6);
   await h.waitFor('Sort by');

@@ -33,7 +33,10 @@ export function headerLine<Row>(layout: TableLayout<Row>, sort: SortSpec<Row> | 
   const cells = layout.columns.map((column, i) => {
     const sorted = sort !== null && sort.column.id === column.id;
     const mark = sorted ? (sort.descending ? SORT_MARK.descending : SORT_MARK.ascending) : '';
-    const text = fit(column.align === 'right' ? mark + column.title : column.title + mark, layout.widths[i], column.align);
+    // A title too long for its column with the mark (S, one cell) gives up letters, not the mark.
+    const width = layout.widths[i];
+    const title = mark !== '' && column.title.length + 1 > width ? column.title.slice(0, Math.max(0, width - 1)) : column.title;
+    const text = fit(column.align === 'right' ? mark + title : title + mark, width, column.align);
     return sorted ? (theme.color ? `{cyan-bg}${escapeTags(text)}{/cyan-bg}` : `{underline}${escapeTags(text)}{/underline}`) : escapeTags(text);
   });
   const line = cells.join(' ');
