@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, withHarness } from '../../test/helpers/screen-harness.js';
+import { parseColumnList } from '../model/column.js';
+import { PROCESS_COLUMNS } from '../model/process-columns.js';
+import { cellWidth } from './text-cell.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -72,5 +75,28 @@ test('at 80×24 the command keeps room to be read: SHR, VSS and SWAP step aside,
     assert.doesNotMatch(wide.split('\n')[4], /narrow/);
   } finally {
     assert.equal(await h.quit(), 0);
+  }
+});
+
+test('a process named in Chinese shows its name, and the columns after it stay aligned', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'memtop-cjk-'));
+  try {
+    cpSync(fixture, root, { recursive: true });
+    const dir = join(root, '3851');
+    writeFileSync(join(dir, 'stat'), readFileSync(join(dir, 'stat'), 'utf8').replace('(sleep)', '(数据库服务)'));
+    writeFileSync(join(dir, 'cmdline'), '数据库服务\0--port\x005432\0');
+    const columns = parseColumnList(PROCESS_COLUMNS, 'pid,comm,rss,command');
+    await withHarness(root, { columns }, async (h) => {
+      const text = await h.waitFor('数据库服务 --port 5432');
+      const rows = text.split('\n').slice(6, 12);
+      const cjk = rows.find((l) => l.includes('数据库服务'))!;
+      const plain = rows.find((l) => /^ +3852 /.test(l))!;
+      // Where the RSS column ends, in terminal cells: the same on both rows.
+      const rssEnd = (line: string) => cellWidth(/^ +\d+ +\S+ +\S+/.exec(line)![0]);
+      assert.equal(rssEnd(cjk), rssEnd(plain), `${cjk}\n${plain}`);
+      assert.doesNotMatch(cjk, /\?\?/, 'not question marks');
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });

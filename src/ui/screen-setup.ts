@@ -37,7 +37,7 @@ export function createScreen(streams: ScreenStreams): Screen {
     warnings: false,
     smartCSR: true,
     autoPadding: false,
-    fullUnicode: false,
+    fullUnicode: true,
     dockBorders: false,
     ignoreLocked: ['C-c'],
   });

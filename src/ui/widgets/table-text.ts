@@ -60,7 +60,7 @@ export function rowCells<Row>(layout: TableLayout<Row>, row: Row, context: Colum
 export function rowLine<Row>(layout: TableLayout<Row>, row: Row, context: ColumnContext, theme: Theme,
   selected: boolean, cellText?: (column: Column<Row>, row: Row) => string | undefined): string {
   const cells = rowCells(layout, row, context, cellText);
-  if (selected) return theme.bar(escapeTags(clip(cells.join(' '), layout.width).padEnd(layout.width)));
+  if (selected) return theme.bar(escapeTags(fit(cells.join(' '), layout.width)));
   return layout.columns.map((column, i) => {
     const text = escapeTags(cells[i]);
     if (column.kind !== 'bytes') return text;
