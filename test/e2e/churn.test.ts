@@ -39,7 +39,8 @@ function assertComplete(p: ProcessSample): void {
   assert.ok(Number.isInteger(p.startTimeTicks), where);
   assert.ok(p.state.length === 1, `${where}: state '${p.state}'`);
   assert.ok(p.uid !== null, `${where}: uid`);
-  if (p.kernelThread || p.state === 'Z') return;
+  // No address space: a kernel thread, a zombie, or one being reaped (X, seen for an instant).
+  if (p.kernelThread || p.state === 'Z' || p.state === 'X') return;
   assert.ok(p.vssBytes !== null && p.rssBytes !== null && p.shrBytes !== null, `${where}: status figures`);
   if (p.denied.length === 0) {
     assert.ok(p.pssBytes !== null && p.ussBytes !== null && p.swapPssBytes !== null, `${where}: rollup figures`);
