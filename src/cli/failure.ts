@@ -70,12 +70,15 @@ function commandPath(command: Command): string {
  * on stderr itself leaves nowhere to say it: exit 1.
  */
 export function exitQuietlyOnBrokenPipe(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): void {
+  // A command that already failed keeps its exit code (a usage error is still 2 when the
+  // reader of its message has gone).
+  const failedSoFar = () => (typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : null);
   stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(EXIT_OK);
+    if (err.code === 'EPIPE') process.exit(failedSoFar() ?? EXIT_OK);
     process.exit(reportFailure(new CliError(`cannot write the output: ${errnoWords(err)}`, EXIT_FAILURE), undefined, stderr));
   });
   stderr.on('error', (err: NodeJS.ErrnoException) => {
-    process.exit(err.code === 'EPIPE' ? EXIT_OK : EXIT_FAILURE);
+    process.exit(failedSoFar() ?? (err.code === 'EPIPE' ? EXIT_OK : EXIT_FAILURE));
   });
 }
 

@@ -156,6 +156,17 @@ test('memtop snapshot 2>&1 | head -1: the notes after the report meet the closed
   }
 });
 
+test('a failing command whose message meets a closed pipe or a full disk keeps its exit code', () => {
+  for (let run = 0; run < 3; run++) {
+    const usage = spawnSync('bash', ['-c', `"${process.execPath}" "${memtopBin}" snapshot --sort nosuch 2>&1 | head -c 1; echo " status \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 120_000 });
+    assert.match(usage.stdout, / status 2\n$/, `run ${run}: ${usage.stdout}`);
+    const failure = spawnSync('bash', ['-c', `"${process.execPath}" "${memtopBin}" snapshot --proc /nonexistent 2>&1 | head -c 1; echo " status \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 120_000 });
+    assert.match(failure.stdout, / status 1\n$/, `run ${run}: ${failure.stdout}`);
+  }
+  const full = spawnSync('sh', ['-c', `"${process.execPath}" "${memtopBin}" snapshot --pid 0 2>/dev/full`], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(full.status, 2);
+});
+
 test('memtop snapshot > /dev/full: one line saying the output could not be written, exit 1', () => {
   const shell = spawnSync('sh', ['-c', `"${process.execPath}" "${memtopBin}" snapshot --json > /dev/full`], { encoding: 'utf8', timeout: 120_000 });
   assert.equal(shell.status, 1);
