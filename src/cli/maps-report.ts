@@ -50,13 +50,14 @@ export function mapsReport(asked: number, flags: MapsFlags, environment: MapsEnv
   const pid = owner ?? asked;
   const notes = owner === null ? [] : [`${asked} is a thread of process ${owner}: these are the mappings of ${owner}, which all its threads share`];
   const outcome = readMappings(procfs, pid);
+  const ofThread = owner === null ? '' : ` (${asked} is a thread of process ${owner})`;
   if (outcome.kind === 'gone') {
     // A live process always has smaps; in a captured tree a refused file is left out.
-    if (procfs.exists(`${pid}/stat`)) throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: it is missing`);
-    throw new CliError(`no such process: ${pid}`);
+    if (procfs.exists(`${pid}/stat`)) throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: it is missing${ofThread}`);
+    throw new CliError(`no such process: ${pid}${ofThread}`);
   }
   if (outcome.kind === 'denied') {
-    throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings, and in a sandbox or a container may refuse root too)`);
+    throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings, and in a sandbox or a container may refuse root too)${ofThread}`);
   }
   if (outcome.kernelThread) notes.push(`${pid} (${visibleText(outcome.comm)}) is a kernel thread: it has no user-space mappings`);
   const single = toMappingRows(outcome.mappings);

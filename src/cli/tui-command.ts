@@ -10,6 +10,7 @@ import { ProcFs } from '../proc/procfs.js';
 import { CliError, EXIT_USAGE, usageError } from './cli-error.js';
 import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
+import { openProcRoot } from './proc-root.js';
 import type { TuiOptions } from '../ui/tui-options.js';
 
 interface TuiFlags {
@@ -80,9 +81,9 @@ export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env
   }
   const sortColumn = findColumn(PROCESS_COLUMNS, flags.sort ?? 'pss');
   if (!sortColumn) throw usageError(`--sort: ${new UnknownColumnError(flags.sort ?? '', PROCESS_COLUMNS).message}`);
-  const root = procRoot(flags.proc, env);
-  const procfs = new ProcFs(root);
-  if (!procfs.exists('meminfo')) throw new CliError(`${root} does not look like a /proc file system: it has no meminfo`);
+  // The same checks and messages as the one-shot commands (no such directory, permission, ...).
+  const procfs = openProcRoot(flags.proc, env);
+  const root = procfs.root;
   checkUserName(flags.user, UserNames.load(procfs));
   return {
     procRoot: root, delayMs: flags.delay * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,

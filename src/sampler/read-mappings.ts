@@ -5,6 +5,7 @@
 import { isDenied, isFailure, type ProcFs } from '../proc/procfs.js';
 import { parseSmaps, type SmapsMapping } from '../proc/smaps.js';
 import { isKernelThread, parsePidStat } from '../proc/pid-stat.js';
+import { memoryDirOf } from './live-thread.js';
 
 export type MappingsOutcome =
   | { kind: 'ok'; comm: string; startTimeTicks: number; kernelThread: boolean; mappings: SmapsMapping[] }
@@ -15,7 +16,11 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
   const statText = procfs.readSingle(`${pid}/stat`);
   const stat = isFailure(statText) ? null : parsePidStat(statText);
   if (stat === null) return { kind: 'gone' };
-  const smaps = procfs.read(`${pid}/smaps`);
+  // A leader that exited while other threads run on (Zl): its mappings show through a live
+  // thread (live-thread.ts).
+  const zombieLeader = (stat.state === 'Z' || stat.state === 'X') && stat.numThreads > 1 && !isKernelThread(stat);
+  const dir = memoryDirOf(procfs, pid, zombieLeader) ?? `${pid}`;
+  const smaps = procfs.read(`${dir}/smaps`);
   if (isFailure(smaps)) return isDenied(smaps) ? { kind: 'denied' } : { kind: 'gone' };
   return { kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat), mappings: parseSmaps(smaps) };
 }

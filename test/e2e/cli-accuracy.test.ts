@@ -54,6 +54,10 @@ test('a process whose first thread exited ("Zl": ps shows it with no memory) sti
   assert.ok(p.rss! >= p.pss! && p.pss! >= p.uss!, 'RSS ≥ PSS ≥ USS');
   assert.ok(p.vss! >= REGION_MIB * MIB, `VSS ${p.vss}`);
   assert.match(p.cmdline, /memhog leaderless 64$/);
+  // Its mappings too (memtop maps, and the UI's Mappings view: read-mappings.ts).
+  const maps = memtopJson<MapsJson>(['maps', String(pid), '--json']);
+  assert.equal(maps.pid, pid);
+  within(maps.totals.uss, REGION_MIB * MIB, 0.02, 'maps USS');
   // Without PSS, RSS comes from the live thread's status.
   const run = runMemtop(['snapshot', '--csv', '--pid', String(pid), '--sort', 'pid', '--columns', 'pid,vss,rss,state']);
   const [, vss, rss, state] = run.stdout.trim().split('\n')[1].split(',');

@@ -83,7 +83,8 @@ test('--user naming nobody /etc/passwd knows, and --pid lists with empty items: 
 });
 
 test('--proc naming no /proc: one clear line, exit 1, for every command', () => {
-  for (const args of [['snapshot'], ['snapshot', '--json'], ['maps', '1'], ['system', '--interval', '0.1']]) {
+  // [] is the interactive UI: it checks its proc root the same way before it needs a terminal.
+  for (const args of [[], ['snapshot'], ['snapshot', '--json'], ['maps', '1'], ['system', '--interval', '0.1']]) {
     const run = runMemtop([...args, '--proc', '/nonexistent']);
     assert.equal(run.status, 1, args.join(' '));
     assert.equal(run.stderr, 'memtop: /nonexistent: no such directory (proc root from --proc)\n', args.join(' '));
