@@ -1,54 +1,26 @@
 /**
  * Fitting plain text into a fixed number of terminal cells: pad or cut (with "…" when cut).
- * Widths are counted in cells, not UTF-16 code units: CJK ideographs, Hangul, kana, fullwidth
- * forms and most emoji take two cells, combining marks none (the terminal draws them so, and
- * blessed, with fullUnicode, too), so a column holding a Chinese process name stays aligned.
+ * Widths are counted in cells as blessed counts them when it lays out the screen (fullUnicode):
+ * CJK ideographs, Hangul, kana and fullwidth forms take two, combining and zero-width marks
+ * none, everything else one (blessed draws emoji as one). Counting as blessed does keeps the
+ * table aligned with blessed's own grid, so a column holding a Chinese process name stays in
+ * place and a redraw of a changed cell lands where it should.
  */
+import blessed from 'blessed';
 
-/** Code point ranges a terminal draws two cells wide (East Asian Wide and Fullwidth, emoji). */
-const WIDE: readonly [number, number][] = [
-  [0x1100, 0x115f], [0x231a, 0x231b], [0x2329, 0x232a], [0x23e9, 0x23ec], [0x23f0, 0x23f0], [0x23f3, 0x23f3],
-  [0x25fd, 0x25fe], [0x2614, 0x2615], [0x2648, 0x2653], [0x267f, 0x267f], [0x2693, 0x2693], [0x26a1, 0x26a1],
-  [0x26aa, 0x26ab], [0x26bd, 0x26be], [0x26c4, 0x26c5], [0x26ce, 0x26ce], [0x26d4, 0x26d4], [0x26ea, 0x26ea],
-  [0x26f2, 0x26f3], [0x26f5, 0x26f5], [0x26fa, 0x26fa], [0x26fd, 0x26fd], [0x2705, 0x2705], [0x270a, 0x270b],
-  [0x2728, 0x2728], [0x274c, 0x274c], [0x274e, 0x274e], [0x2753, 0x2755], [0x2757, 0x2757], [0x2795, 0x2797],
-  [0x27b0, 0x27b0], [0x27bf, 0x27bf], [0x2b1b, 0x2b1c], [0x2b50, 0x2b50], [0x2b55, 0x2b55], [0x2e80, 0x303e],
-  [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xa960, 0xa97f], [0xac00, 0xd7a3],
-  [0xf900, 0xfaff], [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x16fe0, 0x16fe4],
-  [0x17000, 0x18cff], [0x1b000, 0x1b2ff], [0x1f004, 0x1f004], [0x1f0cf, 0x1f0cf], [0x1f18e, 0x1f18e],
-  [0x1f191, 0x1f19a], [0x1f200, 0x1f251], [0x1f300, 0x1f64f], [0x1f680, 0x1f6ff], [0x1f7e0, 0x1f7eb],
-  [0x1f90c, 0x1f9ff], [0x1fa70, 0x1faff], [0x20000, 0x3fffd],
-];
+const charWidth = (blessed as unknown as { unicode: { charWidth(text: string, index: number): number } }).unicode.charWidth;
 
-/** Cells one code point takes: 0 (combining marks), 1, or 2 (WIDE). */
-export function codePointCells(code: number): number {
-  if (code < 0x300) return 1;
-  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x1ab0 && code <= 0x1aff) || (code >= 0x1dc0 && code <= 0x1dff)
-    || (code >= 0x20d0 && code <= 0x20ff) || (code >= 0xfe20 && code <= 0xfe2f) || code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f)) return 0;
-  if (code < 0x1100) return 1;
-  let low = 0;
-  let high = WIDE.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (code < WIDE[mid][0]) high = mid - 1;
-    else if (code > WIDE[mid][1]) low = mid + 1;
-    else return 2;
-  }
-  return 1;
+/** Cells the code point at `text[index]` takes: 0, 1 or 2. */
+function cellsAt(text: string, index: number): number {
+  return text.charCodeAt(index) < 0x300 ? 1 : charWidth(text, index);
 }
 
-/** The cells `text` takes on a terminal. */
+/** The cells `text` takes on the screen. */
 export function cellWidth(text: string): number {
   let cells = 0;
   for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x300) {
-      cells++;
-      continue;
-    }
-    const code = text.codePointAt(i)!;
-    if (code > 0xffff) i++;
-    cells += codePointCells(code);
+    cells += cellsAt(text, i);
+    if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff) i++;
   }
   return cells;
 }
@@ -58,11 +30,11 @@ function cut(text: string, width: number): { text: string; cells: number } {
   let cells = 0;
   let end = 0;
   while (end < text.length) {
-    const code = text.codePointAt(end)!;
-    const next = cells + codePointCells(code);
+    const next = cells + cellsAt(text, end);
     if (next > width) break;
     cells = next;
-    end += code > 0xffff ? 2 : 1;
+    const unit = text.charCodeAt(end);
+    end += unit >= 0xd800 && unit <= 0xdbff ? 2 : 1;
   }
   return { text: text.slice(0, end), cells };
 }
