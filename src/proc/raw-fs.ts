@@ -94,7 +94,9 @@ function fsBinding(): FsBinding | null {
 /** The binding's stat of `path` agrees with statSync's: same layout. */
 function statLayoutMatches(binding: FsBinding, path: string): boolean {
   try {
-    const raw = binding.stat(path, false, undefined, true);
+    // A copy: the binding hands back one shared array, which statSync then fills in again.
+    const returned = binding.stat(path, false, undefined, true);
+    const raw = returned === undefined ? undefined : Array.from(returned);
     const stats = statSync(path);
     return raw !== undefined && raw[STAT_MODE] === stats.mode && raw[STAT_NLINK] === stats.nlink && raw[STAT_UID] === stats.uid
       && raw[STAT_GID] === stats.gid && raw[STAT_INO] === stats.ino && raw[STAT_SIZE] === stats.size;

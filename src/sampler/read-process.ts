@@ -13,6 +13,9 @@ import { memoryDirOf } from './live-thread.js';
 import type { UserNames } from './user-names.js';
 import type { ProcessSample, SampleStats, SystemSample } from './sample.js';
 
+/** The denial list of a process nothing was refused for: one array for all (nobody changes it). */
+const NOTHING_DENIED: string[] = [];
+
 /** What a tick reads with, and what it counts. */
 export interface ProcessTick {
   procfs: ProcFs;
@@ -91,7 +94,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     statAtMs: nowMs,
     detail: previous?.detail ?? null,
     detailAtMs: previous?.detailAtMs ?? null,
-    denied: previous?.denied ?? [],
+    denied: previous?.denied ?? NOTHING_DENIED,
     noMm: memoryDir === null || (zombie && memoryDir === `${pid}`),
   };
   // No address space (any more: a process that just became a zombie): nothing of what was
@@ -100,7 +103,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detail = null;
     tracked.detailAtMs = null;
     tracked.status = null;
-    tracked.denied = [];
+    tracked.denied = NOTHING_DENIED;
   }
   // The command line is read once per process (pid + start time), and again when its comm
   // changes: an exec() (a comm that changes alone, by prctl, costs one read more).
@@ -113,13 +116,13 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   if (!tick.readDetail) {
     tracked.detail = null;
     tracked.detailAtMs = null;
-    tracked.denied = [];
+    tracked.denied = NOTHING_DENIED;
   } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
     const outcome = readMemoryDetail(procfs, memoryDir!, tick.detailFile);
     stats.detailReads++;
     if (outcome.kind === 'ok') {
       tracked.detail = outcome.summary;
-      tracked.denied = [];
+      tracked.denied = NOTHING_DENIED;
     } else if (outcome.kind === 'denied') {
       tracked.detail = null;
       tracked.denied = [outcome.file];

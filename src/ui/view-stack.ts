@@ -24,10 +24,9 @@ export class ViewStack<V> {
     return this.views.length > 1 ? this.views.pop() : undefined;
   }
 
-  /** Replaces the top; returns the view it replaced. */
   /**
-   * Goes back down to `view` when it is in the stack (popping the views above it, returned top
-   * first); false when it is not there.
+   * Goes back down to `view` when it is in the stack (popping the views above it, handed to
+   * `popped` top first); false when it is not there.
    */
   backTo(view: V, popped: (gone: V) => void): boolean {
     const at = this.views.indexOf(view);
@@ -36,6 +35,7 @@ export class ViewStack<V> {
     return true;
   }
 
+  /** Replaces the top; returns the view it replaced. */
   replaceTop(view: V): V {
     const old = this.views[this.views.length - 1];
     this.views[this.views.length - 1] = view;
