@@ -70,6 +70,8 @@ test('CSV of grouped rows names each row\'s partial sums in a last column "parti
   assert.equal(csv[2], 'alice,1,2097152,1048576,0,');
   assert.equal(csv[3], 'total,2,2621440,1048576,0,pss uss');
   assert.match(partialNote(groups, 'partial column')!, /^a sum named in the partial column leaves out .*\(pss, uss, swapPss\)/);
+  assert.match(partialNote(groups, 'partial column', ['user', 'count', 'rss', 'pss', 'uss'])!, /\(pss, uss\): it is a lower bound$/, 'only the sums shown');
+  assert.equal(partialNote(groups, undefined, ['user', 'rss']), null, 'no partial sum shown, no note');
   assert.match(humanReport(grouped), /\nroot +2 +2\.5M +1\.0M\+ +0B\+\n/);
 });
 

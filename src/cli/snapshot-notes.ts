@@ -55,8 +55,10 @@ export function deniedNote(rows: readonly ProcessSample[]): string | null {
  * Why some sums end in "+" (the human table), or where CSV names them: in its `partial` column
  * (grouped rows) or in the totals label.
  */
-export function partialNote(aggregates: readonly ProcessAggregate[], csv?: 'partial column' | 'totals label'): string | null {
-  const fields = SUMMED_FIELDS.filter((f) => aggregates.some((a) => isPartial(a, f)));
+export function partialNote(aggregates: readonly ProcessAggregate[], csv?: 'partial column' | 'totals label', shownColumnIds?: readonly string[]): string | null {
+  // Only the sums shown: a partial SwapPss is no news in a table without that column.
+  const shown = shownColumnIds === undefined ? null : new Set(shownColumnIds.map(fieldOf));
+  const fields = SUMMED_FIELDS.filter((f) => (shown === null || shown.has(f)) && aggregates.some((a) => isPartial(a, f)));
   if (fields.length === 0) return null;
   const which = csv === undefined ? 'a sum followed by +' : `a sum named in the ${csv}`;
   return `${which} leaves out processes whose value is unknown (${fields.join(', ')}): it is a lower bound`;

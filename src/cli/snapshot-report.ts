@@ -114,7 +114,7 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined)]),
+    notes: present([deniedNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined, plan.columns.map((c) => c.id))]),
   };
 }
 
@@ -139,6 +139,6 @@ function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(selected), partialNote(total ? [...groups, total] : groups, format === 'csv' ? 'partial column' : undefined)]),
+    notes: present([deniedNote(selected), partialNote(total ? [...groups, total] : groups, format === 'csv' ? 'partial column' : undefined, plan.columns.map((c) => c.id))]),
   };
 }
