@@ -93,6 +93,11 @@ export function parsePidStat(text: string): PidStat | null {
   };
 }
 
+/** Z or X: the task stat describes (a process's leader thread) has exited. */
+export function isZombie(stat: PidStat): boolean {
+  return stat.state === 'Z' || stat.state === 'X';
+}
+
 export function isKernelThread(stat: PidStat): boolean {
   return (stat.flags & PF_KTHREAD) !== 0;
 }

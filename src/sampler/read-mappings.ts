@@ -17,9 +17,8 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
   const stat = isFailure(statText) ? null : parsePidStat(statText);
   if (stat === null) return { kind: 'gone' };
   // A leader that exited while other threads run on (Zl): its mappings show through a live
-  // thread (live-thread.ts).
-  const zombieLeader = (stat.state === 'Z' || stat.state === 'X') && stat.numThreads > 1 && !isKernelThread(stat);
-  const dir = memoryDirOf(procfs, pid, zombieLeader) ?? `${pid}`;
+  // thread (live-thread.ts); with no address space at all, /proc/PID's (empty) smaps.
+  const dir = memoryDirOf(procfs, pid, stat) ?? `${pid}`;
   const smaps = procfs.read(`${dir}/smaps`);
   if (isFailure(smaps)) return isDenied(smaps) ? { kind: 'denied' } : { kind: 'gone' };
   return { kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat), mappings: parseSmaps(smaps) };

@@ -3,7 +3,7 @@
  * them; the record built from what was read now and what is remembered from before.
  */
 import { isFailure, isGone, type ProcFs } from '../proc/procfs.js';
-import { parsePidStat, isKernelThread, type PidStat } from '../proc/pid-stat.js';
+import { parsePidStat, isKernelThread, isZombie, type PidStat } from '../proc/pid-stat.js';
 import { parseStatus, sharedBytes, effectiveUid, type PidStatus } from '../proc/status.js';
 import { cmdlineText } from '../proc/cmdline.js';
 import type { MemorySummary } from '../proc/smaps-counters.js';
@@ -80,8 +80,8 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   const kernel = isKernelThread(stat);
   const zombie = isZombie(stat);
   // Where its memory shows: /proc/PID, or a live thread's directory when only the leader is a
-  // zombie (live-thread.ts); null: a zombie with nothing left, no address space.
-  const memoryDir = kernel ? null : memoryDirOf(procfs, pid, zombie && stat.numThreads > 1);
+  // zombie (live-thread.ts); null: no address space.
+  const memoryDir = memoryDirOf(procfs, pid, stat);
   const tracked: Tracked = {
     statBytes,
     record: undefined as unknown as ProcessSample, // set below
@@ -95,7 +95,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     detail: previous?.detail ?? null,
     detailAtMs: previous?.detailAtMs ?? null,
     denied: previous?.denied ?? NOTHING_DENIED,
-    noMm: memoryDir === null || (zombie && memoryDir === `${pid}`),
+    noMm: memoryDir === null,
   };
   // No address space (any more: a process that just became a zombie): nothing of what was
   // read of its memory before still holds.
@@ -109,7 +109,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   // changes: an exec() (a comm that changes alone, by prctl, costs one read more).
   if ((previous === undefined || previous.stat.comm !== stat.comm) && !kernel) {
     // (A leader that exited has no command line left; a live thread shows the process's.)
-    const text = procfs.readSingle(`${zombie && memoryDir !== null ? memoryDir : pid}/cmdline`);
+    const text = procfs.readSingle(`${memoryDir ?? pid}/cmdline`);
     if (!isFailure(text)) tracked.cmdline = cmdlineText(text);
     else if (isGone(text)) return null;
   }
@@ -139,7 +139,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   // dropped, so that it is read afresh when it is needed again (PSS switched off).
   if (!needsStatus) tracked.status = null;
   if (needsStatus && (changed || tracked.status === null)) {
-    const dir = tracked.noMm ? `${pid}` : memoryDir!;
+    const dir = memoryDir ?? `${pid}`;
     const text = procfs.readSingle(`${dir}/status`);
     if (isFailure(text)) return null;
     const status = parseStatus(text);
@@ -207,11 +207,6 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     pssReadAtMs: t.detailAtMs,
     denied: t.denied,
   };
-}
-
-/** Z or X: the thread stat describes (the leader) has exited. */
-function isZombie(stat: PidStat): boolean {
-  return stat.state === 'Z' || stat.state === 'X';
 }
 
 function statChanged(before: PidStat, after: PidStat): boolean {
