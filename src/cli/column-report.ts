@@ -7,7 +7,7 @@
  * of a row's partial sums in a last column `partial` (grouped rows), or in the totals label.
  */
 import type { Column, ColumnContext } from '../model/column.js';
-import { formatValue } from '../model/format-cell.js';
+import { formatValue, PARTIAL_MARK } from '../model/format-cell.js';
 import { visibleText } from '../model/untrusted-text.js';
 import { csvLine, type CsvValue } from './csv.js';
 import { formatTable } from './text-table.js';
@@ -32,8 +32,6 @@ export interface ColumnReport<Row> {
   totals?: TotalsRow;
 }
 
-/** The marker after a partial sum in the human table. */
-export const PARTIAL_MARK = '+';
 
 function humanCell<Row>(column: Column<Row>, value: CellValue, partial: boolean, context: ColumnContext): string {
   const text = formatValue(column, value, context);

@@ -3,6 +3,9 @@ import type { Column, ColumnContext } from './column.js';
 import { durationText, humanBytes, percentText } from './human-units.js';
 import { visibleText } from './untrusted-text.js';
 
+/** The mark after a sum that leaves out unknown values (a lower bound): tables, CLI and UI alike. */
+export const PARTIAL_MARK = '+';
+
 /** "14:03" today, "Nov25" before (as ps's START). */
 export function startTimeText(epochMs: number, nowEpochMs: number): string {
   const d = new Date(epochMs);

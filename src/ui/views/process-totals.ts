@@ -5,9 +5,7 @@
  */
 import type { Column, ColumnContext } from '../../model/column.js';
 import { humanBytes, percentText } from '../../model/human-units.js';
-
-/** The mark after a sum that leaves out unknown values. */
-export const LOWER_BOUND_MARK = '+';
+import { PARTIAL_MARK } from '../../model/format-cell.js';
 
 /** Per column: the summed text, or "" for columns that do not add up (PID, USER...). */
 export function totalCells<Row>(columns: readonly Column<Row>[], rows: readonly Row[], context: ColumnContext): string[] {
@@ -24,6 +22,6 @@ export function totalCells<Row>(columns: readonly Column<Row>[], rows: readonly 
     }
     if (known === 0) return '-';
     const text = column.kind === 'bytes' ? humanBytes(sum) : percentText(sum);
-    return known < rows.length ? text + LOWER_BOUND_MARK : text;
+    return known < rows.length ? text + PARTIAL_MARK : text;
   });
 }

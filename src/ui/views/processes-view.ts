@@ -18,7 +18,8 @@ import { columnAt, headerLine, layoutTable, rowLine, type TableLayout } from '..
 import { escapeTags } from '../safe-text.js';
 import { fit } from '../text-cell.js';
 import { processKey, processRows, type ProcessRows } from './process-rows.js';
-import { LOWER_BOUND_MARK, totalCells } from './process-totals.js';
+import { totalCells } from './process-totals.js';
+import { PARTIAL_MARK } from '../../model/format-cell.js';
 import { columnsForWidth } from './narrow-columns.js';
 import { processName, signalPicker } from './signal-flow.js';
 import { ColumnPicker } from '../widgets/column-picker.js';
@@ -102,9 +103,9 @@ export class ProcessesView implements View {
 
   private totalsLine(layout: TableLayout<P>, rows: P[], context: ViewContext): string {
     const sums = totalCells(layout.columns, rows, this.rows(context.store).context);
-    const partial = sums.some((sum) => sum.endsWith(LOWER_BOUND_MARK));
+    const partial = sums.some((sum) => sum.endsWith(PARTIAL_MARK));
     const cells = layout.columns.map((column, i) => {
-      const text = column.width === 0 ? `total of ${rows.length} shown${partial ? ` (${LOWER_BOUND_MARK}: some values unknown)` : ''}` : sums[i];
+      const text = column.width === 0 ? `total of ${rows.length} shown${partial ? ` (${PARTIAL_MARK}: some values unknown)` : ''}` : sums[i];
       return fit(text, layout.widths[i], column.width === 0 ? 'left' : column.align);
     });
     return context.theme.bold(escapeTags(cells.join(' ')));
