@@ -3,6 +3,7 @@
  * Each throws a usage error (exit 2) that says what was wrong and what is allowed.
  */
 import { usageError } from './cli-error.js';
+import { isUidText } from '../model/process-filter.js';
 
 /** A number of seconds within [min, max], e.g. --delay 0.2..3600. */
 export function secondsInRange(flag: string, min: number, max: number): (text: string) => number {
@@ -48,12 +49,12 @@ export function pidList(text: string, previous?: number[]): number[] {
 export function userValue(text: string): string {
   const value = text.trim();
   if (value === '') throw usageError("--user takes a user name or a uid, not ''");
-  return /^\d+$/.test(value) ? String(Number(value)) : value;
+  return isUidText(value) ? String(Number(value)) : value;
 }
 
 /** A --user name that /etc/passwd does not know selects nothing: say so instead. */
 export function checkUserName(user: string | undefined, known: { has(name: string): boolean }): void {
-  if (user !== undefined && !/^\d+$/.test(user) && !known.has(user)) {
+  if (user !== undefined && !isUidText(user) && !known.has(user)) {
     throw usageError(`--user: no user named '${user}' in /etc/passwd (give a uid for a user without a name)`);
   }
 }

@@ -19,8 +19,13 @@ export function isSelected(p: ProcessSample, selection: ProcessSelection): boole
   return true;
 }
 
+/** A --user value in digits names a uid (compared as a number), anything else a user name. */
+export function isUidText(user: string): boolean {
+  return /^\d+$/.test(user);
+}
+
 function isUser(p: ProcessSample, user: string): boolean {
-  return /^\d+$/.test(user) ? p.uid === Number(user) : p.user === user;
+  return isUidText(user) ? p.uid === Number(user) : p.user === user;
 }
 
 export function selectProcesses(processes: readonly ProcessSample[], selection: ProcessSelection): ProcessSample[] {
