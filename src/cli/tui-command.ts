@@ -84,7 +84,8 @@ export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env
   // The same checks and messages as the one-shot commands (no such directory, permission, ...).
   const procfs = openProcRoot(flags.proc, env);
   const root = procfs.root;
-  checkUserName(flags.user, UserNames.load(procfs));
+  // /etc/passwd only for a --user name (the sampler's thread reads it for itself).
+  if (flags.user !== undefined) checkUserName(flags.user, UserNames.load(procfs));
   return {
     procRoot: root, delayMs: flags.delay * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,
     columns, sortColumn, reverse: flags.reverse === true, pids: flags.pid ?? [], user: flags.user,
