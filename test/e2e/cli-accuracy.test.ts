@@ -4,9 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { startMemhog } from '../helpers/live-helpers.js';
+import { memtopBin } from '../helpers/paths.js';
 import { memtopJson, runMemtop } from '../helpers/run-memtop.js';
 import type { MapsJson, ProcessJson, SnapshotJson, SystemJson } from '../helpers/snapshot-types.js';
 
@@ -169,24 +171,59 @@ function freeBytes(): FreeFigures {
   };
 }
 
-test('memtop system: MemTotal as /proc/meminfo says, and the free figures of `free -b` within a few MiB', () => {
-  const memTotalKb = Number(/^MemTotal:\s+(\d+) kB/m.exec(readFileSync('/proc/meminfo', 'utf8'))![1]);
-  // Memory moves while other processes run: memtop's reading must fall within the range of two
-  // `free -b` readings taken just before and just after it, widened by 8 MiB.
-  const before = freeBytes();
-  const json = memtopJson<SystemJson>(['system', '--json', '--interval', '0.1']);
-  const after = freeBytes();
-  assert.equal(json.meminfo.MemTotal, memTotalKb * KIB);
-  assert.equal(json.free.total, before.total);
-  assert.equal(json.free.swapTotal, before.swapTotal);
+/** `memtop system --json` started now, its output parsed when it exits. */
+function systemJsonLater(intervalSeconds: number): Promise<SystemJson> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [memtopBin, 'system', '--json', '--interval', String(intervalSeconds)],
+      { encoding: 'utf8', env: { ...process.env, MEMTOP_PROC: '' } }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`memtop system exited ${error.code}: ${stderr}`));
+        else resolve(JSON.parse(stdout) as SystemJson);
+      });
+  });
+}
+
+const FREE_KEYS = ['used', 'free', 'shared', 'buffCache', 'available', 'swapUsed', 'swapFree'] as const;
+
+/**
+ * memtop reads /proc/meminfo for its summary at the end of --interval, while its own process
+ * (a Node heap: tens of MiB that count as used) is alive. Two `free -b` readings taken while it
+ * waits, after it has started, bracket that moment; readings taken before it starts and after
+ * it exits would leave its own memory out. Other processes still move memory between the
+ * readings, so the check is made up to three times and every miss is reported.
+ */
+function freeFiguresMisses(memtop: FreeFigures, before: FreeFigures, after: FreeFigures): string[] {
   const slack = 8 * MIB;
-  for (const key of ['used', 'free', 'shared', 'buffCache', 'available', 'swapUsed', 'swapFree'] as const) {
+  const misses: string[] = [];
+  for (const key of FREE_KEYS) {
     const low = Math.min(before[key], after[key]) - slack;
     const high = Math.max(before[key], after[key]) + slack;
-    assert.ok(json.free[key] >= low && json.free[key] <= high, `${key}: memtop ${json.free[key]}, free -b ${before[key]} .. ${after[key]}`);
+    if (!(memtop[key] >= low && memtop[key] <= high)) misses.push(`${key}: memtop ${memtop[key]}, free -b ${before[key]} .. ${after[key]}`);
   }
+  return misses;
+}
+
+test('memtop system: MemTotal as /proc/meminfo says, and the free figures of `free -b` within a few MiB', async () => {
+  const memTotalKb = Number(/^MemTotal:\s+(\d+) kB/m.exec(readFileSync('/proc/meminfo', 'utf8'))![1]);
+  const allMisses: string[][] = [];
+  let json: SystemJson | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const running = systemJsonLater(2);
+    await sleep(1000);
+    const before = freeBytes();
+    await sleep(600);
+    const after = freeBytes();
+    json = await running;
+    assert.equal(json.meminfo.MemTotal, memTotalKb * KIB);
+    assert.equal(json.free.total, before.total);
+    assert.equal(json.free.swapTotal, before.swapTotal);
+    const misses = freeFiguresMisses(json.free, before, after);
+    if (misses.length === 0) break;
+    allMisses.push(misses);
+  }
+  assert.ok(allMisses.length < 3, `three readings out of range:\n${allMisses.map((m) => m.join('; ')).join('\n')}`);
+  const vmstat = json!.vmstat;
   const rate = (key: keyof SystemJson['vmstat']): number => {
-    const value = json.vmstat[key];
+    const value = vmstat[key];
     assert.ok(value !== null && Number.isFinite(value) && value >= 0, `${key}: ${value}`);
     return value;
   };
