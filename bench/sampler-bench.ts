@@ -16,6 +16,7 @@ import {
   buildProcread, buildTickFloor, hasCommand, machineLine, median, memtopCommand, procreadMedianMs, startLoad, tickFloorMs, timeCommand,
   writeResultsSection,
 } from './bench-tools.js';
+import { nodeTickFloorMs } from './node-tick-floor.js';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -42,6 +43,8 @@ interface Row {
   /** The tick's reads in C (bench/tick-floor.c), back to back and after the ticks' pause. */
   cTickMs: number;
   cTickAfterPauseMs: number;
+  /** The same reads through memtop's read call (node-tick-floor.ts), after the same pause. */
+  nodeTickAfterPauseMs: number;
   oldestPssMs: number;
   snapshotMs: number;
   procreadOneMs: number;
@@ -103,6 +106,7 @@ async function measure(n: number): Promise<Row> {
     }
     const cTickMs = tickFloorMs(tickFloor, ticks, 0);
     const cTickAfterPauseMs = tickFloorMs(tickFloor, ticks, 500);
+    const nodeTickAfterPauseMs = await nodeTickFloorMs(ticks, 500);
 
     // Whole processes, interleaved.
     const snapshot: number[] = [];
@@ -128,6 +132,7 @@ async function measure(n: number): Promise<Row> {
       procreadAfterPauseMs: median(afterPause),
       cTickMs,
       cTickAfterPauseMs,
+      nodeTickAfterPauseMs,
       oldestPssMs,
       snapshotMs: median(snapshot),
       procreadOneMs: median(procreadOne),
@@ -146,9 +151,9 @@ const rows: Row[] = [];
 for (const n of sizes) rows.push(await measure(n));
 
 const table = [
-  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (the UI with --exact) | incremental tick at 1 s, 1 thread (the UI) | incremental tick at 1 s, 2 threads | incremental tick back to back | procread after a 0.5 s pause | tick at 1 s vs that | the tick reads in C: back to back / after a 0.5 s pause | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${ms(r.tickBackToBackMs)} = ${ratio(r.tickBackToBackMs, r.procreadMs)} | ${ms(r.procreadAfterPauseMs)} | ${ratio(r.tickSingleMs, r.procreadAfterPauseMs)} | ${ms(r.cTickMs)} = ${ratio(r.cTickMs, r.procreadMs)} / ${ms(r.cTickAfterPauseMs)} = ${ratio(r.cTickAfterPauseMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
+  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (the UI with --exact) | incremental tick at 1 s, 1 thread (the UI) | incremental tick at 1 s, 2 threads | incremental tick back to back | procread after a 0.5 s pause | tick at 1 s vs that | the tick reads in C: back to back / after a 0.5 s pause | the tick reads in Node, nothing else, after the pause | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${ms(r.tickBackToBackMs)} = ${ratio(r.tickBackToBackMs, r.procreadMs)} | ${ms(r.procreadAfterPauseMs)} | ${ratio(r.tickSingleMs, r.procreadAfterPauseMs)} | ${ms(r.cTickMs)} = ${ratio(r.cTickMs, r.procreadMs)} / ${ms(r.cTickAfterPauseMs)} = ${ratio(r.cTickAfterPauseMs, r.procreadMs)} | ${ms(r.nodeTickAfterPauseMs)} = ${ratio(r.nodeTickAfterPauseMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
 ].join('\n');
 
 const section = `## Sampler vs the C reference reader
@@ -162,7 +167,9 @@ interleaved with memtop's samples); "after a 0.5 s pause" is \`procread 1\`'s sa
 same idle time as each measured tick (the ticks alternate between the two samplers, 0.5 s apart);
 "the tick reads in C" is bench/tick-floor.c: stat of every process and smaps_rollup of a ninth,
 open/read/close in C, back to back and after the same pause — the floor any implementation of
-the tick meets on this machine; whole-process times are medians of ${runs} interleaved runs
+the tick meets on this machine; "the tick reads in Node, nothing else" is the same reads through
+memtop's own read call (bench/node-tick-floor.ts: Node's fs binding, one reused buffer), nothing
+done with them — what any Node sampler's tick costs before its own work; whole-process times are medians of ${runs} interleaved runs
 with output discarded; smem is Debian's \`smem -c "pid pss uss rss"\` (3 runs).
 
 ${table}
