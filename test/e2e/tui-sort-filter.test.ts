@@ -19,14 +19,15 @@ test('< and > change the sort column and the rows on screen follow', async () =>
   try {
     await tmux.waitFor(/total of [1-9]\d* shown/);
     tmux.send('<', '<', '<', '<', '<'); // PSS → SHR → RSS → VSS → USER → PID
-    let screen = await tmux.waitFor(/▲PID USER/);
+    // A capture can fall between the title's redraw and the rows' (tmux gets the frame in
+    // pieces): wait for a screen whose title and rows both show the new order.
+    const ascending = (s: string) => /▲PID USER/.test(s) && pidsOnScreen(s).length > 5 && isSorted(pidsOnScreen(s));
+    let screen = await tmux.waitFor(ascending);
     assert.match(screen, /sort PID asc/);
-    let pids = pidsOnScreen(screen);
-    assert.ok(pids.length > 5 && isSorted(pids), `PIDs ascending: ${pids.join(' ')}`);
     tmux.send('I');
-    screen = await tmux.waitFor(/▼PID USER/);
-    pids = pidsOnScreen(screen);
-    assert.ok(isSorted(pids, true), `PIDs descending: ${pids.join(' ')}`);
+    const descending = (s: string) => /▼PID USER/.test(s) && pidsOnScreen(s).length > 5 && isSorted(pidsOnScreen(s), true);
+    screen = await tmux.waitFor(descending);
+    assert.match(screen, /sort PID desc/);
     tmux.send('>');
     screen = await tmux.waitFor(/USER▲/);
     assert.match(screen, /sort USER asc/);
