@@ -10,12 +10,9 @@ for (const term of ['xterm-256color', 'screen-256color', 'tmux-256color', 'linux
   test(`TERM=${term}: starts with the header and the table; q exits 0 and restores the terminal`, async () => {
     const tmux = new Tmux(memtopCommand([], term));
     try {
-      // Every part of the first frame, waited for together: a capture can fall between the
-      // pieces of a frame as the terminal receives them.
       const parts = [HEADER, TABLE, /total of \d+ shown/, /Load average: [\d.]+ [\d.]+ [\d.]+/, /memtop: sample \d+ ms/,
         /^F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit/m];
-      const screen = await tmux.waitFor((s) => parts.every((part) => part.test(s)));
-      for (const part of parts) assert.match(screen, part);
+      await tmux.waitForAll(parts);
       assert.equal(tmux.info('#{alternate_on}'), '1');
       tmux.send('q');
       assert.equal(await memtopExit(tmux), 0);
@@ -34,10 +31,7 @@ test('F2 lists the views; Esc closes the list', async () => {
   try {
     await tmux.waitFor(/total of \d+ shown/);
     tmux.send('F2');
-    const screen = await tmux.waitFor('Enter replaces the current view');
-    assert.match(screen, /Processes +one row per process/);
-    assert.match(screen, /Mappings +of /);
-    assert.match(screen, /System +meminfo, free, vmstat, pressure/);
+    await tmux.waitForAll([/Enter replaces the current view/, /Processes +one row per process/, /Mappings +of /, /System +meminfo, free, vmstat, pressure/]);
     tmux.send('Escape');
     await tmux.waitFor((s) => !s.includes('Enter replaces the current view'));
     tmux.send('F10');

@@ -13,12 +13,11 @@ test('a process named with escape sequences and {bold} shows as inert text; the 
     await tmux.waitFor(/total of [1-9]\d* shown/);
     tmux.send('\\');
     tmux.type('evil');
-    const screen = await tmux.waitFor('total of 1 shown');
+    const screen = await tmux.waitFor((s) => s.includes('total of 1 shown') && s.includes(` ${helper.pid} `));
     const row = screen.split('\n').find((l) => l.includes(String(helper.pid)))!;
     assert.match(row, /evil\\x1b\]2;pwned-title\\x07\{bold\}BOLD\{\/bold\}\\x1b\[31mred\\x07/);
     tmux.send('Enter', 'Enter'); // into its Mappings: the breadcrumb shows the comm
-    const maps = await tmux.waitFor(/total of \d+ maps/);
-    assert.match(maps, /Processes › evil\\x1b\]2;pwned-/);
+    await tmux.waitForAll([/total of \d+ maps/, /Processes › evil\\x1b\]2;pwned-/]);
     assert.equal(tmux.info('#{pane_title}'), titleBefore);
     assert.doesNotMatch(tmux.info('#{pane_title}'), /pwned/);
     tmux.send('q');

@@ -83,6 +83,21 @@ export class Tmux {
     }
   }
 
+  /**
+   * Waits for one screen that shows every part at once (a capture can fall between the pieces of
+   * a frame as the terminal receives them); the error names the parts the last screen lacked.
+   */
+  async waitForAll(parts: readonly RegExp[], timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.capture();
+      const missing = parts.filter((part) => !part.test(screen));
+      if (missing.length === 0) return screen;
+      if (Date.now() > deadline) throw new Error(`the pane never showed ${missing.map(String).join(' and ')} with the rest; it shows:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** Waits for the command to exit; its exit status. */
   async exitStatus(timeoutMs = 15_000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
