@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { v8FlagsForThreads } from './v8-flags.js';
 import { ProcFs } from '../proc/procfs.js';
 import { readSystem } from './read-system.js';
-import { Sampler, DEFAULT_MAX_STALENESS_MS, type ProcessesPart } from './sampler.js';
+import { Sampler, DEFAULT_MAX_STALENESS_MS, stillAlive, type ProcessesPart } from './sampler.js';
 import type { Sample, SampleStats } from './sample.js';
 import type { ShareReply, ShareRequest, ShareThreadInput } from './share-protocol.js';
 
@@ -59,7 +59,7 @@ export class ParallelSampler {
     const pids = local.pids.list(system.loadavg);
     if (!this.workerOk) {
       const whole = local.sampleProcesses(pids, system);
-      local.pids.keep(whole.processes.map((p) => p.pid));
+      local.pids.keep(stillAlive(whole));
       return local.assemble(startMs, timeMs, system, whole);
     }
 
@@ -73,7 +73,7 @@ export class ParallelSampler {
     const answer = await reply;
     // The helper failed: read its share here (this thread's sampler then keeps those PIDs).
     const part = answer.ok ? merge(ours, answer.part) : local.sampleProcesses(pids, system);
-    local.pids.keep(part.processes.map((p) => p.pid));
+    local.pids.keep(stillAlive(part));
     return local.assemble(startMs, timeMs, system, part);
   }
 
@@ -119,5 +119,5 @@ function merge(a: ProcessesPart, b: ProcessesPart): ProcessesPart {
     statusReads: a.stats.statusReads + b.stats.statusReads,
     detailReads: a.stats.detailReads + b.stats.detailReads,
   };
-  return { processes: a.processes.concat(b.processes), stats };
+  return { processes: a.processes.concat(b.processes), unread: a.unread.concat(b.unread), stats };
 }

@@ -91,7 +91,7 @@ export interface Sample {
 export interface SampleStats {
   /** PIDs listed in the proc root. */
   listed: number;
-  /** Processes that exited while being read (absent from this sample). */
+  /** Processes absent from this sample: they exited while being read (or, rarely, a file came back cut short). */
   gone: number;
   /** Processes whose memory detail was refused. */
   denied: number;

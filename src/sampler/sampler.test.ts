@@ -280,3 +280,30 @@ test('a process that becomes a zombie shows no memory from the next tick on, not
     assert.equal(zombie.pssReadAtMs, null);
   });
 });
+
+test('a process read only in part stays in the cached listing: it is read again next tick, not lost until the next fork', () => {
+  withTreeCopy(procBasic, (root) => {
+    const pid = 3851;
+    const clock = new FakeClock();
+    // As on the live /proc: the root is listed again only when loadavg's last PID moves (it does
+    // not in a copy).
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, exact: false, trustLastPid: true });
+    const statusPath = join(root, String(pid), 'status');
+    const status = readFileSync(statusPath, 'latin1');
+    writeFileSync(statusPath, status.slice(0, 40), 'latin1'); // cut short, before its Pid line
+    const first = sampler.sample();
+    assert.equal(byPid(first.processes).get(pid), undefined, 'absent while its status is cut short');
+    assert.deepEqual(first.stats.gone, 1);
+    writeFileSync(statusPath, status, 'latin1');
+    const gonePid = first.processes.find((p) => p.pid !== pid && p.pid !== 1)!.pid;
+    rmSync(join(root, String(gonePid)), { recursive: true });
+    clock.advance(1000);
+    const second = sampler.sample();
+    assert.equal(sampler.pids.listings, 1, 'the root was not listed again');
+    assert.ok(byPid(second.processes).has(pid), 'read again, whole, on the next tick');
+    assert.equal(byPid(second.processes).get(gonePid), undefined);
+    assert.equal(second.stats.gone, 1, 'the process whose directory went is tried once more, then forgotten');
+    clock.advance(1000);
+    assert.equal(sampler.sample().stats.gone, 0);
+  });
+});

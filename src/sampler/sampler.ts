@@ -16,7 +16,7 @@ import { detectDetailFile, type DetailFile } from './memory-detail.js';
 import { pickRefreshes } from './refresh-plan.js';
 import { readSystem } from './read-system.js';
 import { UserNames } from './user-names.js';
-import { PidLister } from './pid-lister.js';
+import { PidLister, lastPidIsOurs } from './pid-lister.js';
 import { readProcess, type ProcessTick, type Tracked } from './read-process.js';
 import { ReadAhead } from './read-ahead.js';
 import { READ_AHEAD_MIN_PIDS, readAheadPlan, type ReadAheadPlan } from './read-ahead-layout.js';
@@ -42,6 +42,8 @@ export interface SamplerOptions {
   readAhead?: boolean;
   /** The fewest processes worth a read-ahead thread (default READ_AHEAD_MIN_PIDS; tests lower it). */
   readAheadMinPids?: number;
+  /** Skip listing the root while loadavg's last PID stands still (default: lastPidIsOurs; tests set it for a copy). */
+  trustLastPid?: boolean;
 }
 
 export const DEFAULT_MAX_STALENESS_MS = 10_000;
@@ -49,7 +51,19 @@ export const DEFAULT_MAX_STALENESS_MS = 10_000;
 /** The processes part of a sample, as one thread reads it for a share of the PIDs. */
 export interface ProcessesPart {
   processes: ProcessSample[];
+  /**
+   * PIDs read only in part (a file cut short or refused mid-read) whose /proc directory is still
+   * there: absent from this sample, but alive, so the next tick reads them again even when it
+   * does not list the root (pid-lister.ts).
+   */
+  unread: number[];
   stats: SampleStats;
+}
+
+/** The PIDs the next tick should read if no process was created: those read, and those read in part. */
+export function stillAlive(part: ProcessesPart): number[] {
+  const read = part.processes.map((p) => p.pid);
+  return part.unread.length === 0 ? read : read.concat(part.unread);
 }
 
 export class Sampler {
@@ -80,7 +94,7 @@ export class Sampler {
     this.exact = options.exact ?? false;
     this.maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
     this.intervalMs = options.intervalMs ?? 1000;
-    this.pids = new PidLister(options.procfs);
+    this.pids = new PidLister(options.procfs, options.trustLastPid ?? lastPidIsOurs(options.procfs));
     this.readAhead = options.readAhead ?? false;
     this.readAheadMinPids = options.readAheadMinPids ?? READ_AHEAD_MIN_PIDS;
   }
@@ -100,7 +114,7 @@ export class Sampler {
     const timeMs = this.clock.epochMs();
     const system = readSystem(this.procfs);
     const part = this.sampleProcesses(this.early?.pids ?? this.pids.list(system.loadavg), system);
-    this.pids.keep(part.processes.map((p) => p.pid));
+    this.pids.keep(stillAlive(part));
     return this.assemble(startMs, timeMs, system, part);
   }
 
@@ -128,11 +142,14 @@ export class Sampler {
       stats,
     };
     const tickNumber = ++this.ticks;
+    const unread: number[] = [];
     const visit = (pid: number): ProcessSample | null => {
       const known = this.tracked.get(pid);
       const result = readProcess(tick, pid, known);
       if (result === null) {
         stats.gone++;
+        // Nearly always gone; the few still there (read in part) are read again next tick.
+        if (this.procfs.exists(`${pid}`)) unread.push(pid);
         return null;
       }
       result.tracked.seenTick = tickNumber;
@@ -164,7 +181,7 @@ export class Sampler {
     if (this.tracked.size > processes.length) {
       for (const [pid, tracked] of this.tracked) if (tracked.seenTick !== tickNumber) this.tracked.delete(pid);
     }
-    return { processes, stats };
+    return { processes, unread, stats };
   }
 
   /** The read-ahead for this tick's PIDs: the early one if it listed them, else a new one if due. */
