@@ -53,6 +53,9 @@ export function configureTui(program: Command): void {
         process.exitCode = EXIT_USAGE;
         return;
       }
+      const { terminalDescriptors, exitWhenTerminalGoes, exitUi } = await import('../ui/terminal-gone.js');
+      const terminal = terminalDescriptors();
+      exitWhenTerminalGoes(terminal);
       const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
       const { Sampler } = await import('../sampler/sampler.js');
       const readDetail = options.columns.some((c) => c.needs.includes('detail'));
@@ -66,7 +69,7 @@ export function configureTui(program: Command): void {
       relay.onSample(new Sampler({ procfs: new ProcFs(options.procRoot), readDetail, exact: true }).sample());
       const { runTui } = await import('../ui/run-tui.js');
       const code = await runTui(options, { input: process.stdin, output: process.stdout, source, attach: (l) => relay.attach(l) });
-      process.exit(code);
+      exitUi(code, terminal);
     });
 }
 

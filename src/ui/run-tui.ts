@@ -12,6 +12,7 @@ import { App } from './app.js';
 import { ProcessesView } from './views/processes-view.js';
 import { sendSignal } from './send-signal.js';
 import { writeCrashLog } from './crash-log.js';
+import { EXIT_HANGUP } from './terminal-gone.js';
 import type { TuiOptions } from './tui-options.js';
 import type { ScreenStreams } from './screen-setup.js';
 
@@ -49,7 +50,7 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       void deps.source.stop().finally(() => resolve(code));
     };
     const onError = (error: unknown) => finish(1, error);
-    const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGHUP', () => finish(129)]];
+    const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGHUP', () => finish(EXIT_HANGUP)]];
     for (const [signal, handler] of handlers) process.on(signal, handler);
     process.on('uncaughtException', onError);
     process.on('unhandledRejection', onError);

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Tmux } from '../helpers/tmux.js';
 import { MEMTOP, memtopCommand, memtopExit, memtopPid } from '../helpers/tmux-memtop.js';
 
@@ -47,5 +50,47 @@ test('--delay outside 0.2..3600 and an unknown --sort column are usage errors (e
     const result = spawnSync(process.execPath, [MEMTOP, ...args], { encoding: 'utf8', timeout: 20_000 });
     assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, /^memtop: /);
+  }
+});
+
+test('SIGHUP with the terminal still there: the terminal is restored, status 129', async () => {
+  const tmux = new Tmux(memtopCommand());
+  try {
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    process.kill(memtopPid(tmux), 'SIGHUP');
+    assert.equal(await memtopExit(tmux), 129);
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0');
+    assert.equal(await tmux.waitForInfo('#{cursor_flag}', '1'), '1');
+  } finally {
+    tmux.kill();
+  }
+});
+
+/**
+ * The terminal goes away (its window is closed): memtop runs as an interactive shell's
+ * foreground job would, and the shell, hung up, passes SIGHUP on; every use of the terminal
+ * fails with EIO from then on. memtop used to die of SIGSEGV there (status 139, after Node's
+ * "Assertion failed" in ResetStdio and memtop's own "cannot write the output").
+ */
+test('the terminal goes away: memtop ends with 129 and prints nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'memtop-hangup-'));
+  const statusFile = join(dir, 'status');
+  const stderrFile = join(dir, 'stderr');
+  const script = 'trap \'kill -HUP $pid 2>/dev/null\' HUP; "$@" </dev/tty >/dev/tty 2>"$ERRFILE" & pid=$!; '
+    + 'wait $pid; st=$?; while kill -0 $pid 2>/dev/null; do wait $pid; st=$?; done; echo $st > "$STATUSFILE"';
+  const tmux = new Tmux(['bash', '-c', script, 'bash', process.execPath, MEMTOP], { env: { ERRFILE: stderrFile, STATUSFILE: statusFile } });
+  try {
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    tmux.kill();
+    const deadline = Date.now() + 15_000;
+    while (!existsSync(statusFile) || readFileSync(statusFile, 'utf8') === '') {
+      assert.ok(Date.now() < deadline, 'memtop ended');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(readFileSync(statusFile, 'utf8').trim(), '129');
+    assert.equal(readFileSync(stderrFile, 'utf8'), '');
+  } finally {
+    tmux.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
