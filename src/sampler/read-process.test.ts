@@ -3,21 +3,45 @@
  * (status is then needed only when there is no rollup), and on a copy of /proc, where status
  * gives the uid.
  */
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
 import { UserNames } from './user-names.js';
 import { procBasic } from '../../test/helpers/paths.js';
 import { generateProcTree } from '../../test/helpers/proc-tree.js';
+import type { ProcessSample, Sample } from './sample.js';
+import { startMemhog } from '../../test/helpers/live-helpers.js';
 
-test('live: status is read only for the processes whose rollup was refused; the uid is the owner of the /proc/PID directory', () => {
+/** A zombie with no thread left has no memory to read (zombies and Zl processes come and go on any machine). */
+const hasNoMemory = (p: ProcessSample) => p.kernelThread || (p.state === 'Z' && p.threads <= 1);
+/** A zombie leader with threads left (Zl): its VSS comes from a live thread's status. */
+const leaderExited = (p: ProcessSample) => p.state === 'Z' && p.threads > 1;
+
+/** A zombie and a process whose leader exited, so that both cases are on the machine when the live tests sample it. */
+async function startOddProcesses(t: TestContext): Promise<{ zombie: number; leaderless: number }> {
+  const zombie = await startMemhog(['zombie']);
+  t.after(() => zombie.stop());
+  const leaderless = await startMemhog(['leaderless', '1']);
+  t.after(() => leaderless.stop());
+  return { zombie: zombie.pids[1], leaderless: leaderless.pids[0] };
+}
+
+function assertOddProcessesSeen(sample: Sample, odd: { zombie: number; leaderless: number }): void {
+  const byPid = new Map(sample.processes.map((p) => [p.pid, p]));
+  assert.equal(byPid.get(odd.zombie)?.state, 'Z', 'the zombie is in the sample');
+  assert.ok(leaderExited(byPid.get(odd.leaderless)!), 'the process whose leader exited is in the sample');
+}
+
+test('live: status is read only for the processes whose rollup was refused; the uid is the owner of the /proc/PID directory', async (t) => {
+  const odd = await startOddProcesses(t);
   const procfs = new ProcFs('/proc');
   const sample = new Sampler({ procfs, exact: true, readDetail: true }).sample();
-  const withoutRollup = sample.processes.filter((p) => !p.kernelThread && p.state !== 'Z' && p.pssBytes === null);
+  assertOddProcessesSeen(sample, odd);
+  const needStatus = sample.processes.filter((p) => !hasNoMemory(p) && (p.pssBytes === null || leaderExited(p)));
   // A process that exits mid-read may have had its status read and then be left out.
-  assert.ok(sample.stats.statusReads >= withoutRollup.length, `${sample.stats.statusReads} status reads, ${withoutRollup.length} without rollup`);
-  assert.ok(sample.stats.statusReads <= withoutRollup.length + sample.stats.gone);
+  assert.ok(sample.stats.statusReads >= needStatus.length, `${sample.stats.statusReads} status reads, ${needStatus.length} without rollup or leader`);
+  assert.ok(sample.stats.statusReads <= needStatus.length + sample.stats.gone);
   const self = sample.processes.find((p) => p.pid === process.pid);
   assert.ok(self, 'memtop sees itself');
   assert.equal(self.uid, process.geteuid!());
@@ -25,12 +49,14 @@ test('live: status is read only for the processes whose rollup was refused; the 
   for (const p of sample.processes) assert.notEqual(p.uid, null, `pid ${p.pid} has a uid`);
 });
 
-test('live: without the detail columns status gives SHR, RSS and swap', () => {
+test('live: without the detail columns status gives SHR, RSS and swap', async (t) => {
+  const odd = await startOddProcesses(t);
   const sample = new Sampler({ procfs: new ProcFs('/proc'), exact: true, readDetail: false }).sample();
+  assertOddProcessesSeen(sample, odd);
   const self = sample.processes.find((p) => p.pid === process.pid)!;
   assert.equal(self.pssBytes, null);
   assert.ok(self.rssBytes! > 0 && self.shrBytes! > 0 && self.swapBytes !== null);
-  assert.ok(sample.stats.statusReads >= sample.processes.filter((p) => !p.kernelThread).length - sample.stats.gone);
+  assert.ok(sample.stats.statusReads >= sample.processes.filter((p) => !hasNoMemory(p)).length - sample.stats.gone);
 });
 
 test('a copy of /proc: every process\'s status is read, for its uid', (t) => {

@@ -31,9 +31,9 @@ export function memhogBinary(): string {
 }
 
 export interface Helper {
-  /** The helper's PID, and its forked child's for "pair". */
+  /** The helper's PID, and its forked child's for "pair" and "zombie". */
   pids: number[];
-  /** The rest of the ready line: the region's start address (hex) for "private" and "pair". */
+  /** The rest of the ready line: the region's start address (hex) for "private", "pair", "shared" and "leaderless". */
   address: string | undefined;
   /** SIGSTOP / SIGCONT every process of the helper, so that nothing moves while it is read. */
   pause(): void;
@@ -79,10 +79,10 @@ export function startMemhog(args: readonly string[]): Promise<Helper> {
       const words = out.slice(0, newline).split(' ');
       const numbers = words.slice(1).filter((w) => /^\d+$/.test(w)).map(Number);
       const mode = args[0];
-      const pids = mode === 'pair' ? numbers.slice(0, 2) : numbers.slice(0, 1);
+      const pids = mode === 'pair' || mode === 'zombie' ? numbers.slice(0, 2) : numbers.slice(0, 1);
       const helper: Helper = {
         pids,
-        address: mode === 'name' || mode === 'setuid' ? undefined : words[words.length - 1],
+        address: mode === 'private' || mode === 'pair' || mode === 'shared' || mode === 'leaderless' ? words[words.length - 1] : undefined,
         pause: () => signalAll(pids, 'SIGSTOP'),
         resume: () => signalAll(pids, 'SIGCONT'),
         stop: () => {

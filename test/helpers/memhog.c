@@ -17,6 +17,9 @@
  *   memhog leaderless MIB  the private region, then a second thread, and the first (the leader)
  *                        calls pthread_exit: the process lives on, its leader a zombie ("Zl" in
  *                        ps); prints "ready PID ADDR" first.
+ *   memhog zombie        forks a child that exits at once and never reaps it: the child stays a
+ *                        zombie ("Z"); prints "ready PID CHILD" once it is one, and waits.
+ *   memhog busy          uses the CPU without pause; prints "ready PID" first.
  *
  * The region sits between two PROT_NONE guard pages and is marked MADV_NOHUGEPAGE, so it is one
  * mapping of exactly MIB MiB that the kernel cannot merge with a neighbour.
@@ -29,6 +32,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void die_with_parent(void)
@@ -64,11 +68,27 @@ static void *thread_waiting(void *unused)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) {
-        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...] | memhog leaderless MIB\n");
+    if (argc < 2 || (argc < 3 && strcmp(argv[1], "zombie") != 0 && strcmp(argv[1], "busy") != 0)) {
+        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...] | memhog leaderless MIB | memhog zombie | memhog busy\n");
         return 2;
     }
     die_with_parent();
+    if (strcmp(argv[1], "zombie") == 0) {
+        pid_t child = fork();
+        if (child < 0) { perror("fork"); return 1; }
+        if (child == 0) _exit(0);
+        siginfo_t info;
+        /* Returns once the child has exited, and leaves it unreaped (WNOWAIT). */
+        if (waitid(P_PID, (id_t)child, &info, WEXITED | WNOWAIT) != 0) { perror("waitid"); return 1; }
+        printf("ready %d %d\n", getpid(), (int)child);
+        fflush(stdout);
+        wait_forever();
+    }
+    if (strcmp(argv[1], "busy") == 0) {
+        printf("ready %d\n", getpid());
+        fflush(stdout);
+        for (volatile unsigned long spins = 0;; spins++) {}
+    }
     if (strcmp(argv[1], "setuid") == 0) {
         if (setgid((gid_t)strtoul(argv[2], NULL, 10)) != 0 || setuid((uid_t)strtoul(argv[2], NULL, 10)) != 0) { perror("setuid"); return 1; }
         die_with_parent(); /* a change of credentials clears the parent-death signal */
