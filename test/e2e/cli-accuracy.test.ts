@@ -4,11 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { startMemhog } from '../helpers/live-helpers.js';
-import { memtopBin } from '../helpers/paths.js';
+import { withinFreeReadings } from '../helpers/free-bytes.js';
 import { memtopJson, runMemtop } from '../helpers/run-memtop.js';
 import type { MapsJson, ProcessJson, SnapshotJson, SystemJson } from '../helpers/snapshot-types.js';
 
@@ -140,88 +139,57 @@ function uptimeSeconds(): number {
   return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
 }
 
-test('CPU%: the lifetime average of one sample (as ps), or the use between two with --interval', async (t) => {
-  const hog = await startMemhog(['private', '16']);
-  t.after(() => hog.stop());
-  hog.pause();
-  const pid = hog.pids[0];
+/** utime + stime of a process, in clock ticks (USER_HZ: 100 a second on Linux). */
+function cpuTicksOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / 100;
-  const startSeconds = Number(fields[19]) / 100;
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function startSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]) / 100;
+}
+
+test('CPU%: the lifetime average of one sample (as ps), or the use between two with --interval', async (t) => {
+  const hog = await startMemhog(['busy']);
+  t.after(() => hog.stop());
+  const pid = hog.pids[0];
+  await sleep(600); // it uses the CPU all this time
+  hog.pause();
+  const cpuSeconds = cpuTicksOf(pid) / 100;
+  assert.ok(cpuSeconds >= 0.05, `the helper used the CPU: ${cpuSeconds} s`);
+  // Stopped, its CPU time stands still: one sample's figure is that time over its life so far,
+  // which lies between the life measured just before and just after the sample.
+  const startSeconds = startSecondsOf(pid);
   const upBefore = uptimeSeconds();
   const lifetime = snapshotOf(pid).cpu;
   const upAfter = uptimeSeconds();
   const high = (cpuSeconds / Math.max(upBefore - startSeconds, 0.01)) * 100;
   const low = (cpuSeconds / (upAfter + 0.01 - startSeconds)) * 100;
   assert.ok(lifetime >= low - 0.01 && lifetime <= high + 0.01, `lifetime CPU% ${lifetime} within ${low}..${high}`);
-  const json = memtopJson<SnapshotJson>(['snapshot', '--json', '--interval', '0.3', '--pid', String(pid)]);
-  assert.equal(json.processes![0].cpu, 0, 'a stopped process uses no CPU between the two samples');
+  const stopped = memtopJson<SnapshotJson>(['snapshot', '--json', '--interval', '0.3', '--pid', String(pid)]);
+  assert.equal(stopped.processes![0].cpu, 0, 'a stopped process uses no CPU between the two samples');
+  // Running: memtop's two samples lie inside this window, at least --interval apart, so the share
+  // it reports is above 0 and at most the window's CPU time over the interval.
+  hog.resume();
+  const ticksBefore = cpuTicksOf(pid);
+  const running = memtopJson<SnapshotJson>(['snapshot', '--json', '--interval', '0.5', '--pid', String(pid)]);
+  const windowSeconds = (cpuTicksOf(pid) - ticksBefore) / 100;
+  const cpu = running.processes![0].cpu;
+  assert.ok(cpu > 0 && cpu <= (windowSeconds / 0.5) * 100 + 0.01, `CPU% between the samples ${cpu}: above 0, at most ${(windowSeconds / 0.5) * 100}`);
 });
 
-type FreeFigures = SystemJson['free'];
-
-function freeBytes(): FreeFigures {
-  const lines = execFileSync('free', ['-b'], { encoding: 'utf8' }).split('\n');
-  const mem = lines.find((l) => l.startsWith('Mem:'))!.trim().split(/\s+/).slice(1).map(Number);
-  const swap = lines.find((l) => l.startsWith('Swap:'))!.trim().split(/\s+/).slice(1).map(Number);
-  return {
-    total: mem[0], used: mem[1], free: mem[2], shared: mem[3], buffCache: mem[4], available: mem[5],
-    swapTotal: swap[0], swapUsed: swap[1], swapFree: swap[2],
-  };
-}
-
-/** `memtop system --json` started now, its output parsed when it exits. */
-function systemJsonLater(intervalSeconds: number): Promise<SystemJson> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [memtopBin, 'system', '--json', '--interval', String(intervalSeconds)],
-      { encoding: 'utf8', env: { ...process.env, MEMTOP_PROC: '' } }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`memtop system exited ${error.code}: ${stderr}`));
-        else resolve(JSON.parse(stdout) as SystemJson);
-      });
-  });
-}
-
-const FREE_KEYS = ['used', 'free', 'shared', 'buffCache', 'available', 'swapUsed', 'swapFree'] as const;
-
-/**
- * memtop reads /proc/meminfo for its summary at the end of --interval, while its own process
- * (a Node heap: tens of MiB that count as used) is alive. Two `free -b` readings taken while it
- * waits, after it has started, bracket that moment; readings taken before it starts and after
- * it exits would leave its own memory out. Other processes still move memory between the
- * readings, so the check is made up to three times and every miss is reported.
- */
-function freeFiguresMisses(memtop: FreeFigures, before: FreeFigures, after: FreeFigures): string[] {
-  const slack = 8 * MIB;
-  const misses: string[] = [];
-  for (const key of FREE_KEYS) {
-    const low = Math.min(before[key], after[key]) - slack;
-    const high = Math.max(before[key], after[key]) + slack;
-    if (!(memtop[key] >= low && memtop[key] <= high)) misses.push(`${key}: memtop ${memtop[key]}, free -b ${before[key]} .. ${after[key]}`);
-  }
-  return misses;
-}
-
-test('memtop system: MemTotal as /proc/meminfo says, and the free figures of `free -b` within a few MiB', async () => {
+test('memtop system: MemTotal as /proc/meminfo says, and the free figures of `free -b` within a few MiB', () => {
   const memTotalKb = Number(/^MemTotal:\s+(\d+) kB/m.exec(readFileSync('/proc/meminfo', 'utf8'))![1]);
-  const allMisses: string[][] = [];
-  let json: SystemJson | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const running = systemJsonLater(2);
-    await sleep(1000);
-    const before = freeBytes();
-    await sleep(600);
-    const after = freeBytes();
-    json = await running;
-    assert.equal(json.meminfo.MemTotal, memTotalKb * KIB);
-    assert.equal(json.free.total, before.total);
-    assert.equal(json.free.swapTotal, before.swapTotal);
-    const misses = freeFiguresMisses(json.free, before, after);
-    if (misses.length === 0) break;
-    allMisses.push(misses);
-  }
-  assert.ok(allMisses.length < 3, `three readings out of range:\n${allMisses.map((m) => m.join('; ')).join('\n')}`);
-  const vmstat = json!.vmstat;
+  // memtop reads /proc/meminfo between the two `free -b` readings taken around the whole command
+  // (its own few MiB of Node count as used in its reading only: within the slack).
+  const { reading: json, before } = withinFreeReadings(() => memtopJson<SystemJson>(['system', '--json', '--interval', '0.1']),
+    (reading) => reading.free, { slackBytes: 8 * MIB });
+  assert.equal(json.meminfo.MemTotal, memTotalKb * KIB);
+  assert.equal(json.free.total, before.total);
+  assert.equal(json.free.swapTotal, before.swapTotal);
+  const vmstat = json.vmstat;
   const rate = (key: keyof SystemJson['vmstat']): number => {
     const value = vmstat[key];
     assert.ok(value !== null && Number.isFinite(value) && value >= 0, `${key}: ${value}`);

@@ -1,0 +1,63 @@
+/**
+ * procps `free -b`, for checking memtop's free-style summary against it: its figures, and a
+ * check that a reading of memtop's lies between two of free's taken around it (memory moves
+ * while other processes run, so the two readings bracket the moment memtop read /proc/meminfo).
+ */
+import { execFileSync } from 'node:child_process';
+
+export interface FreeFigures {
+  total: number;
+  used: number;
+  free: number;
+  shared: number;
+  buffCache: number;
+  available: number;
+  swapTotal: number;
+  swapUsed: number;
+  swapFree: number;
+}
+
+export const FREE_KEYS = ['used', 'free', 'shared', 'buffCache', 'available', 'swapUsed', 'swapFree'] as const;
+
+/** `free -b` now, in the C locale (its "Mem:" and "Swap:" labels are translated elsewhere). */
+export function freeBytes(): FreeFigures {
+  const lines = execFileSync('free', ['-b'], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } }).split('\n');
+  const row = (label: string) => lines.find((l) => l.startsWith(label))!.trim().split(/\s+/).slice(1).map(Number);
+  const mem = row('Mem:');
+  const swap = row('Swap:');
+  return {
+    total: mem[0], used: mem[1], free: mem[2], shared: mem[3], buffCache: mem[4], available: mem[5],
+    swapTotal: swap[0], swapUsed: swap[1], swapFree: swap[2],
+  };
+}
+
+/** The figures of `ours` outside the range of `before` and `after` widened by `slackBytes`, each said in words. */
+export function figuresOutside(ours: Pick<FreeFigures, typeof FREE_KEYS[number]>, before: FreeFigures, after: FreeFigures, slackBytes: number,
+  keys: readonly (typeof FREE_KEYS[number])[] = FREE_KEYS): string[] {
+  const misses: string[] = [];
+  for (const key of keys) {
+    const low = Math.min(before[key], after[key]) - slackBytes;
+    const high = Math.max(before[key], after[key]) + slackBytes;
+    if (!(ours[key] >= low && ours[key] <= high)) misses.push(`${key}: memtop ${ours[key]}, free -b ${before[key]} .. ${after[key]}`);
+  }
+  return misses;
+}
+
+/**
+ * Reads, brackets and checks up to `tries` times (a burst of allocation elsewhere can move memory
+ * by more than the slack between the readings); returns the last reading, or throws with every
+ * miss.
+ */
+export function withinFreeReadings<T>(read: () => T, figures: (reading: T) => Pick<FreeFigures, typeof FREE_KEYS[number]>,
+  options: { slackBytes: number; tries?: number; keys?: readonly (typeof FREE_KEYS[number])[] }): { reading: T; before: FreeFigures } {
+  const all: string[] = [];
+  for (let attempt = 0; attempt < (options.tries ?? 3); attempt++) {
+    const before = freeBytes();
+    const reading = read();
+    const after = freeBytes();
+    const misses = figuresOutside(figures(reading), before, after, options.slackBytes, options.keys);
+    if (misses.length === 0) return { reading, before };
+    all.push(misses.join('; '));
+  }
+  throw new Error(`every reading out of range:\n${all.join('\n')}`);
+}
