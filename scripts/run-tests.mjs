@@ -22,7 +22,11 @@ if (files.length === 0) {
   console.error(`run-tests: no test files match ${filters.join(' ') || 'dist/**/*.test.js'}`);
   process.exit(1);
 }
-// End-to-end tests drive real terminals and real processes: run them after the unit tests.
+// End-to-end tests drive real terminals and real processes: run them after the unit tests, one
+// file at a time (node runs files in parallel by the host's core count, which in a container can
+// be far more than its share: live memory figures then move under each other's allocations). A
+// test that hangs fails after TEST_TIMEOUT_MS instead of holding CI.
+const TEST_TIMEOUT_MS = 180_000;
 const ordered = [...files.filter((f) => !f.includes('/e2e/')), ...files.filter((f) => f.includes('/e2e/'))];
-const result = spawnSync(process.execPath, ['--test', ...ordered], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', `--test-timeout=${TEST_TIMEOUT_MS}`, ...ordered], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
