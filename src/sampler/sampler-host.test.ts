@@ -57,7 +57,9 @@ test('reads the watched process\'s smaps; a wrong start time reads as gone; paus
     source.configure({ mappingsOf: { pid: 3852, startTimeTicks: memhog.startTimeTicks + 1 } });
     await until(() => got.mappings.some((m) => m.kind === 'gone'), 'a gone reading');
     source.configure({ paused: true, mappingsOf: null });
-    await new Promise((r) => setTimeout(r, 50));
+    // A sample the worker was taking when the pause came still arrives: wait past it (an interval
+    // and more) before counting.
+    await new Promise((r) => setTimeout(r, 2 * config.intervalMs));
     const count = got.samples.length;
     await new Promise((r) => setTimeout(r, 600));
     assert.equal(got.samples.length, count, 'no samples while paused');

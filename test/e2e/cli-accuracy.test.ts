@@ -89,15 +89,15 @@ test('memtop maps totals equal memtop snapshot for the same (stopped) process', 
     // The helper is stopped and static (memhog maps no shared library), so its PSS cannot move;
     // should it share pages with others all the same, a reading is kept only when two
     // snapshots around the maps agree.
-    let snapshot: ProcessJson | undefined;
-    let maps: MapsJson | undefined;
-    for (let attempt = 0; attempt < 5; attempt++) {
+    let reading: { snapshot: ProcessJson; maps: MapsJson } | undefined;
+    for (let attempt = 0; attempt < 5 && reading === undefined; attempt++) {
       const before = snapshotOf(pid);
-      maps = memtopJson<MapsJson>(['maps', String(pid), '--json']);
-      snapshot = snapshotOf(pid);
-      if (before.pss === snapshot.pss) break;
+      const maps = memtopJson<MapsJson>(['maps', String(pid), '--json']);
+      const after = snapshotOf(pid);
+      if (before.pss === after.pss) reading = { snapshot: after, maps };
     }
-    assert.ok(snapshot && maps);
+    assert.ok(reading !== undefined, `pid ${pid}: its PSS held still across a maps reading in one of 5 tries`);
+    const { snapshot, maps } = reading;
     assert.equal(maps.totals.rss, snapshot.rss, `pid ${pid}: rss`);
     assert.equal(maps.totals.uss, snapshot.uss, `pid ${pid}: uss`);
     assert.equal(maps.totals.swap, snapshot.swap, `pid ${pid}: swap`);

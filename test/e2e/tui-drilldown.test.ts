@@ -12,6 +12,7 @@ test('Enter on a helper opens its Mappings ([heap], its binary, totals); Backspa
     await tmux.waitFor(/total of [1-9]\d* shown/);
     tmux.send('/');
     tmux.type('memtop-e2e-helper');
+    await tmux.waitFor('Search: memtop-e2e-helper');
     tmux.send('Enter');
     await tmux.waitFor((s) => !s.includes('Search:'));
     tmux.send('Enter');
