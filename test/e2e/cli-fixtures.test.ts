@@ -231,3 +231,16 @@ test('system --json: every meminfo field in bytes, the free summary, rates and p
   assert.match(text.stdout, /^HugePages_Total\s+0\s+0 /m);
   assert.match(text.stdout, /^some\s+0\.00\s+0\.00\s+0\.00/m);
 });
+
+test('MEM% is RSS as a share of MemTotal (CSV: percent, two decimals)', () => {
+  const memTotalBytes = Number(/^MemTotal:\s+(\d+) kB$/m.exec(fileText(procBasic, 'meminfo'))![1]) * KIB;
+  const run = runMemtop(['snapshot', '--proc', procBasic, '--csv', '--columns', 'pid,rss,mem']);
+  assert.equal(run.status, 0);
+  const rows = run.stdout.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+  assert.equal(rows.length, fixturePids().length - 1, "every process but the kernel thread");
+  for (const [pid, rssBytes, memPercent] of rows) {
+    const expected = (rssBytes / memTotalBytes) * 100;
+    assert.ok(Math.abs(memPercent - expected) <= 0.005 + 1e-9, `pid ${pid}: MEM% ${memPercent}, RSS/MemTotal ${expected}`);
+  }
+  assert.ok(rows.some(([, , memPercent]) => memPercent > 0), 'some process has a share to show');
+});
