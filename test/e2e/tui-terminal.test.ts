@@ -23,19 +23,23 @@ test('resizing to 60x20 shows "terminal too small", and back to 160x48 the table
   }
 });
 
-test('SIGTERM ends memtop with status 0 and the terminal restored', async () => {
-  const tmux = new Tmux(memtopCommand());
-  try {
-    await tmux.waitFor(/total of [1-9]\d* shown/);
-    process.kill(memtopPid(tmux), 'SIGTERM');
-    assert.equal(await memtopExit(tmux), 0);
-    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0');
-    assert.equal(await tmux.waitForInfo('#{cursor_flag}', '1'), '1');
-    assert.equal(await tmux.waitForInfo('#{mouse_any_flag}', '0'), '0');
-  } finally {
-    tmux.kill();
-  }
-});
+// SIGTERM ends memtop as q does; SIGHUP with the terminal still there (`kill -HUP`) too, with a
+// shell's status for a hang-up.
+for (const [signal, status] of [['SIGTERM', 0], ['SIGHUP', 129]] as const) {
+  test(`${signal} ends memtop with status ${status} and the terminal restored`, async () => {
+    const tmux = new Tmux(memtopCommand());
+    try {
+      await tmux.waitFor(/total of [1-9]\d* shown/);
+      process.kill(memtopPid(tmux), signal);
+      assert.equal(await memtopExit(tmux), status);
+      assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0');
+      assert.equal(await tmux.waitForInfo('#{cursor_flag}', '1'), '1');
+      assert.equal(await tmux.waitForInfo('#{mouse_any_flag}', '0'), '0');
+    } finally {
+      tmux.kill();
+    }
+  });
+}
 
 test('standard output not a terminal: one line pointing to memtop snapshot, exit 2', () => {
   const result = spawnSync(process.execPath, [MEMTOP], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 });
@@ -50,19 +54,6 @@ test('--delay outside 0.2..3600 and an unknown --sort column are usage errors (e
     const result = spawnSync(process.execPath, [MEMTOP, ...args], { encoding: 'utf8', timeout: 20_000 });
     assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
     assert.match(result.stderr, /^memtop: /);
-  }
-});
-
-test('SIGHUP with the terminal still there: the terminal is restored, status 129', async () => {
-  const tmux = new Tmux(memtopCommand());
-  try {
-    await tmux.waitFor(/total of [1-9]\d* shown/);
-    process.kill(memtopPid(tmux), 'SIGHUP');
-    assert.equal(await memtopExit(tmux), 129);
-    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0');
-    assert.equal(await tmux.waitForInfo('#{cursor_flag}', '1'), '1');
-  } finally {
-    tmux.kill();
   }
 });
 

@@ -4,18 +4,10 @@
  * while other processes run, so the two readings bracket the moment memtop read /proc/meminfo).
  */
 import { execFileSync } from 'node:child_process';
+import type { FreeJson } from '../../src/model/system-json.js';
 
-export interface FreeFigures {
-  total: number;
-  used: number;
-  free: number;
-  shared: number;
-  buffCache: number;
-  available: number;
-  swapTotal: number;
-  swapUsed: number;
-  swapFree: number;
-}
+/** free's figures, in the shape of memtop's JSON "free" object (the same nine). */
+export type FreeFigures = FreeJson;
 
 export const FREE_KEYS = ['used', 'free', 'shared', 'buffCache', 'available', 'swapUsed', 'swapFree'] as const;
 
