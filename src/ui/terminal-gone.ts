@@ -1,9 +1,9 @@
 /**
  * The terminal going away under the UI (its window closed, an ssh connection dropped): the
- * kernel hangs the terminal up, so every read, write and mode change on it fails with EIO from
- * then on, and the process gets SIGHUP (as the session leader or a shell's foreground job).
- * memtop then ends with 129, as a shell reports a hang-up, and says nothing: there is nowhere
- * left to say it.
+ * kernel hangs the terminal up, so from then on reads on it return end-of-file and writes and
+ * mode changes fail with EIO, and the process gets SIGHUP (as the session leader or a shell's
+ * foreground job). memtop then ends with 129, as a shell reports a hang-up, and says nothing:
+ * there is nowhere left to say it.
  *
  * One trap: at exit Node puts back the terminal modes it found at start, on every standard
  * stream that was a terminal, and aborts the process if that fails with anything but EPERM
@@ -24,13 +24,11 @@ export function terminalDescriptors(): number[] {
 
 /**
  * Closes those of `fds` that are no longer a usable terminal (isatty asks the terminal for its
- * modes: a hung-up one answers EIO); true when there were any: the terminal has gone.
+ * modes: a hung-up one answers EIO); returns them.
  */
-export function releaseLostTerminal(fds: readonly number[]): boolean {
-  let lost = false;
-  for (const fd of fds) {
-    if (isatty(fd)) continue;
-    lost = true;
+export function releaseLostTerminals(fds: readonly number[]): number[] {
+  const lost = fds.filter((fd) => !isatty(fd));
+  for (const fd of lost) {
     try {
       closeSync(fd);
     } catch {
@@ -40,20 +38,38 @@ export function releaseLostTerminal(fds: readonly number[]): boolean {
   return lost;
 }
 
-/** Ends the UI's process: with `code`, or with EXIT_HANGUP when its terminal has gone. */
-export function exitUi(code: number, fds: readonly number[]): never {
-  process.exit(releaseLostTerminal(fds) ? EXIT_HANGUP : code);
+/** True when the UI's own terminal (its input or its output) is among `lost`. */
+function uiTerminalLost(lost: readonly number[]): boolean {
+  return lost.includes(0) || lost.includes(1);
 }
 
 /**
- * From now on an error on a standard stream (EIO: the terminal hung up; EPIPE, EBADF) ends the
- * UI at once, quietly; the one-shot commands' handlers for their output (failure.ts) are
- * removed first. Blessed's own clean-up meets the same errors (setRawMode on a hung-up terminal
- * emits one on stdin), and they come here too.
+ * Ends the UI's process: with `code`, or with EXIT_HANGUP when its terminal has gone (another
+ * terminal that went, say one stderr was sent to, is only let go of).
  */
-export function exitWhenTerminalGoes(fds: readonly number[], streams: readonly NodeJS.EventEmitter[] = [process.stdin, process.stdout, process.stderr]): void {
-  for (const stream of streams) {
+export function exitUi(code: number, fds: readonly number[]): never {
+  process.exit(uiTerminalLost(releaseLostTerminals(fds)) ? EXIT_HANGUP : code);
+}
+
+/**
+ * From now on an error on the UI's input or output ends it at once and quietly when its terminal
+ * has gone (blessed's own clean-up meets such errors too: setRawMode on a hung-up terminal emits
+ * one on stdin); any other error there is the UI's failure, thrown to its uncaught-error handler
+ * (run-tui.ts: the terminal restored, the message and a crash log). Errors on stderr, where the
+ * UI writes nothing while it runs, are let pass. The one-shot commands' handlers for their output
+ * (failure.ts) are removed first.
+ */
+export function exitWhenTerminalGoes(fds: readonly number[],
+  streams: { input: NodeJS.EventEmitter; output: NodeJS.EventEmitter; errors: NodeJS.EventEmitter } = { input: process.stdin, output: process.stdout, errors: process.stderr }): void {
+  for (const stream of [streams.input, streams.output]) {
     stream.removeAllListeners('error');
-    stream.on('error', () => exitUi(EXIT_HANGUP, fds));
+    stream.on('error', (error: unknown) => {
+      if (uiTerminalLost(releaseLostTerminals(fds))) process.exit(EXIT_HANGUP);
+      setImmediate(() => {
+        throw error;
+      });
+    });
   }
+  streams.errors.removeAllListeners('error');
+  streams.errors.on('error', () => undefined);
 }
