@@ -41,6 +41,7 @@ export function createScreen(streams: ScreenStreams): Screen {
     dockBorders: false,
     ignoreLocked: ['C-c'],
   });
+  dropBlessedCrashHandler(screen);
   const header = blessed.box({ parent: screen, top: 0, left: 0, width: '100%', height: HEADER_HEIGHT, tags: true, wrap: false });
   const crumb = line(screen, HEADER_HEIGHT);
   const body = blessed.box({ parent: screen, top: HEADER_HEIGHT + 1, left: 0, width: '100%', height: 10, tags: true, wrap: false });
@@ -51,6 +52,17 @@ export function createScreen(streams: ScreenStreams): Screen {
   });
   const tooSmall = blessed.box({ parent: screen, top: 0, left: 0, width: '100%', height: '100%', tags: true, hidden: true, wrap: true });
   return { screen, header, crumb, body, footer, dialog, tooSmall };
+}
+
+/**
+ * blessed's Screen adds a handler for uncaught exceptions that, once it is the last one, prints
+ * the raw stack trace and exits on the next tick. memtop's own (run-tui.ts) restores the
+ * terminal, prints one line and the path of a crash log, and removes itself: blessed's, still
+ * called for the same exception, then printed the stack after memtop's message. It goes.
+ */
+function dropBlessedCrashHandler(screen: blessed.Widgets.Screen): void {
+  const handler = (screen.constructor as { _exceptionHandler?: (error: Error) => void })._exceptionHandler;
+  if (handler !== undefined) process.removeListener('uncaughtException', handler);
 }
 
 /** Sizes the boxes for the screen's current size. */

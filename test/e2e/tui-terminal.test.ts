@@ -85,3 +85,25 @@ test('the terminal goes away: memtop ends with 129 and prints nothing', async ()
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an uncaught error: the terminal restored, one line and the crash log\'s path on stderr, no stack trace, status 1', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'memtop-crash-'));
+  const stderrFile = join(dir, 'stderr');
+  // A module loaded before memtop throws from a timer once the UI runs.
+  const thrower = 'data:text/javascript,setTimeout(() => { throw new Error("planted failure"); }, 1500)';
+  const script = 'TERM=xterm-256color; export TERM; "$@" 2>"$ERRFILE"; echo "memtop exited with status $?"; exec sleep 600';
+  const tmux = new Tmux(['sh', '-c', script, 'sh', process.execPath, '--import', thrower, MEMTOP], { env: { ERRFILE: stderrFile } });
+  try {
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    assert.equal(await memtopExit(tmux), 1);
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0');
+    const stderr = readFileSync(stderrFile, 'utf8');
+    const log = /^memtop: internal error: planted failure\nmemtop: details are in (\S+memtop-crash-\d+\.log)\n$/.exec(stderr);
+    assert.ok(log, `stderr: ${stderr}`);
+    assert.match(readFileSync(log[1], 'utf8'), /planted failure/);
+    rmSync(log[1], { force: true });
+  } finally {
+    tmux.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
