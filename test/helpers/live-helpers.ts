@@ -4,7 +4,7 @@
  * stop() kills it and its forked child explicitly.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './paths.js';
@@ -56,7 +56,16 @@ function signalAll(pids: readonly number[], signal: NodeJS.Signals): void {
   }
 }
 
-/** Starts `memhog ARGS...` and waits (up to 30 s) for its "ready" line. */
+/** Resolves once the process's first thread is a zombie (its stat says Z), within 10 s. */
+async function leaderExited(pid: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'latin1'))) {
+    if (Date.now() > deadline) throw new Error(`memhog leaderless: the leader of ${pid} never exited`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Starts `memhog ARGS...` and waits (up to 30 s) for its "ready" line (for "leaderless", also for its leader to exit). */
 export function startMemhog(args: readonly string[]): Promise<Helper> {
   const child: ChildProcess = spawn(memhogBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
@@ -92,7 +101,9 @@ export function startMemhog(args: readonly string[]): Promise<Helper> {
         },
       };
       live.add(helper);
-      resolve(helper);
+      // "leaderless" prints its ready line before its leader exits: ready once the leader is a zombie.
+      if (mode === 'leaderless') void leaderExited(pids[0]).then(() => resolve(helper), (err: Error) => { helper.stop(); reject(err); });
+      else resolve(helper);
     });
   });
 }
