@@ -25,8 +25,25 @@ if (files.length === 0) {
 // End-to-end tests drive real terminals and real processes: run them after the unit tests, one
 // file at a time (node runs files in parallel by the host's core count, which in a container can
 // be far more than its share: live memory figures then move under each other's allocations). A
-// test that hangs fails after TEST_TIMEOUT_MS instead of holding CI.
-const TEST_TIMEOUT_MS = 180_000;
+// test file that hangs is cancelled after TEST_FILE_TIMEOUT_MS (node applies --test-timeout to
+// each file it runs) instead of holding CI.
+const TEST_FILE_TIMEOUT_MS = 180_000;
 const ordered = [...files.filter((f) => !f.includes('/e2e/')), ...files.filter((f) => f.includes('/e2e/'))];
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', `--test-timeout=${TEST_TIMEOUT_MS}`, ...ordered], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', `--test-timeout=${TEST_FILE_TIMEOUT_MS}`, ...ordered], { stdio: 'inherit' });
+killLeftTmuxServers();
 process.exit(result.status ?? 1);
+
+/**
+ * A cancelled test file never runs its clean-up: its tmux server (test/helpers/tmux.ts names
+ * their sockets memtop-test-*) would live on with memtop inside. Ended here, whatever happened.
+ */
+function killLeftTmuxServers() {
+  const dir = join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid()}`);
+  let sockets = [];
+  try {
+    sockets = readdirSync(dir).filter((name) => name.startsWith('memtop-test-'));
+  } catch {
+    return; // no tmux server was started
+  }
+  for (const socket of sockets) spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore', timeout: 10_000 });
+}
