@@ -4,6 +4,9 @@
  * themselves (fixture-figures.ts), so the tests hold if the trees are captured again.
  */
 import { test } from 'node:test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withTreeCopy } from '../helpers/fixture-copy.js';
 import assert from 'node:assert/strict';
 import { procBasic, procNoRollup } from '../helpers/paths.js';
 import { memtopJson, runMemtop } from '../helpers/run-memtop.js';
@@ -233,14 +236,22 @@ test('system --json: every meminfo field in bytes, the free summary, rates and p
 });
 
 test('MEM% is RSS as a share of MemTotal (CSV: percent, two decimals)', () => {
-  const memTotalBytes = Number(/^MemTotal:\s+(\d+) kB$/m.exec(fileText(procBasic, 'meminfo'))![1]) * KIB;
-  const run = runMemtop(['snapshot', '--proc', procBasic, '--csv', '--columns', 'pid,rss,mem']);
-  assert.equal(run.status, 0);
-  const rows = run.stdout.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
-  assert.equal(rows.length, fixturePids().length - 1, "every process but the kernel thread");
-  for (const [pid, rssBytes, memPercent] of rows) {
-    const expected = (rssBytes / memTotalBytes) * 100;
-    assert.ok(Math.abs(memPercent - expected) <= 0.005 + 1e-9, `pid ${pid}: MEM% ${memPercent}, RSS/MemTotal ${expected}`);
-  }
-  assert.ok(rows.some(([, , memPercent]) => memPercent > 0), 'some process has a share to show');
+  // A machine of 100 MiB with 40 MiB available: shares large enough to tell MemTotal from
+  // MemAvailable (or anything else) at two decimals.
+  withTreeCopy(procBasic, (root) => {
+    const meminfo = join(root, 'meminfo');
+    writeFileSync(meminfo, readFileSync(meminfo, 'latin1')
+      .replace(/^MemTotal:\s+\d+ kB$/m, 'MemTotal:         102400 kB')
+      .replace(/^MemAvailable:\s+\d+ kB$/m, 'MemAvailable:      40960 kB'), 'latin1');
+    const memTotalBytes = 102400 * KIB;
+    const run = runMemtop(['snapshot', '--proc', root, '--csv', '--columns', 'pid,rss,mem']);
+    assert.equal(run.status, 0);
+    const rows = run.stdout.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+    assert.equal(rows.length, fixturePids().length - 1, 'every process but the kernel thread');
+    for (const [pid, rssBytes, memPercent] of rows) {
+      const expected = (rssBytes / memTotalBytes) * 100;
+      assert.ok(Math.abs(memPercent - expected) <= 0.005 + 1e-9, `pid ${pid}: MEM% ${memPercent}, RSS/MemTotal ${expected}`);
+    }
+    assert.ok(rows.some(([, , memPercent]) => memPercent > 5), 'some process has a share of several percent');
+  });
 });
