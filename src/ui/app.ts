@@ -48,6 +48,8 @@ export class App {
   private rssBytes = 0;
   private rssVersion = -1;
   private destroyed = false;
+  /** Set while stopped by job control: puts the terminal back in the UI's modes (blessed's program.pause). */
+  private resumeTerminal: (() => void) | null = null;
   /** The top view's chart, if it asks for one; blessed-contrib loads on the first ask. */
   private readonly graph: GraphPane;
   private graphFailureShown = false;
@@ -233,6 +235,41 @@ export class App {
     set(s.footer, promptLine ?? footerLine(footerKeys(view.id, this.stack.all.length > 1), width, this.theme, this.message));
     if (drawOverlay(s.dialog, this.overlay?.placement === 'box' ? this.overlay : null, width, height, this.theme, this.drawn)) changed = true;
     if (changed) s.screen.render();
+  }
+
+  /**
+   * Job control (`kill -TSTP`, or a shell's suspend): gives the terminal back as it was found
+   * (normal screen, cursor, no raw mode or mouse reporting) and stops the process; resume()
+   * takes it again. Screen updates while stopped draw nothing.
+   */
+  suspend(stop: () => void): void {
+    if (this.destroyed || this.resumeTerminal !== null) return;
+    const program = this.screen.screen.program;
+    program.pause();
+    this.resumeTerminal = () => program.resume();
+    stop();
+  }
+
+  /**
+   * After SIGCONT: the terminal back in the UI's modes (the shell that continued the process
+   * may have set its own: a process stopped by SIGSTOP could not hand it over) and the whole
+   * screen drawn again.
+   */
+  resume(): void {
+    if (this.destroyed) return;
+    const screen = this.screen.screen;
+    if (this.resumeTerminal !== null) {
+      const resume = this.resumeTerminal;
+      this.resumeTerminal = null;
+      resume();
+    } else {
+      const input = screen.program.input as { isTTY?: boolean; setRawMode?: (raw: boolean) => void };
+      if (input.isTTY) input.setRawMode?.(true);
+      screen.program.alternateBuffer();
+      screen.program.hideCursor();
+    }
+    screen.alloc();
+    screen.render();
   }
 
   /** Leaves the alternate screen, shows the cursor, ends raw mode and mouse reporting. */

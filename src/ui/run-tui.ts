@@ -50,7 +50,20 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       void deps.source.stop().finally(() => resolve(code));
     };
     const onError = (error: unknown) => finish(1, error);
-    const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGHUP', () => finish(EXIT_HANGUP)]];
+    // Job control: SIGTSTP (kill -TSTP, a shell's suspend) gives the terminal back and then stops
+    // the process, by the same signal with no handler left for it (its default action);
+    // SIGCONT takes the terminal again and puts the handler back.
+    const onStop = () => {
+      process.removeListener('SIGTSTP', onStop);
+      if (app === null) process.kill(process.pid, 'SIGTSTP');
+      else app.suspend(() => process.kill(process.pid, 'SIGTSTP'));
+    };
+    const onContinue = () => {
+      if (!process.listeners('SIGTSTP').includes(onStop)) process.on('SIGTSTP', onStop);
+      app?.resume();
+    };
+    const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGHUP', () => finish(EXIT_HANGUP)],
+      ['SIGTSTP', onStop], ['SIGCONT', onContinue]];
     for (const [signal, handler] of handlers) process.on(signal, handler);
     process.on('uncaughtException', onError);
     process.on('unhandledRejection', onError);

@@ -107,3 +107,33 @@ test('an uncaught error: the terminal restored, one line and the crash log\'s pa
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/**
+ * Job control under an interactive shell: `kill -TSTP` gives the terminal back (the shell's
+ * prompt shows on the normal screen) and stops memtop; `fg` continues it, and it takes the
+ * terminal again: its screen, and raw mode (q quits at once; in the shell's line mode it waited
+ * for Enter).
+ */
+test('kill -TSTP hands the terminal back to the shell; fg brings memtop back, keys work at once', async () => {
+  const tmux = new Tmux(['env', 'PS1=PROMPT$ ', 'bash', '--norc', '--noprofile', '-i']);
+  try {
+    await tmux.waitFor('PROMPT$');
+    tmux.type(`"${process.execPath}" "${MEMTOP}"`);
+    tmux.send('Enter');
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    const shell = Number(tmux.info('#{pane_pid}'));
+    const memtop = Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
+    process.kill(memtop, 'SIGTSTP');
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'the normal screen again');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    tmux.type('fg');
+    tmux.send('Enter');
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    tmux.send('q');
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
+    await tmux.waitFor(/^PROMPT\$\s*$/m);
+  } finally {
+    tmux.kill();
+  }
+});
