@@ -48,8 +48,6 @@ export class App {
   private rssBytes = 0;
   private rssVersion = -1;
   private destroyed = false;
-  /** Set while stopped by job control: puts the terminal back in the UI's modes (blessed's program.pause). */
-  private resumeTerminal: (() => void) | null = null;
   /** The top view's chart, if it asks for one; blessed-contrib loads on the first ask. */
   private readonly graph: GraphPane;
   private graphFailureShown = false;
@@ -239,37 +237,45 @@ export class App {
 
   /**
    * Job control (`kill -TSTP`, or a shell's suspend): gives the terminal back as it was found
-   * (normal screen, cursor, no raw mode or mouse reporting) and stops the process; resume()
-   * takes it again. Screen updates while stopped draw nothing.
+   * (normal screen, cursor, no raw mode or mouse reporting), calls `stop` (which stops the
+   * process and returns once it is continued, or at once when the kernel would not stop it: an
+   * orphaned process group), and takes the terminal again.
    */
   suspend(stop: () => void): void {
-    if (this.destroyed || this.resumeTerminal !== null) return;
+    if (this.destroyed) return;
     const program = this.screen.screen.program;
     program.pause();
-    this.resumeTerminal = () => program.resume();
-    stop();
+    try {
+      stop();
+    } finally {
+      program.resume();
+      this.redrawAll();
+    }
   }
 
   /**
-   * After SIGCONT: the terminal back in the UI's modes (the shell that continued the process
-   * may have set its own: a process stopped by SIGSTOP could not hand it over) and the whole
+   * After SIGCONT: the terminal back in the UI's modes (the shell that continued the process may
+   * have set its own, and a process stopped by SIGSTOP could not hand it over) and the whole
    * screen drawn again.
    */
   resume(): void {
     if (this.destroyed) return;
-    const screen = this.screen.screen;
-    if (this.resumeTerminal !== null) {
-      const resume = this.resumeTerminal;
-      this.resumeTerminal = null;
-      resume();
-    } else {
-      const input = screen.program.input as { isTTY?: boolean; setRawMode?: (raw: boolean) => void };
-      if (input.isTTY) input.setRawMode?.(true);
-      screen.program.alternateBuffer();
-      screen.program.hideCursor();
+    const program = this.screen.screen.program;
+    const input = program.input as { isTTY?: boolean; setRawMode?: (raw: boolean) => void };
+    // Off and on again: libuv remembers the mode it set and skips setting the same one, though
+    // the shell may have changed the terminal's modes meanwhile.
+    if (input.isTTY && input.setRawMode) {
+      input.setRawMode(false);
+      input.setRawMode(true);
     }
-    screen.alloc();
-    screen.render();
+    program.alternateBuffer();
+    program.hideCursor();
+    this.redrawAll();
+  }
+
+  private redrawAll(): void {
+    this.screen.screen.alloc();
+    this.screen.screen.render();
   }
 
   /** Leaves the alternate screen, shows the cursor, ends raw mode and mouse reporting. */

@@ -50,18 +50,23 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       void deps.source.stop().finally(() => resolve(code));
     };
     const onError = (error: unknown) => finish(1, error);
-    // Job control: SIGTSTP (kill -TSTP, a shell's suspend) gives the terminal back and then stops
-    // the process, by the same signal with no handler left for it (its default action);
-    // SIGCONT takes the terminal again and puts the handler back.
-    const onStop = () => {
+    // Job control: SIGTSTP (kill -TSTP, a shell's suspend) gives the terminal back, then stops
+    // the process by the same signal with no handler left for it (its default action: kill()
+    // returns once the process is continued); SIGCONT, whoever stopped it, takes the terminal
+    // again.
+    const stopNow = () => {
       process.removeListener('SIGTSTP', onStop);
-      if (app === null) process.kill(process.pid, 'SIGTSTP');
-      else app.suspend(() => process.kill(process.pid, 'SIGTSTP'));
+      try {
+        process.kill(process.pid, 'SIGTSTP');
+      } finally {
+        process.on('SIGTSTP', onStop);
+      }
     };
-    const onContinue = () => {
-      if (!process.listeners('SIGTSTP').includes(onStop)) process.on('SIGTSTP', onStop);
-      app?.resume();
+    const onStop = () => {
+      if (app === null) stopNow();
+      else app.suspend(stopNow);
     };
+    const onContinue = () => app?.resume();
     const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGHUP', () => finish(EXIT_HANGUP)],
       ['SIGTSTP', onStop], ['SIGCONT', onContinue]];
     for (const [signal, handler] of handlers) process.on(signal, handler);

@@ -108,6 +108,18 @@ test('an uncaught error: the terminal restored, one line and the crash log\'s pa
   }
 });
 
+/** memtop started from an interactive bash in a pane, as a user would; its PID. */
+async function memtopUnderBash(tmux: Tmux): Promise<number> {
+  await tmux.waitFor('PROMPT$');
+  tmux.type(`"${process.execPath}" "${MEMTOP}"`);
+  tmux.send('Enter');
+  await tmux.waitFor(/total of [1-9]\d* shown/);
+  const shell = Number(tmux.info('#{pane_pid}'));
+  return Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
+}
+
+const INTERACTIVE_BASH = ['env', 'PS1=PROMPT$ ', 'bash', '--norc', '--noprofile', '-i'];
+
 /**
  * Job control under an interactive shell: `kill -TSTP` gives the terminal back (the shell's
  * prompt shows on the normal screen) and stops memtop; `fg` continues it, and it takes the
@@ -115,15 +127,9 @@ test('an uncaught error: the terminal restored, one line and the crash log\'s pa
  * for Enter).
  */
 test('kill -TSTP hands the terminal back to the shell; fg brings memtop back, keys work at once', async () => {
-  const tmux = new Tmux(['env', 'PS1=PROMPT$ ', 'bash', '--norc', '--noprofile', '-i']);
+  const tmux = new Tmux(INTERACTIVE_BASH);
   try {
-    await tmux.waitFor('PROMPT$');
-    tmux.type(`"${process.execPath}" "${MEMTOP}"`);
-    tmux.send('Enter');
-    await tmux.waitFor(/total of [1-9]\d* shown/);
-    const shell = Number(tmux.info('#{pane_pid}'));
-    const memtop = Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
-    process.kill(memtop, 'SIGTSTP');
+    process.kill(await memtopUnderBash(tmux), 'SIGTSTP');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'the normal screen again');
     await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
     tmux.type('fg');
@@ -133,6 +139,21 @@ test('kill -TSTP hands the terminal back to the shell; fg brings memtop back, ke
     tmux.send('q');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
     await tmux.waitFor(/^PROMPT\$\s*$/m);
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('kill -STOP (no chance to hand the terminal over), then fg: memtop takes raw mode back, q quits at once', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    process.kill(await memtopUnderBash(tmux), 'SIGSTOP');
+    await tmux.waitFor(/Stopped/);
+    tmux.type('fg');
+    tmux.send('Enter');
+    await tmux.waitFor(/total of [1-9]\d* shown/);
+    tmux.send('q');
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
   } finally {
     tmux.kill();
   }
