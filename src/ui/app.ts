@@ -244,7 +244,16 @@ export class App {
   suspend(stop: () => void): void {
     if (this.destroyed) return;
     const program = this.screen.screen.program;
-    program.pause();
+    // blessed buffers what it writes until its next tick, which would come only after the stop:
+    // the normal screen, cursor and mouse codes must be out before it.
+    program.flush();
+    const buffered = program.useBuffer;
+    program.useBuffer = false;
+    try {
+      program.pause();
+    } finally {
+      program.useBuffer = buffered;
+    }
     try {
       stop();
     } finally {

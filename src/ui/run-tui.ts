@@ -39,15 +39,19 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       if (finished) return;
       finished = true;
       for (const [signal, handler] of handlers) process.removeListener(signal, handler);
-      process.removeListener('uncaughtException', onError);
-      process.removeListener('unhandledRejection', onError);
       app?.destroy();
       if (error !== undefined) {
         const path = writeCrashLog(error);
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`memtop: internal error: ${message}\nmemtop: details are in ${path}\n`);
       }
-      void deps.source.stop().finally(() => resolve(code));
+      // The error handlers stay until the end: a second error while shutting down is let pass
+      // (finish runs once), not printed raw by Node.
+      void deps.source.stop().finally(() => {
+        process.removeListener('uncaughtException', onError);
+        process.removeListener('unhandledRejection', onError);
+        resolve(code);
+      });
     };
     const onError = (error: unknown) => finish(1, error);
     // Job control: SIGTSTP (kill -TSTP, a shell's suspend) gives the terminal back, then stops
@@ -66,7 +70,11 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       if (app === null) stopNow();
       else app.suspend(stopNow);
     };
-    const onContinue = () => app?.resume();
+    const onContinue = () => {
+      app?.resume();
+      // A resize while stopped went to the shell in the foreground, not here: look again.
+      process.kill(process.pid, 'SIGWINCH');
+    };
     const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGHUP', () => finish(EXIT_HANGUP)],
       ['SIGTSTP', onStop], ['SIGCONT', onContinue]];
     for (const [signal, handler] of handlers) process.on(signal, handler);

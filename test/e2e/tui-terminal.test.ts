@@ -89,8 +89,9 @@ test('the terminal goes away: memtop ends with 129 and prints nothing', async ()
 test('an uncaught error: the terminal restored, one line and the crash log\'s path on stderr, no stack trace, status 1', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'memtop-crash-'));
   const stderrFile = join(dir, 'stderr');
-  // A module loaded before memtop throws from a timer once the UI runs.
-  const thrower = 'data:text/javascript,setTimeout(() => { throw new Error("planted failure"); }, 1500)';
+  // A module loaded before memtop throws from a timer once the UI runs, and again every
+  // millisecond after (errors while memtop shuts down must not come out raw either).
+  const thrower = 'data:text/javascript,setTimeout(() => setInterval(() => { throw new Error("planted failure"); }, 1), 1500)';
   const script = 'TERM=xterm-256color; export TERM; "$@" 2>"$ERRFILE"; echo "memtop exited with status $?"; exec sleep 600';
   const tmux = new Tmux(['sh', '-c', script, 'sh', process.execPath, '--import', thrower, MEMTOP], { env: { ERRFILE: stderrFile } });
   try {
@@ -118,7 +119,9 @@ async function memtopUnderBash(tmux: Tmux): Promise<number> {
   return Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
 }
 
-const INTERACTIVE_BASH = ['env', 'PS1=PROMPT$ ', 'bash', '--norc', '--noprofile', '-i'];
+// Without TMUX in its environment memtop draws as in any other terminal (blessed takes some
+// tmux-only paths that flush its output buffer early, which once hid a bug here).
+const INTERACTIVE_BASH = ['env', '-u', 'TMUX', 'PS1=PROMPT$ ', 'bash', '--norc', '--noprofile', '-i'];
 
 /**
  * Job control under an interactive shell: `kill -TSTP` gives the terminal back (the shell's
@@ -131,11 +134,15 @@ test('kill -TSTP hands the terminal back to the shell; fg brings memtop back, ke
   try {
     process.kill(await memtopUnderBash(tmux), 'SIGTSTP');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'the normal screen again');
+    assert.equal(await tmux.waitForInfo('#{cursor_flag}', '1'), '1', 'the cursor shown');
+    assert.equal(await tmux.waitForInfo('#{mouse_any_flag}', '0'), '0', 'no mouse reporting');
     await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    // The window changes size while memtop is stopped (the shell in the foreground is told).
+    tmux.resize(100, 30);
     tmux.type('fg');
     tmux.send('Enter');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
-    await tmux.waitFor(/total of [1-9]\d* shown/);
+    await tmux.waitFor((screen) => /total of [1-9]\d* shown/.test(screen) && /^F1Help/.test(screen.split('\n')[29] ?? ''));
     tmux.send('q');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
     await tmux.waitFor(/^PROMPT\$\s*$/m);
