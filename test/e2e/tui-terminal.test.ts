@@ -115,8 +115,7 @@ async function memtopUnderBash(tmux: Tmux): Promise<number> {
   tmux.type(`"${process.execPath}" "${MEMTOP}"`);
   tmux.send('Enter');
   await tmux.waitFor(/total of [1-9]\d* shown/);
-  const shell = Number(tmux.info('#{pane_pid}'));
-  return Number(readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/)[0]);
+  return memtopPid(tmux);
 }
 
 // Without TMUX in its environment memtop draws as in any other terminal (blessed takes some

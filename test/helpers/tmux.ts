@@ -72,28 +72,28 @@ export class Tmux {
   }
 
   /** Polls the screen until `test` passes; fails with the screen in the message. */
-  async waitFor(what: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
+  waitFor(what: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
     const test = typeof what === 'function' ? what : typeof what === 'string' ? (s: string) => s.includes(what) : (s: string) => what.test(s);
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const screen = this.capture();
-      if (test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`the pane never showed ${String(what)}; it shows:\n${screen}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    return this.pollScreen(test, () => String(what), timeoutMs);
   }
 
   /**
    * Waits for one screen that shows every part at once (a capture can fall between the pieces of
    * a frame as the terminal receives them); the error names the parts the last screen lacked.
    */
-  async waitForAll(parts: readonly RegExp[], timeoutMs = 15_000): Promise<string> {
+  waitForAll(parts: readonly RegExp[], timeoutMs = 15_000): Promise<string> {
+    const missing = (screen: string) => parts.filter((part) => !part.test(screen));
+    return this.pollScreen((screen) => missing(screen).length === 0,
+      (screen) => `${missing(screen).map(String).join(' and ')} with the rest`, timeoutMs);
+  }
+
+  /** Captures the screen every 50 ms until `test` passes; the error says what never showed, and the screen. */
+  private async pollScreen(test: (screen: string) => boolean, never: (screen: string) => string, timeoutMs: number): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.capture();
-      const missing = parts.filter((part) => !part.test(screen));
-      if (missing.length === 0) return screen;
-      if (Date.now() > deadline) throw new Error(`the pane never showed ${missing.map(String).join(' and ')} with the rest; it shows:\n${screen}`);
+      if (test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`the pane never showed ${never(screen)}; it shows:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
