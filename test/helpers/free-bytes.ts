@@ -24,10 +24,9 @@ export function freeBytes(): FreeFigures {
 }
 
 /** The figures of `ours` outside the range of `before` and `after` widened by `slackBytes`, each said in words. */
-export function figuresOutside(ours: Pick<FreeFigures, typeof FREE_KEYS[number]>, before: FreeFigures, after: FreeFigures, slackBytes: number,
-  keys: readonly (typeof FREE_KEYS[number])[] = FREE_KEYS): string[] {
+export function figuresOutside(ours: Pick<FreeFigures, typeof FREE_KEYS[number]>, before: FreeFigures, after: FreeFigures, slackBytes: number): string[] {
   const misses: string[] = [];
-  for (const key of keys) {
+  for (const key of FREE_KEYS) {
     const low = Math.min(before[key], after[key]) - slackBytes;
     const high = Math.max(before[key], after[key]) + slackBytes;
     if (!(ours[key] >= low && ours[key] <= high)) misses.push(`${key}: memtop ${ours[key]}, free -b ${before[key]} .. ${after[key]}`);
@@ -41,13 +40,13 @@ export function figuresOutside(ours: Pick<FreeFigures, typeof FREE_KEYS[number]>
  * miss.
  */
 export function withinFreeReadings<T>(read: () => T, figures: (reading: T) => Pick<FreeFigures, typeof FREE_KEYS[number]>,
-  options: { slackBytes: number; tries?: number; keys?: readonly (typeof FREE_KEYS[number])[] }): { reading: T; before: FreeFigures } {
+  options: { slackBytes: number; tries?: number }): { reading: T; before: FreeFigures } {
   const all: string[] = [];
   for (let attempt = 0; attempt < (options.tries ?? 3); attempt++) {
     const before = freeBytes();
     const reading = read();
     const after = freeBytes();
-    const misses = figuresOutside(figures(reading), before, after, options.slackBytes, options.keys);
+    const misses = figuresOutside(figures(reading), before, after, options.slackBytes);
     if (misses.length === 0) return { reading, before };
     all.push(misses.join('; '));
   }
