@@ -55,10 +55,11 @@ export function createScreen(streams: ScreenStreams): Screen {
 }
 
 /**
- * blessed's Screen adds a handler for uncaught exceptions that, once it is the last one, prints
- * the raw stack trace and exits on the next tick. memtop's own (run-tui.ts) restores the
- * terminal, prints one line and the path of a crash log, and removes itself: blessed's, still
- * called for the same exception, then printed the stack after memtop's message. It goes.
+ * blessed's Screen adds a handler for uncaught exceptions that, when it finds itself the only one
+ * left, prints the raw stack trace and exits on the next tick. memtop's own (run-tui.ts) restores
+ * the terminal, prints one line and the path of a crash log; destroying the screen takes
+ * blessed's handler off the list, but it is still called for that same exception, finds only
+ * memtop's left, and printed the stack after memtop's message. It goes.
  */
 function dropBlessedCrashHandler(screen: blessed.Widgets.Screen): void {
   const handler = (screen.constructor as { _exceptionHandler?: (error: Error) => void })._exceptionHandler;
