@@ -22,7 +22,7 @@ test('every captured stat line gives the fields the line holds', () => {
     assert.equal(stat.pid, hand.pid);
     assert.equal(stat.comm, hand.comm);
     const expected: [keyof typeof stat, number][] = [
-      ['ppid', 4], ['pgrp', 5], ['session', 6], ['ttyNr', 7], ['flags', 9], ['minorFaults', 10],
+      ['ppid', 4], ['pgrp', 5], ['session', 6], ['ttyNr', 7], ['tpgid', 8], ['flags', 9], ['minorFaults', 10],
       ['majorFaults', 12], ['utimeTicks', 14], ['stimeTicks', 15], ['priority', 18], ['nice', 19],
       ['numThreads', 20], ['startTimeTicks', 22], ['vsizeBytes', 23], ['rssPages', 24], ['processor', 39],
     ];
@@ -80,6 +80,13 @@ test('hand-written comms: spaces and parentheses, only parentheses, empty, newli
     assert.equal(stat.startTimeTicks, 30991);
     assert.equal(stat.processor, 1);
   }
+});
+
+test('a process on a terminal: the terminal (7) and its foreground process group (8)', () => {
+  const onTerminal = line('bash').replace(' 1 1234 1234 0 -1 ', ' 1 1234 1200 34816 5678 ');
+  const stat = parsePidStat(onTerminal);
+  assert.ok(stat);
+  assert.deepEqual([stat.pgrp, stat.session, stat.ttyNr, stat.tpgid, stat.flags], [1234, 1200, 34816, 5678, 4194304]);
 });
 
 test('a stat line cut anywhere gives null or the same record, never a half number', () => {

@@ -16,6 +16,8 @@ export interface PidStat {
   pgrp: number;
   session: number;
   ttyNr: number;
+  /** (8) the foreground process group of the controlling terminal (-1: none). */
+  tpgid: number;
   /** (9) PF_* flags; PF_KTHREAD marks a kernel thread. */
   flags: number;
   /** (10) minor and (12) major page faults */
@@ -57,7 +59,7 @@ const S = '-?\\d+';
  */
 const STAT_LINE = new RegExp([
   '^(\\d+) \\((.*)\\) (\\S)', // (1) pid (2) comm (3) state
-  `${N} ${N} ${N} ${N} ${S}`, // (4) ppid (5) pgrp (6) session (7) tty_nr (8) tpgid
+  `${N} ${N} ${N} ${N} ${N}`, // (4) ppid (5) pgrp (6) session (7) tty_nr (8) tpgid
   `${N} ${N} ${S} ${N} ${S}`, // (9) flags (10) minflt (11) cminflt (12) majflt (13) cmajflt
   `${N} ${N} ${S} ${S}`, // (14) utime (15) stime (16) cutime (17) cstime
   `${N} ${N} ${N} ${S}`, // (18) priority (19) nice (20) num_threads (21) itrealvalue
@@ -78,18 +80,19 @@ export function parsePidStat(text: string): PidStat | null {
     pgrp: Number(m[5]),
     session: Number(m[6]),
     ttyNr: Number(m[7]),
-    flags: Number(m[8]),
-    minorFaults: Number(m[9]),
-    majorFaults: Number(m[10]),
-    utimeTicks: Number(m[11]),
-    stimeTicks: Number(m[12]),
-    priority: Number(m[13]),
-    nice: Number(m[14]),
-    numThreads: Number(m[15]),
-    startTimeTicks: Number(m[16]),
-    vsizeBytes: Number(m[17]),
-    rssPages: Number(m[18]),
-    processor: Number(m[19]),
+    tpgid: Number(m[8]),
+    flags: Number(m[9]),
+    minorFaults: Number(m[10]),
+    majorFaults: Number(m[11]),
+    utimeTicks: Number(m[12]),
+    stimeTicks: Number(m[13]),
+    priority: Number(m[14]),
+    nice: Number(m[15]),
+    numThreads: Number(m[16]),
+    startTimeTicks: Number(m[17]),
+    vsizeBytes: Number(m[18]),
+    rssPages: Number(m[19]),
+    processor: Number(m[20]),
   };
 }
 
