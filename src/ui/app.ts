@@ -20,6 +20,10 @@ import { viewChoices, type ViewFactory } from './view-picker.js';
 import { ProcessesView } from './views/processes-view.js';
 import { drawOverlay } from './overlay-box.js';
 import { GraphPane } from './graph-pane.js';
+import { inTerminalForeground } from './terminal-foreground.js';
+
+/** How often a UI running in the background looks whether it has been brought to the foreground. */
+const FOREGROUND_POLL_MS = 200;
 
 export interface AppOptions extends ScreenStreams {
   store: Store;
@@ -33,6 +37,11 @@ export interface AppOptions extends ScreenStreams {
   ownRssBytes(): number;
   /** Called once, on q / F10 / Ctrl-C. */
   onQuit(): void;
+  /**
+   * Called when the UI takes its terminal again after job control: a resize while it was away
+   * went to the shell in the foreground, not here (run-tui.ts has the size looked at again).
+   */
+  onTerminalTaken?(): void;
 }
 
 export class App {
@@ -48,6 +57,15 @@ export class App {
   private rssBytes = 0;
   private rssVersion = -1;
   private destroyed = false;
+  /**
+   * Who has the terminal: the UI; the shell, handed back by suspend() (blessed paused: nothing
+   * written, no keys read, line mode); or the shell because this process runs in the background
+   * after a SIGSTOP it could not hand it over for (the terminal left as it is, nothing drawn, no
+   * keys read: either would stop the process again).
+   */
+  private terminal: 'ui' | 'handed-back' | 'background' = 'ui';
+  /** While running in the background: looks for the process being brought to the foreground. */
+  private foregroundWatch: NodeJS.Timeout | null = null;
   /** The top view's chart, if it asks for one; blessed-contrib loads on the first ask. */
   private readonly graph: GraphPane;
   private graphFailureShown = false;
@@ -176,7 +194,8 @@ export class App {
     this.renderPending = true;
     setImmediate(() => {
       this.renderPending = false;
-      if (!this.destroyed) this.render();
+      // Away from the terminal nothing is drawn (takeTerminal draws everything on return).
+      if (!this.destroyed && this.terminal === 'ui') this.render();
     });
   }
 
@@ -254,23 +273,46 @@ export class App {
     } finally {
       program.useBuffer = buffered;
     }
+    this.terminal = 'handed-back';
     try {
       stop();
     } finally {
-      program.resume();
-      this.redrawAll();
+      this.takeTerminal();
     }
   }
 
   /**
    * After SIGCONT: the terminal back in the UI's modes (the shell that continued the process may
    * have set its own, and a process stopped by SIGSTOP could not hand it over) and the whole
-   * screen drawn again.
+   * screen drawn again. Not while the process is in the background (`bg`, or `kill %1` on the
+   * stopped job): there the terminal is left to the shell until a SIGCONT finds the process in the
+   * foreground (`fg`, or found there by the foreground watch: `fg` of a running job sends no
+   * signal).
    */
   resume(): void {
-    if (this.destroyed) return;
+    this.takeTerminal();
+  }
+
+  /** Takes the terminal for the UI if the process is in the foreground; returns whether it did. */
+  private takeTerminal(): boolean {
+    if (this.destroyed) return false;
     const program = this.screen.screen.program;
-    const input = program.input as { isTTY?: boolean; setRawMode?: (raw: boolean) => void };
+    const input = program.input as { isTTY?: boolean; setRawMode?: (raw: boolean) => void; pause(): void; resume(): void };
+    const foreground = !input.isTTY || inTerminalForeground();
+    if (!foreground) {
+      if (this.terminal === 'ui') {
+        this.terminal = 'background';
+        input.pause();
+      }
+      // `fg` of a job that runs sends it no signal: the process looks for itself (and keeps
+      // sampling meanwhile, so the history has no hole).
+      this.foregroundWatch ??= setInterval(() => this.takeTerminal(), FOREGROUND_POLL_MS).unref();
+      return false;
+    }
+    this.stopForegroundWatch();
+    if (this.terminal === 'handed-back') program.resume();
+    else if (this.terminal === 'background') input.resume();
+    this.terminal = 'ui';
     // Off and on again: libuv remembers the mode it set and skips setting the same one, though
     // the shell may have changed the terminal's modes meanwhile.
     if (input.isTTY && input.setRawMode) {
@@ -280,9 +322,18 @@ export class App {
     program.alternateBuffer();
     program.hideCursor();
     this.redrawAll();
+    this.options.onTerminalTaken?.();
+    return true;
   }
 
+  private stopForegroundWatch(): void {
+    if (this.foregroundWatch !== null) clearInterval(this.foregroundWatch);
+    this.foregroundWatch = null;
+  }
+
+  /** Everything drawn again: what changed while the terminal was away, then every cell. */
   private redrawAll(): void {
+    this.render();
     this.screen.screen.alloc();
     this.screen.screen.render();
   }
@@ -291,6 +342,7 @@ export class App {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.stopForegroundWatch();
     const screen = this.screen.screen;
     screen.destroy();
     screen.program.flush?.();

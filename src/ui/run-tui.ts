@@ -1,7 +1,7 @@
 /**
  * Runs the UI until the user quits: store, views and app around a sample source (the worker,
  * started by the caller before blessed loads, so the first sample and blessed's start overlap).
- * The terminal is restored on q, F10, Ctrl-C, SIGINT, SIGTERM, SIGHUP and on any uncaught
+ * The terminal is restored on q, F10, Ctrl-C, SIGINT, SIGTERM, SIGQUIT, SIGHUP and on any uncaught
  * error; after an error the message and the path of a log file are printed.
  */
 import { Store } from '../model/store.js';
@@ -70,13 +70,9 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       if (app === null) stopNow();
       else app.suspend(stopNow);
     };
-    const onContinue = () => {
-      app?.resume();
-      // A resize while stopped went to the shell in the foreground, not here: look again.
-      process.kill(process.pid, 'SIGWINCH');
-    };
-    const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGHUP', () => finish(EXIT_HANGUP)],
-      ['SIGTSTP', onStop], ['SIGCONT', onContinue]];
+    const onContinue = () => app?.resume();
+    const handlers: [NodeJS.Signals, () => void][] = [['SIGINT', () => finish(0)], ['SIGTERM', () => finish(0)], ['SIGQUIT', () => finish(0)],
+      ['SIGHUP', () => finish(EXIT_HANGUP)], ['SIGTSTP', onStop], ['SIGCONT', onContinue]];
     for (const [signal, handler] of handlers) process.on(signal, handler);
     process.on('uncaughtException', onError);
     process.on('unhandledRejection', onError);
@@ -87,6 +83,8 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
         sendSignal: (request) => sendSignal(procfs, request),
         ownRssBytes: () => process.memoryUsage.rss(),
         onQuit: () => finish(0),
+        // Node looks at the terminal's size again on SIGWINCH (and blessed follows).
+        onTerminalTaken: () => process.kill(process.pid, 'SIGWINCH'),
       });
       const ui = app;
       const collectGarbage = periodicFullGc();

@@ -41,7 +41,7 @@ export function createScreen(streams: ScreenStreams): Screen {
     dockBorders: false,
     ignoreLocked: ['C-c'],
   });
-  dropBlessedCrashHandler(screen);
+  dropBlessedProcessHandlers(screen);
   const header = blessed.box({ parent: screen, top: 0, left: 0, width: '100%', height: HEADER_HEIGHT, tags: true, wrap: false });
   const crumb = line(screen, HEADER_HEIGHT);
   const body = blessed.box({ parent: screen, top: HEADER_HEIGHT + 1, left: 0, width: '100%', height: 10, tags: true, wrap: false });
@@ -55,15 +55,24 @@ export function createScreen(streams: ScreenStreams): Screen {
 }
 
 /**
- * blessed's Screen adds a handler for uncaught exceptions that, when it finds itself the only one
- * left, prints the raw stack trace and exits on the next tick. memtop's own (run-tui.ts) restores
- * the terminal, prints one line and the path of a crash log; destroying the screen takes
- * blessed's handler off the list, but it is still called for that same exception, finds only
- * memtop's left, and printed the stack after memtop's message. It goes.
+ * blessed's Screen adds process handlers that end the process its own way; memtop's (run-tui.ts)
+ * restore the terminal, stop the sampler thread and exit through exitUi. They go:
+ * - for uncaught exceptions: when it finds itself the only one left it prints the raw stack
+ *   trace and exits on the next tick; destroying the screen takes it off the list, but it is
+ *   still called for that same exception, finds only memtop's left, and printed the stack after
+ *   memtop's one-line message;
+ * - for SIGTERM, SIGINT and SIGQUIT: the same way, called after memtop's for the same signal, it
+ *   exited at once with status 0, before memtop's own exit (a `kill %1` on a stopped memtop then
+ *   stopped it again, SIGTTOU: see exitUi).
  */
-function dropBlessedCrashHandler(screen: blessed.Widgets.Screen): void {
-  const handler = (screen.constructor as { _exceptionHandler?: (error: Error) => void })._exceptionHandler;
-  if (handler !== undefined) process.removeListener('uncaughtException', handler);
+function dropBlessedProcessHandlers(screen: blessed.Widgets.Screen): void {
+  const handlers = screen.constructor as unknown as Record<string, ((...args: unknown[]) => void) | undefined>;
+  const events: [string, string][] = [['uncaughtException', '_exceptionHandler'], ['SIGTERM', '_sigtermHandler'],
+    ['SIGINT', '_sigintHandler'], ['SIGQUIT', '_sigquitHandler']];
+  for (const [event, name] of events) {
+    const handler = handlers[name];
+    if (handler !== undefined) process.removeListener(event, handler);
+  }
 }
 
 /** Sizes the boxes for the screen's current size. */

@@ -46,9 +46,19 @@ function uiTerminalLost(lost: readonly number[]): boolean {
 /**
  * Ends the UI's process: with `code`, or with EXIT_HANGUP when its terminal has gone (another
  * terminal that went, say one stderr was sent to, is only let go of).
+ *
+ * The input's terminal handle is closed first. At exit libuv puts back the modes it found when
+ * raw mode was first set (uv_tty_reset_mode), on that handle's own descriptor and without
+ * guarding against SIGTTOU, by which the kernel stops a process in the background that sets its
+ * terminal's modes: `kill %1` on a stopped memtop (SIGTERM, then SIGCONT, the job still in the
+ * background) stopped it again instead of ending it. With the descriptor closed that call fails
+ * harmlessly; the modes are back already (blessed), and Node's own reset of the standard
+ * descriptors blocks SIGTTOU.
  */
 export function exitUi(code: number, fds: readonly number[]): never {
-  process.exit(uiTerminalLost(releaseLostTerminals(fds)) ? EXIT_HANGUP : code);
+  const status = uiTerminalLost(releaseLostTerminals(fds)) ? EXIT_HANGUP : code;
+  if (process.stdin.isTTY) process.stdin.destroy();
+  process.exit(status);
 }
 
 /**

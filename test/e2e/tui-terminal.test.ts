@@ -23,9 +23,9 @@ test('resizing to 60x20 shows "terminal too small", and back to 160x48 the table
   }
 });
 
-// SIGTERM ends memtop as q does; SIGHUP with the terminal still there (`kill -HUP`) too, with a
+// SIGTERM and SIGQUIT end memtop as q does (as htop); SIGHUP with the terminal still there (`kill -HUP`) too, with a
 // shell's status for a hang-up.
-for (const [signal, status] of [['SIGTERM', 0], ['SIGHUP', 129]] as const) {
+for (const [signal, status] of [['SIGTERM', 0], ['SIGQUIT', 0], ['SIGHUP', 129]] as const) {
   test(`${signal} ends memtop with status ${status} and the terminal restored`, async () => {
     const tmux = new Tmux(memtopCommand());
     try {
@@ -109,6 +109,19 @@ test('an uncaught error: the terminal restored, one line and the crash log\'s pa
   }
 });
 
+/** The key bar of the processes view, whole (from 88 columns on). */
+const KEY_BAR = 'F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit  EnterMaps  SpcPause KKthr  cCols';
+
+/**
+ * memtop's screen drawn for a 30-row pane: the header on the first row, the totals on the one
+ * before the last, the key bar on the last (drawn for the old size, the rows are wrapped and
+ * shifted: the first once began "9Swp[r; 1 running").
+ */
+function drawnFor30Rows(screen: string): boolean {
+  const rows = screen.split('\n');
+  return rows[0].startsWith(' Mem[') && /total of [1-9]\d* shown/.test(rows[28] ?? '') && (rows[29] ?? '').trimEnd() === KEY_BAR;
+}
+
 /** memtop started from an interactive bash in a pane, as a user would; its PID. */
 async function memtopUnderBash(tmux: Tmux): Promise<number> {
   await tmux.waitFor('PROMPT$');
@@ -141,7 +154,7 @@ test('kill -TSTP hands the terminal back to the shell; fg brings memtop back, ke
     tmux.type('fg');
     tmux.send('Enter');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
-    await tmux.waitFor((screen) => /total of [1-9]\d* shown/.test(screen) && /^F1Help/.test(screen.split('\n')[29] ?? ''));
+    await tmux.waitFor(drawnFor30Rows);
     tmux.send('q');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
     await tmux.waitFor(/^PROMPT\$\s*$/m);
@@ -160,6 +173,81 @@ test('kill -STOP (no chance to hand the terminal over), then fg: memtop takes ra
     await tmux.waitFor(/total of [1-9]\d* shown/);
     tmux.send('q');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
+  } finally {
+    tmux.kill();
+  }
+});
+
+/** The state letter of a process (R, S, T…), or null once it is gone (reaped by the shell). */
+function processState(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return null;
+  }
+}
+
+async function waitForState(pid: number, wanted: (state: string | null) => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const state = processState(pid);
+    if (wanted(state)) return;
+    if (Date.now() > deadline) assert.fail(`memtop (${pid}) should be ${what}; its state is ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * A stopped memtop is in the background: `bg` lets it run there, leaving the terminal to the shell
+ * (not stopped again by SIGTTOU for touching the terminal's modes, and drawing nothing over the
+ * shell's screen); `fg` brings it back.
+ */
+test('kill -TSTP, then bg: memtop runs in the background without taking the terminal; fg brings it back', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    const pid = await memtopUnderBash(tmux);
+    process.kill(pid, 'SIGTSTP');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    tmux.type('bg');
+    tmux.send('Enter');
+    await tmux.waitFor(/PROMPT\$ bg\n.*&\s*\nPROMPT\$/);
+    // Long enough for a few samples, each of which would draw.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const state = processState(pid);
+    assert.ok(state === 'S' || state === 'R', `running in the background (state ${state})`);
+    assert.equal(tmux.info('#{alternate_on}'), '0', 'the shell\'s normal screen stays');
+    assert.doesNotMatch(tmux.capture(), /total of \d+ shown|F1Help/, 'nothing of memtop drawn over the shell');
+    // Resized while in the background (the shell in the foreground is told, not memtop).
+    tmux.resize(100, 30);
+    tmux.type('fg');
+    tmux.send('Enter');
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
+    await tmux.waitFor(drawnFor30Rows);
+    tmux.send('q');
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
+    await waitForState(pid, (s) => s === null, 'gone');
+  } finally {
+    tmux.kill();
+  }
+});
+
+/** `kill %1` on a stopped job sends SIGTERM, then SIGCONT: memtop ends (status 0) in the background. */
+test('kill %1 on a stopped memtop ends it at once, the shell\'s screen left as it is', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    const pid = await memtopUnderBash(tmux);
+    process.kill(pid, 'SIGTSTP');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    tmux.type('kill %1');
+    tmux.send('Enter');
+    await waitForState(pid, (s) => s === null || s === 'Z', 'gone');
+    tmux.type('jobs -l; echo "jobs: done"');
+    tmux.send('Enter');
+    const screen = await tmux.waitFor(/^jobs: done/m);
+    const jobs = screen.slice(screen.lastIndexOf('PROMPT$ jobs -l;'), screen.lastIndexOf('jobs: done'));
+    assert.doesNotMatch(jobs, /Stopped/, `no stopped job left:\n${jobs}`);
+    assert.equal(tmux.info('#{alternate_on}'), '0');
   } finally {
     tmux.kill();
   }
