@@ -8,7 +8,7 @@ import type { Store } from '../model/store.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
 import { actionForKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
-import type { MouseInput, Reaction, SignalRequest, View, ViewContext } from './view.js';
+import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type View, type ViewContext } from './view.js';
 import { ViewStack } from './view-stack.js';
 import { makeTheme, type Theme } from './theme.js';
 import { createScreen, layout, tooSmallFor, MIN_HEIGHT, MIN_WIDTH, type Screen, type ScreenStreams } from './screen-setup.js';
@@ -20,10 +20,7 @@ import { viewChoices, type ViewFactory } from './view-picker.js';
 import { ProcessesView } from './views/processes-view.js';
 import { drawOverlay } from './overlay-box.js';
 import { GraphPane } from './graph-pane.js';
-import { inTerminalForeground } from './terminal-foreground.js';
-
-/** How often a UI running in the background looks whether it has been brought to the foreground. */
-const FOREGROUND_POLL_MS = 200;
+import { TerminalHold } from './terminal-hold.js';
 
 export interface AppOptions extends ScreenStreams {
   store: Store;
@@ -37,6 +34,8 @@ export interface AppOptions extends ScreenStreams {
   ownRssBytes(): number;
   /** Called once, on q / F10 / Ctrl-C. */
   onQuit(): void;
+  /** Ctrl-Z: stop as SIGTSTP does (raw mode keeps the terminal from sending the signal). */
+  onSuspendKey?(): void;
   /**
    * Called when the UI takes its terminal again after job control: a resize while it was away
    * went to the shell in the foreground, not here (run-tui.ts has the size looked at again).
@@ -57,15 +56,8 @@ export class App {
   private rssBytes = 0;
   private rssVersion = -1;
   private destroyed = false;
-  /**
-   * Who has the terminal: the UI; the shell, handed back by suspend() (blessed paused: nothing
-   * written, no keys read, line mode); or the shell because this process runs in the background
-   * after a SIGSTOP it could not hand it over for (the terminal left as it is, nothing drawn, no
-   * keys read: either would stop the process again).
-   */
-  private terminal: 'ui' | 'handed-back' | 'background' = 'ui';
-  /** While running in the background: looks for the process being brought to the foreground. */
-  private foregroundWatch: NodeJS.Timeout | null = null;
+  /** Who has the terminal through job control (terminal-hold.ts). */
+  private readonly terminal: TerminalHold;
   /** The top view's chart, if it asks for one; blessed-contrib loads on the first ask. */
   private readonly graph: GraphPane;
   private graphFailureShown = false;
@@ -76,6 +68,10 @@ export class App {
     this.stack = new ViewStack<View>(options.processes);
     this.screen = createScreen(options);
     this.graph = new GraphPane(this.screen, options.color);
+    this.terminal = new TerminalHold(this.screen.screen.program, () => {
+      this.redrawAll();
+      this.options.onTerminalTaken?.();
+    });
     const screen = this.screen.screen;
     screen.on('keypress', (ch: string | undefined, key: { full?: string } | undefined) => this.onKeypress(ch, key?.full));
     screen.on('resize', () => this.requestRender());
@@ -119,6 +115,10 @@ export class App {
   private globalKey(action: string): Reaction | undefined {
     switch (action) {
       case 'quit': return { quit: true };
+      case 'suspend':
+        // After this key's handling is over: the process stops inside the call.
+        setImmediate(() => this.options.onSuspendKey?.());
+        return NOTHING;
       case 'help': return { overlay: new HelpOverlay() };
       case 'views': return { overlay: this.viewPicker() };
       case 'back': return this.stack.all.length > 1 ? { pop: true } : { message: 'this is the first view' };
@@ -194,8 +194,8 @@ export class App {
     this.renderPending = true;
     setImmediate(() => {
       this.renderPending = false;
-      // Away from the terminal nothing is drawn (takeTerminal draws everything on return).
-      if (!this.destroyed && this.terminal === 'ui') this.render();
+      // Away from the terminal nothing is drawn (everything is, once it is taken again).
+      if (!this.destroyed && this.terminal.held) this.render();
     });
   }
 
@@ -255,80 +255,28 @@ export class App {
   }
 
   /**
-   * Job control (`kill -TSTP`, or a shell's suspend): gives the terminal back as it was found
-   * (normal screen, cursor, no raw mode or mouse reporting), calls `stop` (which stops the
-   * process and returns once it is continued, or at once when the kernel would not stop it: an
-   * orphaned process group), and takes the terminal again.
+   * Job control (`kill -TSTP`, Ctrl-Z, a shell's suspend): gives the terminal back as it was found
+   * (terminal-hold.ts), calls `stop` (which stops the process and returns once it is continued,
+   * or at once when the kernel would not stop it: an orphaned process group), and takes the
+   * terminal again if the process is in the foreground.
    */
   suspend(stop: () => void): void {
     if (this.destroyed) return;
-    const program = this.screen.screen.program;
-    // blessed buffers what it writes until its next tick, which would come only after the stop:
-    // the normal screen, cursor and mouse codes must be out before it.
-    program.flush();
-    const buffered = program.useBuffer;
-    program.useBuffer = false;
-    try {
-      program.pause();
-    } finally {
-      program.useBuffer = buffered;
-    }
-    this.terminal = 'handed-back';
+    this.terminal.release();
     try {
       stop();
     } finally {
-      this.takeTerminal();
+      this.terminal.take();
     }
   }
 
   /**
-   * After SIGCONT: the terminal back in the UI's modes (the shell that continued the process may
-   * have set its own, and a process stopped by SIGSTOP could not hand it over) and the whole
-   * screen drawn again. Not while the process is in the background (`bg`, or `kill %1` on the
-   * stopped job): there the terminal is left to the shell until a SIGCONT finds the process in the
-   * foreground (`fg`, or found there by the foreground watch: `fg` of a running job sends no
-   * signal).
+   * After SIGCONT: the terminal back in the UI's modes and the whole screen drawn again, if the
+   * process is in the foreground (`fg`); in the background (`bg`, or `kill %1` on the stopped
+   * job) the terminal is left to the shell until the process finds itself in the foreground.
    */
   resume(): void {
-    this.takeTerminal();
-  }
-
-  /** Takes the terminal for the UI if the process is in the foreground; returns whether it did. */
-  private takeTerminal(): boolean {
-    if (this.destroyed) return false;
-    const program = this.screen.screen.program;
-    const input = program.input as { isTTY?: boolean; setRawMode?: (raw: boolean) => void; pause(): void; resume(): void };
-    const foreground = !input.isTTY || inTerminalForeground();
-    if (!foreground) {
-      if (this.terminal === 'ui') {
-        this.terminal = 'background';
-        input.pause();
-      }
-      // `fg` of a job that runs sends it no signal: the process looks for itself (and keeps
-      // sampling meanwhile, so the history has no hole).
-      this.foregroundWatch ??= setInterval(() => this.takeTerminal(), FOREGROUND_POLL_MS).unref();
-      return false;
-    }
-    this.stopForegroundWatch();
-    if (this.terminal === 'handed-back') program.resume();
-    else if (this.terminal === 'background') input.resume();
-    this.terminal = 'ui';
-    // Off and on again: libuv remembers the mode it set and skips setting the same one, though
-    // the shell may have changed the terminal's modes meanwhile.
-    if (input.isTTY && input.setRawMode) {
-      input.setRawMode(false);
-      input.setRawMode(true);
-    }
-    program.alternateBuffer();
-    program.hideCursor();
-    this.redrawAll();
-    this.options.onTerminalTaken?.();
-    return true;
-  }
-
-  private stopForegroundWatch(): void {
-    if (this.foregroundWatch !== null) clearInterval(this.foregroundWatch);
-    this.foregroundWatch = null;
+    if (!this.destroyed) this.terminal.take();
   }
 
   /** Everything drawn again: what changed while the terminal was away, then every cell. */
@@ -342,7 +290,7 @@ export class App {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.stopForegroundWatch();
+    this.terminal.dispose();
     const screen = this.screen.screen;
     screen.destroy();
     screen.program.flush?.();

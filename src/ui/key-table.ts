@@ -7,7 +7,7 @@
 export type Action =
   | 'help' | 'views' | 'search' | 'searchNext' | 'filter' | 'sortBy' | 'sortPrev' | 'sortNext'
   | 'invertSort' | 'signal' | 'quit' | 'pause' | 'kernel' | 'columns' | 'group' | 'enter' | 'back'
-  | 'escape' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
+  | 'escape' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend';
 
 export interface Binding {
   keys: readonly string[];
@@ -41,6 +41,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['pagedown'], action: 'pageDown', label: '', help: '' },
   { keys: ['home'], action: 'home', label: 'Home End', help: 'first / last row' },
   { keys: ['end'], action: 'end', label: '', help: '' },
+  { keys: ['C-z'], action: 'suspend', label: 'Ctrl-Z', help: 'suspend to the shell (fg resumes)' },
   { keys: ['f10', 'q', 'C-c'], action: 'quit', label: 'F10 q', help: 'quit' },
 ];
 

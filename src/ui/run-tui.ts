@@ -38,30 +38,31 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
     const finish = (code: number, error?: unknown) => {
       if (finished) return;
       finished = true;
-      for (const [signal, handler] of handlers) process.removeListener(signal, handler);
       app?.destroy();
       if (error !== undefined) {
         const path = writeCrashLog(error);
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`memtop: internal error: ${message}\nmemtop: details are in ${path}\n`);
       }
-      // The error handlers stay until the end: a second error while shutting down is let pass
-      // (finish runs once), not printed raw by Node.
+      // The handlers stay until the end: a second error or signal while shutting down is let
+      // pass (finish runs once), not printed raw by Node nor left to the signal's default action.
       void deps.source.stop().finally(() => {
+        for (const [signal, handler] of handlers) process.removeListener(signal, handler);
         process.removeListener('uncaughtException', onError);
         process.removeListener('unhandledRejection', onError);
         resolve(code);
       });
     };
     const onError = (error: unknown) => finish(1, error);
-    // Job control: SIGTSTP (kill -TSTP, a shell's suspend) gives the terminal back, then stops
-    // the process by the same signal with no handler left for it (its default action: kill()
-    // returns once the process is continued); SIGCONT, whoever stopped it, takes the terminal
-    // again.
+    // Job control: SIGTSTP (kill -TSTP, a shell's suspend) and Ctrl-Z give the terminal back,
+    // then stop the process group by the same signal with no handler left for it here (its
+    // default action: kill() returns once the process is continued). The whole group, as vim
+    // does: started through a wrapper (sh -c, npm start) memtop is not the job the shell waits
+    // for. SIGCONT, whoever stopped it, takes the terminal again.
     const stopNow = () => {
       process.removeListener('SIGTSTP', onStop);
       try {
-        process.kill(process.pid, 'SIGTSTP');
+        process.kill(0, 'SIGTSTP');
       } finally {
         process.on('SIGTSTP', onStop);
       }
@@ -83,6 +84,7 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
         sendSignal: (request) => sendSignal(procfs, request),
         ownRssBytes: () => process.memoryUsage.rss(),
         onQuit: () => finish(0),
+        onSuspendKey: () => onStop(),
         // Node looks at the terminal's size again on SIGWINCH (and blessed follows).
         onTerminalTaken: () => process.kill(process.pid, 'SIGWINCH'),
       });

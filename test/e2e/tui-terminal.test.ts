@@ -122,13 +122,36 @@ function drawnFor30Rows(screen: string): boolean {
   return rows[0].startsWith(' Mem[') && /total of [1-9]\d* shown/.test(rows[28] ?? '') && (rows[29] ?? '').trimEnd() === KEY_BAR;
 }
 
-/** memtop started from an interactive bash in a pane, as a user would; its PID. */
-async function memtopUnderBash(tmux: Tmux): Promise<number> {
+/**
+ * memtop started from an interactive bash in a pane, as a user would (or through `sh -c`, as
+ * `npm start` runs it); its PID.
+ */
+async function memtopUnderBash(tmux: Tmux, wrapped = false): Promise<number> {
   await tmux.waitFor('PROMPT$');
-  tmux.type(`"${process.execPath}" "${MEMTOP}"`);
+  const command = `"${process.execPath}" "${MEMTOP}"`;
+  tmux.type(wrapped ? `sh -c '${command}; echo "memtop ended: $?"'` : command);
   tmux.send('Enter');
   await tmux.waitFor(/total of [1-9]\d* shown/);
-  return memtopPid(tmux);
+  const pid = memtopPid(tmux);
+  if (!wrapped) return pid;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+  assert.equal(children.length, 1, 'memtop under sh');
+  return Number(children[0]);
+}
+
+/** Types a command line at the pane's shell. */
+function shell(tmux: Tmux, line: string): void {
+  tmux.type(line);
+  tmux.send('Enter');
+}
+
+/** Waits until memtop's screen is back whole, then quits it with q (raw mode: no Enter needed). */
+async function backAndQuit(tmux: Tmux, pid: number): Promise<void> {
+  assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
+  await tmux.waitFor((screen) => /total of [1-9]\d* shown/.test(screen) && (screen.split('\n')[47] ?? '').trimEnd() === KEY_BAR);
+  tmux.send('q');
+  assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
+  await waitForState(pid, (s) => s === null, 'gone');
 }
 
 // Without TMUX in its environment memtop draws as in any other terminal (blessed takes some
@@ -248,6 +271,126 @@ test('kill %1 on a stopped memtop ends it at once, the shell\'s screen left as i
     const jobs = screen.slice(screen.lastIndexOf('PROMPT$ jobs -l;'), screen.lastIndexOf('jobs: done'));
     assert.doesNotMatch(jobs, /Stopped/, `no stopped job left:\n${jobs}`);
     assert.equal(tmux.info('#{alternate_on}'), '0');
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('kill -STOP, then bg: memtop runs in the background quietly (the shell reads its keys); kill %1 ends it', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    const pid = await memtopUnderBash(tmux);
+    process.kill(pid, 'SIGSTOP');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    shell(tmux, 'bg');
+    await tmux.waitFor(/^\[1\]\+ .*memtop\.js" &/m);
+    // Keys typed now are the shell's: memtop reading them would be stopped (SIGTTIN).
+    shell(tmux, 'echo "typed at the $((6 * 7)) shell"');
+    await tmux.waitFor(/^typed at the 42 shell/m);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const state = processState(pid);
+    assert.ok(state === 'S' || state === 'R', `running in the background (state ${state})`);
+    // Ending it from the background must not touch the terminal's modes (SIGTTOU would stop it).
+    shell(tmux, 'kill %1');
+    await waitForState(pid, (s) => s === null || s === 'Z', 'gone');
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('stopped twice (kill -TSTP, bg, kill -TSTP %1): one fg brings memtop\'s screen back', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    const pid = await memtopUnderBash(tmux);
+    process.kill(pid, 'SIGTSTP');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    shell(tmux, 'bg');
+    await tmux.waitFor(/^\[1\]\+ .*memtop\.js" &/m);
+    shell(tmux, 'kill -TSTP %1');
+    await waitForState(pid, (s) => s === 'T', 'stopped again');
+    shell(tmux, 'fg');
+    await backAndQuit(tmux, pid);
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('kill -STOP, bg, then kill -TSTP %1: stopped once, and one fg brings memtop back', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    const pid = await memtopUnderBash(tmux);
+    process.kill(pid, 'SIGSTOP');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    shell(tmux, 'bg');
+    await tmux.waitFor(/^\[1\]\+ .*memtop\.js" &/m);
+    shell(tmux, 'kill -TSTP %1');
+    await waitForState(pid, (s) => s === 'T', 'stopped');
+    shell(tmux, 'fg');
+    await backAndQuit(tmux, pid);
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('Ctrl-Z suspends memtop to the shell; fg brings it back', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    const pid = await memtopUnderBash(tmux);
+    tmux.send('C-z');
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'the normal screen again');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    assert.equal(processState(pid), 'T');
+    shell(tmux, 'fg');
+    await backAndQuit(tmux, pid);
+  } finally {
+    tmux.kill();
+  }
+});
+
+test('started through sh -c (as npm start does), kill -TSTP stops the whole job: the shell gets its prompt back', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    const pid = await memtopUnderBash(tmux, true);
+    process.kill(pid, 'SIGTSTP');
+    await tmux.waitFor(/Stopped\s+sh -c[\s\S]*PROMPT\$/);
+    shell(tmux, 'fg');
+    await backAndQuit(tmux, pid);
+    await tmux.waitFor(/^memtop ended: 0/m);
+  } finally {
+    tmux.kill();
+  }
+});
+
+/**
+ * memtop drawn on another pane's terminal (not its controlling one: job control does not apply
+ * there), started in the background of this pane's shell: a SIGCONT must not make it think it
+ * is in the background of that terminal.
+ */
+test('on a terminal other than its controlling one, memtop keeps drawing and reading keys after SIGCONT', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH, { rows: 60 });
+  try {
+    await tmux.waitFor('PROMPT$');
+    tmux.tmux(['split-window', '-t', 'e2e', '-v', 'sleep 600']);
+    const other = tmux.tmux(['display-message', '-p', '-t', 'e2e.1', '#{pane_tty}']).trim();
+    const otherScreen = () => tmux.tmux(['capture-pane', '-p', '-t', 'e2e.1']);
+    tmux.tmux(['select-pane', '-t', 'e2e.0']);
+    shell(tmux, `"${process.execPath}" "${MEMTOP}" <${other} >${other} 2>&1 & echo "started $!"`);
+    const pid = Number(/started (\d+)/.exec(await tmux.waitFor(/started \d+/))![1]);
+    const deadline = Date.now() + 15_000;
+    while (!/total of [1-9]\d* shown/.test(otherScreen())) {
+      if (Date.now() > deadline) assert.fail(`memtop never drew on ${other}:\n${otherScreen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    process.kill(pid, 'SIGCONT');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    tmux.tmux(['send-keys', '-t', 'e2e.1', 'F1']);
+    const helpDeadline = Date.now() + 10_000;
+    while (!/this help/.test(otherScreen())) {
+      if (Date.now() > helpDeadline) assert.fail(`F1 showed no help on ${other}:\n${otherScreen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    process.kill(pid, 'SIGTERM');
+    await waitForState(pid, (s) => s === null || s === 'Z', 'gone');
   } finally {
     tmux.kill();
   }

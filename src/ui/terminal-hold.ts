@@ -1,0 +1,148 @@
+/**
+ * Who has the UI's terminal through job control: the UI; the shell, handed back before a stop
+ * (blessed paused: normal screen, cursor, line mode, no mouse reporting, nothing written, no keys
+ * read); or nobody, while the process runs in the background ("quiet": nothing written, no keys
+ * read, the terminal's modes left alone).
+ *
+ * In the background the kernel stops a process that sets its terminal's modes (SIGTTOU), reads
+ * it (SIGTTIN) or, under `stty tostop`, writes to it: so the UI hands the terminal back only
+ * while in the foreground, and otherwise goes quiet until it is there again. `fg` of a stopped
+ * job continues it (SIGCONT: App.resume calls take()); `fg` of a job running in the background
+ * sends no signal, so while quiet the process looks for itself every FOREGROUND_POLL_MS (and
+ * keeps sampling, so its history has no hole).
+ */
+import { inTerminalForeground } from './terminal-foreground.js';
+
+/** How often a UI running in the background looks whether it has been brought to the foreground. */
+export const FOREGROUND_POLL_MS = 200;
+
+/** The parts of blessed's Program used here. */
+export interface HeldProgram {
+  input: unknown;
+  output: unknown;
+  useBuffer: boolean;
+  flush(): void;
+  pause(): unknown;
+  resume(): void;
+  alternateBuffer(): void;
+  hideCursor(): void;
+}
+
+interface TtyInput {
+  isTTY?: boolean;
+  setRawMode?: (raw: boolean) => unknown;
+  pause(): void;
+  resume(): void;
+}
+
+export class TerminalHold {
+  private state: 'ui' | 'handed-back' | 'quiet' = 'ui';
+  private undoQuiet: (() => void) | null = null;
+  private watch: NodeJS.Timeout | null = null;
+  private readonly input: TtyInput;
+
+  /**
+   * `onTaken` runs each time the UI takes the terminal again (to redraw it all and look at its
+   * size). `inForeground` is asked before each move (terminal-foreground.ts by default).
+   */
+  constructor(private readonly program: HeldProgram, private readonly onTaken: () => void,
+    private readonly inForeground: () => boolean = () => !(program.input as TtyInput).isTTY || inTerminalForeground()) {
+    this.input = program.input as TtyInput;
+  }
+
+  /** True while the UI has the terminal (and may draw). */
+  get held(): boolean {
+    return this.state === 'ui';
+  }
+
+  /**
+   * Before a stop: the terminal handed back as it was found, when this process is in the
+   * foreground; in the background (the shell took it already: a stop sent to the whole job) the
+   * UI only goes quiet. Nothing to do when the UI does not have it.
+   */
+  release(): void {
+    if (this.state !== 'ui') return;
+    if (!this.inForeground()) {
+      this.goQuiet();
+      return;
+    }
+    // blessed buffers what it writes until its next tick, which would come only after the stop:
+    // the normal screen, cursor and mouse codes must be out before it.
+    const program = this.program;
+    program.flush();
+    const buffered = program.useBuffer;
+    program.useBuffer = false;
+    try {
+      program.pause();
+    } finally {
+      program.useBuffer = buffered;
+    }
+    this.state = 'handed-back';
+  }
+
+  /**
+   * Takes the terminal for the UI when this process is in the foreground: its modes set again
+   * (the shell may have changed them, and a SIGSTOP left no chance to hand it over), then
+   * onTaken. In the background: quiet, and looking for the foreground. Returns whether the UI
+   * has the terminal now.
+   */
+  take(): boolean {
+    if (!this.inForeground()) {
+      if (this.state === 'ui') this.goQuiet();
+      this.watch ??= setInterval(() => this.take(), FOREGROUND_POLL_MS).unref();
+      return false;
+    }
+    this.stopWatch();
+    if (this.state === 'handed-back') this.program.resume();
+    this.undoQuiet?.();
+    this.undoQuiet = null;
+    this.state = 'ui';
+    // Off and on again: libuv remembers the mode it set and skips setting the same one.
+    if (this.input.isTTY && this.input.setRawMode) {
+      this.input.setRawMode(false);
+      this.input.setRawMode(true);
+    }
+    this.program.alternateBuffer();
+    this.program.hideCursor();
+    this.onTaken();
+    return true;
+  }
+
+  /** Stops looking for the foreground (the UI is ending). */
+  dispose(): void {
+    this.stopWatch();
+  }
+
+  /**
+   * Not a word to the terminal: blessed's writes dropped, no keys read, and raw mode left as it
+   * is (blessed's clean-up turns it off at exit: from the background that would stop the process
+   * again; exitUi and Node put the modes back without that risk).
+   */
+  private goQuiet(): void {
+    const output = this.program.output as { write: unknown };
+    const undoWrite = override(output, 'write', () => true);
+    const undoRawMode = this.input.setRawMode ? override(this.input, 'setRawMode', () => this.input) : () => undefined;
+    this.input.pause();
+    this.undoQuiet = () => {
+      undoWrite();
+      undoRawMode();
+      this.input.resume();
+    };
+    this.state = 'quiet';
+  }
+
+  private stopWatch(): void {
+    if (this.watch !== null) clearInterval(this.watch);
+    this.watch = null;
+  }
+}
+
+/** Sets `target[key]` to `value` as its own property; returns how to put back what was there. */
+function override<T extends object>(target: T, key: keyof T & string, value: unknown): () => void {
+  const own = Object.getOwnPropertyDescriptor(target, key);
+  Object.defineProperty(target, key, { value, configurable: true, writable: true });
+  return () => {
+    if (own !== undefined) Object.defineProperty(target, key, own);
+    else delete (target as Record<string, unknown>)[key];
+  };
+}
