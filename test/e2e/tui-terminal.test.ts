@@ -113,13 +113,13 @@ test('an uncaught error: the terminal restored, one line and the crash log\'s pa
 const KEY_BAR = 'F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit  EnterMaps  SpcPause KKthr  cCols';
 
 /**
- * memtop's screen drawn for a 30-row pane: the header on the first row, the totals on the one
- * before the last, the key bar on the last (drawn for the old size, the rows are wrapped and
- * shifted: the first once began "9Swp[r; 1 running").
+ * memtop's screen drawn for a pane of `rows` rows: the header on the first row, the totals on
+ * the one before the last, the key bar on the last (drawn for an old size, the rows are wrapped
+ * and shifted: the first once began "9Swp[r; 1 running").
  */
-function drawnFor30Rows(screen: string): boolean {
-  const rows = screen.split('\n');
-  return rows[0].startsWith(' Mem[') && /total of [1-9]\d* shown/.test(rows[28] ?? '') && (rows[29] ?? '').trimEnd() === KEY_BAR;
+function drawnFor(screen: string, rows: number): boolean {
+  const lines = screen.split('\n');
+  return lines[0].startsWith(' Mem[') && /total of [1-9]\d* shown/.test(lines[rows - 2] ?? '') && (lines[rows - 1] ?? '').trimEnd() === KEY_BAR;
 }
 
 /**
@@ -139,16 +139,28 @@ async function memtopUnderBash(tmux: Tmux, wrapped = false): Promise<number> {
   return Number(children[0]);
 }
 
+/** Stops memtop by `signal`, waits for the shell to say so, and continues it in the background. */
+async function stopThenBg(tmux: Tmux, pid: number, signal: 'SIGTSTP' | 'SIGSTOP'): Promise<void> {
+  process.kill(pid, signal);
+  await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+  shell(tmux, 'bg');
+  // (After a SIGSTOP memtop's screen stays under the shell's lines: the job line alone is looked for.)
+  await tmux.waitFor(/^\[1\]\+ .*memtop\.js" &/m);
+}
+
 /** Types a command line at the pane's shell. */
 function shell(tmux: Tmux, line: string): void {
   tmux.type(line);
   tmux.send('Enter');
 }
 
-/** Waits until memtop's screen is back whole, then quits it with q (raw mode: no Enter needed). */
-async function backAndQuit(tmux: Tmux, pid: number): Promise<void> {
+/**
+ * Waits until memtop's screen is back, drawn whole for a pane of `rows` rows, then quits it with q
+ * (raw mode: no Enter needed).
+ */
+async function backAndQuit(tmux: Tmux, pid: number, rows = 48): Promise<void> {
   assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
-  await tmux.waitFor((screen) => /total of [1-9]\d* shown/.test(screen) && (screen.split('\n')[47] ?? '').trimEnd() === KEY_BAR);
+  await tmux.waitFor((screen) => drawnFor(screen, rows));
   tmux.send('q');
   assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
   await waitForState(pid, (s) => s === null, 'gone');
@@ -177,7 +189,7 @@ test('kill -TSTP hands the terminal back to the shell; fg brings memtop back, ke
     tmux.type('fg');
     tmux.send('Enter');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
-    await tmux.waitFor(drawnFor30Rows);
+    await tmux.waitFor((screen) => drawnFor(screen, 30));
     tmux.send('q');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
     await tmux.waitFor(/^PROMPT\$\s*$/m);
@@ -230,11 +242,7 @@ test('kill -TSTP, then bg: memtop runs in the background without taking the term
   const tmux = new Tmux(INTERACTIVE_BASH);
   try {
     const pid = await memtopUnderBash(tmux);
-    process.kill(pid, 'SIGTSTP');
-    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
-    tmux.type('bg');
-    tmux.send('Enter');
-    await tmux.waitFor(/PROMPT\$ bg\n.*&\s*\nPROMPT\$/);
+    await stopThenBg(tmux, pid, 'SIGTSTP');
     // Long enough for a few samples, each of which would draw.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const state = processState(pid);
@@ -243,13 +251,8 @@ test('kill -TSTP, then bg: memtop runs in the background without taking the term
     assert.doesNotMatch(tmux.capture(), /total of \d+ shown|F1Help/, 'nothing of memtop drawn over the shell');
     // Resized while in the background (the shell in the foreground is told, not memtop).
     tmux.resize(100, 30);
-    tmux.type('fg');
-    tmux.send('Enter');
-    assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
-    await tmux.waitFor(drawnFor30Rows);
-    tmux.send('q');
-    assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
-    await waitForState(pid, (s) => s === null, 'gone');
+    shell(tmux, 'fg');
+    await backAndQuit(tmux, pid, 30);
   } finally {
     tmux.kill();
   }
@@ -280,10 +283,7 @@ test('kill -STOP, then bg: memtop runs in the background quietly (the shell read
   const tmux = new Tmux(INTERACTIVE_BASH);
   try {
     const pid = await memtopUnderBash(tmux);
-    process.kill(pid, 'SIGSTOP');
-    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
-    shell(tmux, 'bg');
-    await tmux.waitFor(/^\[1\]\+ .*memtop\.js" &/m);
+    await stopThenBg(tmux, pid, 'SIGSTOP');
     // Keys typed now are the shell's: memtop reading them would be stopped (SIGTTIN).
     shell(tmux, 'echo "typed at the $((6 * 7)) shell"');
     await tmux.waitFor(/^typed at the 42 shell/m);
@@ -298,39 +298,24 @@ test('kill -STOP, then bg: memtop runs in the background quietly (the shell read
   }
 });
 
-test('stopped twice (kill -TSTP, bg, kill -TSTP %1): one fg brings memtop\'s screen back', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
-    const pid = await memtopUnderBash(tmux);
-    process.kill(pid, 'SIGTSTP');
-    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
-    shell(tmux, 'bg');
-    await tmux.waitFor(/^\[1\]\+ .*memtop\.js" &/m);
-    shell(tmux, 'kill -TSTP %1');
-    await waitForState(pid, (s) => s === 'T', 'stopped again');
-    shell(tmux, 'fg');
-    await backAndQuit(tmux, pid);
-  } finally {
-    tmux.kill();
-  }
-});
-
-test('kill -STOP, bg, then kill -TSTP %1: stopped once, and one fg brings memtop back', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
-    const pid = await memtopUnderBash(tmux);
-    process.kill(pid, 'SIGSTOP');
-    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
-    shell(tmux, 'bg');
-    await tmux.waitFor(/^\[1\]\+ .*memtop\.js" &/m);
-    shell(tmux, 'kill -TSTP %1');
-    await waitForState(pid, (s) => s === 'T', 'stopped');
-    shell(tmux, 'fg');
-    await backAndQuit(tmux, pid);
-  } finally {
-    tmux.kill();
-  }
-});
+// Stopped by a signal it handles (TSTP: the terminal handed back) or cannot (STOP), continued in
+// the background, then stopped again there: one fg must bring it back (a second stop while the
+// terminal was handed back once lost blessed's writer; one in the background was stopped twice).
+for (const first of ['SIGTSTP', 'SIGSTOP'] as const) {
+  test(`${first}, bg, then kill -TSTP %1: stopped once, and one fg brings memtop's screen back`, async () => {
+    const tmux = new Tmux(INTERACTIVE_BASH);
+    try {
+      const pid = await memtopUnderBash(tmux);
+      await stopThenBg(tmux, pid, first);
+      shell(tmux, 'kill -TSTP %1');
+      await waitForState(pid, (s) => s === 'T', 'stopped again');
+      shell(tmux, 'fg');
+      await backAndQuit(tmux, pid);
+    } finally {
+      tmux.kill();
+    }
+  });
+}
 
 test('Ctrl-Z suspends memtop to the shell; fg brings it back', async () => {
   const tmux = new Tmux(INTERACTIVE_BASH);
