@@ -29,19 +29,23 @@ if (files.length === 0) {
 // each file it runs) instead of holding CI.
 const TEST_FILE_TIMEOUT_MS = 180_000;
 const ordered = [...files.filter((f) => !f.includes('/e2e/')), ...files.filter((f) => f.includes('/e2e/'))];
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', `--test-timeout=${TEST_FILE_TIMEOUT_MS}`, ...ordered], { stdio: 'inherit' });
-killLeftTmuxServers();
+// This run's tmux servers carry its own prefix (test/helpers/tmux.ts reads it), so that the
+// clean-up below ends only them, not those of a run from another clone at the same time.
+const tmuxPrefix = `memtop-test-${process.pid}-`;
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', `--test-timeout=${TEST_FILE_TIMEOUT_MS}`, ...ordered],
+  { stdio: 'inherit', env: { ...process.env, MEMTOP_TEST_TMUX_PREFIX: tmuxPrefix } });
+killLeftTmuxServers(tmuxPrefix);
 process.exit(result.status ?? 1);
 
 /**
- * A cancelled test file never runs its clean-up: its tmux server (test/helpers/tmux.ts names
- * their sockets memtop-test-*) would live on with memtop inside. Ended here, whatever happened.
+ * A cancelled test file never runs its clean-up: its tmux server would live on with memtop
+ * inside. This run's are ended here, whatever happened.
  */
-function killLeftTmuxServers() {
+function killLeftTmuxServers(prefix) {
   const dir = join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid()}`);
   let sockets = [];
   try {
-    sockets = readdirSync(dir).filter((name) => name.startsWith('memtop-test-'));
+    sockets = readdirSync(dir).filter((name) => name.startsWith(prefix));
   } catch {
     return; // no tmux server was started
   }

@@ -20,7 +20,7 @@ import { viewChoices, type ViewFactory } from './view-picker.js';
 import { ProcessesView } from './views/processes-view.js';
 import { drawOverlay } from './overlay-box.js';
 import { GraphPane } from './graph-pane.js';
-import { TerminalHold } from './terminal-hold.js';
+import { TerminalHold, type HeldProgram } from './terminal-hold.js';
 
 export interface AppOptions extends ScreenStreams {
   store: Store;
@@ -58,6 +58,8 @@ export class App {
   private destroyed = false;
   /** Who has the terminal through job control (terminal-hold.ts). */
   private readonly terminal: TerminalHold;
+  /** A Ctrl-Z waiting for its key's handling to end. */
+  private suspendQueued = false;
   /** The top view's chart, if it asks for one; blessed-contrib loads on the first ask. */
   private readonly graph: GraphPane;
   private graphFailureShown = false;
@@ -68,7 +70,8 @@ export class App {
     this.stack = new ViewStack<View>(options.processes);
     this.screen = createScreen(options);
     this.graph = new GraphPane(this.screen, options.color);
-    this.terminal = new TerminalHold(this.screen.screen.program, () => {
+    // (blessed's typings leave out Program.put, the terminfo capabilities.)
+    this.terminal = new TerminalHold(this.screen.screen.program as unknown as HeldProgram, () => {
       this.redrawAll();
       this.options.onTerminalTaken?.();
     });
@@ -100,6 +103,8 @@ export class App {
     const width = this.screen.screen.width as number;
     const height = this.screen.screen.height as number;
     const action = actionForKey(key);
+    // Ctrl-Z acts anywhere, as in htop and vim (an open dialog is still open after fg).
+    if (action === 'suspend') return this.apply(this.globalKey(action)!);
     if (tooSmallFor(width, height)) {
       if (action === 'quit') this.apply({ quit: true });
       return;
@@ -116,8 +121,15 @@ export class App {
     switch (action) {
       case 'quit': return { quit: true };
       case 'suspend':
-        // After this key's handling is over: the process stops inside the call.
-        setImmediate(() => this.options.onSuspendKey?.());
+        // After this key's handling is over: the process stops inside the call. Once for keys
+        // read together (Ctrl-Z twice would stop the process again right after fg).
+        if (!this.suspendQueued) {
+          this.suspendQueued = true;
+          setImmediate(() => {
+            this.suspendQueued = false;
+            this.options.onSuspendKey?.();
+          });
+        }
         return NOTHING;
       case 'help': return { overlay: new HelpOverlay() };
       case 'views': return { overlay: this.viewPicker() };
@@ -290,7 +302,7 @@ export class App {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.terminal.dispose();
+    this.terminal.end();
     const screen = this.screen.screen;
     screen.destroy();
     screen.program.flush?.();

@@ -13,6 +13,7 @@
  */
 import { closeSync } from 'node:fs';
 import { isatty } from 'node:tty';
+import { inTerminalForeground } from './terminal-foreground.js';
 
 /** The exit status after a hang-up: 128 + SIGHUP, as a shell reports it. */
 export const EXIT_HANGUP = 129;
@@ -28,13 +29,7 @@ export function terminalDescriptors(): number[] {
  */
 export function releaseLostTerminals(fds: readonly number[]): number[] {
   const lost = fds.filter((fd) => !isatty(fd));
-  for (const fd of lost) {
-    try {
-      closeSync(fd);
-    } catch {
-      // already closed
-    }
-  }
+  releaseTerminals(lost);
   return lost;
 }
 
@@ -55,10 +50,24 @@ function uiTerminalLost(lost: readonly number[]): boolean {
  * harmlessly; the modes are back already (blessed), and Node's own reset of the standard
  * descriptors blocks SIGTTOU.
  */
-export function exitUi(code: number, fds: readonly number[]): never {
+export function exitUi(code: number, fds: readonly number[], inForeground: () => boolean = inTerminalForeground): never {
   const status = uiTerminalLost(releaseLostTerminals(fds)) ? EXIT_HANGUP : code;
   if (process.stdin.isTTY) process.stdin.destroy();
+  // Ended in the background (`kill %1`), the terminal is the shell's, in the shell's modes: Node's
+  // reset would put back those it found at start under it (readline then echoed every line
+  // twice). Its descriptors closed, the terminal is left alone.
+  if (!inForeground()) releaseTerminals(fds);
   process.exit(status);
+}
+
+function releaseTerminals(fds: readonly number[]): void {
+  for (const fd of fds) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
 }
 
 /**

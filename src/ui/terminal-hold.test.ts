@@ -15,7 +15,9 @@ function fakeProgram() {
   class Output { write(text: string) { log.push(`write ${text}`); return true; } }
   const output = new Output();
   const program: HeldProgram & { paused: number } = {
-    input, output, useBuffer: true, paused: 0,
+    input, output, useBuffer: true, paused: 0, mouseEnabled: true,
+    put: { keypad_xmit: () => output.write('keypad on'), keypad_local: () => output.write('keypad off') },
+    enableMouse() { output.write('mouse on'); },
     flush() { log.push('flush'); },
     // As blessed: the screen codes go out, then writes are dropped until resume().
     pause() {
@@ -45,7 +47,9 @@ test('in the foreground: handed back once, however many stops come; taken again 
   assert.equal(program.paused, 0);
   assert.equal(hold.held, true);
   assert.equal(taken, 1);
-  assert.deepEqual(log.slice(-4), ['raw false', 'raw true', 'write alternate screen', 'write hide cursor'], 'modes set again');
+  assert.ok(log.indexOf('write keypad off') < log.indexOf('write normal screen'), 'the keypad\'s application mode off first');
+  assert.deepEqual(log.slice(-6), ['raw false', 'raw true', 'write alternate screen', 'write keypad on', 'write hide cursor', 'write mouse on'],
+    'modes set again');
 });
 
 test('in the background: not a word to the terminal, no keys read, raw mode left alone; all back in the foreground', () => {
@@ -68,9 +72,9 @@ test('in the background: not a word to the terminal, no keys read, raw mode left
     assert.equal(taken, 1);
     assert.equal(input.reading, true);
     assert.equal(Object.hasOwn(output, 'write'), false, 'the writer is the prototype\'s again');
-    assert.deepEqual(log, ['raw false', 'raw true', 'write alternate screen', 'write hide cursor']);
+    assert.deepEqual(log, ['raw false', 'raw true', 'write alternate screen', 'write keypad on', 'write hide cursor', 'write mouse on']);
   } finally {
-    hold.dispose();
+    hold.end();
   }
 });
 
@@ -89,6 +93,29 @@ test('running in the background, the UI finds itself in the foreground by lookin
     await new Promise((resolve) => setTimeout(resolve, FOREGROUND_POLL_MS * 2));
     assert.equal(taken, 1, 'and no longer looking');
   } finally {
-    hold.dispose();
+    hold.end();
   }
+});
+
+test('ending in the background unseen (SIGTERM handled before its SIGCONT): raw mode left alone, the screen codes may go out', () => {
+  const { program, input, output, log } = fakeProgram();
+  const hold = new TerminalHold(program, () => undefined, () => false);
+  hold.end();
+  input.setRawMode(false); // blessed's clean-up
+  output.write('normal screen'); // blessed's leave
+  assert.deepEqual(log, ['write normal screen'], 'no mode change from the background; the screen put back');
+  assert.equal(Object.hasOwn(output, 'write'), false);
+});
+
+test('ending while handed back: blessed has put the screen back already and writes nothing more', () => {
+  const { program, output, log } = fakeProgram();
+  let foreground = true;
+  const hold = new TerminalHold(program, () => undefined, () => foreground);
+  hold.release();
+  foreground = false; // `kill %1` on the stopped job
+  log.length = 0;
+  hold.end();
+  assert.equal(program.paused, 1, 'still paused: blessed drops its writes');
+  assert.deepEqual(log, []);
+  assert.equal(Object.hasOwn(output, 'write'), false, 'no writer of TerminalHold\'s left');
 });

@@ -21,11 +21,16 @@ export interface HeldProgram {
   input: unknown;
   output: unknown;
   useBuffer: boolean;
+  /** Whether blessed has mouse reporting on (its pause and resume turn it off and on). */
+  mouseEnabled?: boolean;
+  /** terminfo capabilities: keypad_xmit / keypad_local turn the keypad's application mode on / off. */
+  put: { keypad_xmit(): unknown; keypad_local(): unknown };
   flush(): void;
   pause(): unknown;
   resume(): void;
   alternateBuffer(): void;
   hideCursor(): void;
+  enableMouse(): void;
 }
 
 interface TtyInput {
@@ -37,7 +42,9 @@ interface TtyInput {
 
 export class TerminalHold {
   private state: 'ui' | 'handed-back' | 'quiet' = 'ui';
-  private undoQuiet: (() => void) | null = null;
+  /** While quiet: how to give blessed its writer back, and the rest (raw mode, keys). */
+  private undoQuietWrite: (() => void) | null = null;
+  private undoQuietRest: (() => void) | null = null;
   private watch: NodeJS.Timeout | null = null;
   private readonly input: TtyInput;
 
@@ -73,6 +80,9 @@ export class TerminalHold {
     const buffered = program.useBuffer;
     program.useBuffer = false;
     try {
+      // (blessed's pause leaves the keypad's application mode on: the shell's keypad digits
+      // and arrows would arrive as escape sequences.)
+      program.put.keypad_local();
       program.pause();
     } finally {
       program.useBuffer = buffered;
@@ -94,23 +104,36 @@ export class TerminalHold {
     }
     this.stopWatch();
     if (this.state === 'handed-back') this.program.resume();
-    this.undoQuiet?.();
-    this.undoQuiet = null;
+    this.endQuiet();
     this.state = 'ui';
     // Off and on again: libuv remembers the mode it set and skips setting the same one.
     if (this.input.isTTY && this.input.setRawMode) {
       this.input.setRawMode(false);
       this.input.setRawMode(true);
     }
+    // The screen modes again too: the terminal may have been reset meanwhile (`reset`, another
+    // full-screen program, or the shell's own use of it after a SIGSTOP).
     this.program.alternateBuffer();
+    this.program.put.keypad_xmit();
     this.program.hideCursor();
+    if (this.program.mouseEnabled) this.program.enableMouse();
     this.onTaken();
     return true;
   }
 
-  /** Stops looking for the foreground (the UI is ending). */
-  dispose(): void {
+  /**
+   * Before the UI's clean-up (blessed's: normal screen, cursor, no mouse or keypad modes, raw
+   * mode off). A process that finds itself in the background here without having seen it (a
+   * SIGTERM is handled before the SIGCONT that comes with it) goes quiet first. Quiet, the UI
+   * left the terminal in its screen modes (a SIGSTOP allowed no handing over): blessed's clean-up
+   * may write again, to put them back (a write from the background is allowed, unless `stty
+   * tostop`); raw mode stays as it is (the exit leaves it to the shell: exitUi).
+   */
+  end(): void {
     this.stopWatch();
+    if (this.state === 'ui' && !this.inForeground()) this.goQuiet();
+    this.undoQuietWrite?.();
+    this.undoQuietWrite = null;
   }
 
   /**
@@ -120,15 +143,21 @@ export class TerminalHold {
    */
   private goQuiet(): void {
     const output = this.program.output as { write: unknown };
-    const undoWrite = override(output, 'write', () => true);
+    this.undoQuietWrite = override(output, 'write', () => true);
     const undoRawMode = this.input.setRawMode ? override(this.input, 'setRawMode', () => this.input) : () => undefined;
     this.input.pause();
-    this.undoQuiet = () => {
-      undoWrite();
+    this.undoQuietRest = () => {
       undoRawMode();
       this.input.resume();
     };
     this.state = 'quiet';
+  }
+
+  private endQuiet(): void {
+    this.undoQuietWrite?.();
+    this.undoQuietRest?.();
+    this.undoQuietWrite = null;
+    this.undoQuietRest = null;
   }
 
   private stopWatch(): void {

@@ -380,3 +380,59 @@ test('on a terminal other than its controlling one, memtop keeps drawing and rea
     tmux.kill();
   }
 });
+
+/** The pane terminal's modes as `stty -g` gives them (read from outside, while the shell waits). */
+function terminalModes(tmux: Tmux): string {
+  const tty = tmux.info('#{pane_tty}');
+  const stty = spawnSync('stty', ['-F', tty, '-g'], { encoding: 'utf8' });
+  assert.equal(stty.status, 0, stty.stderr);
+  return stty.stdout.trim();
+}
+
+// Ended in the background (`kill %1` on the stopped job), memtop must leave the shell a usable
+// terminal: its own screen modes undone (after a SIGSTOP they were never handed over), the
+// keypad's application mode off, and the shell's line-editing modes untouched (Node's exit used
+// to put back the modes it found at start: readline then echoed every line twice).
+for (const how of ['C-z', 'SIGSTOP'] as const) {
+  test(`stopped by ${how}, then kill %1: memtop ends, the terminal left as the shell had it`, async () => {
+    const tmux = new Tmux(INTERACTIVE_BASH);
+    try {
+      await tmux.waitFor('PROMPT$');
+      const shellModes = terminalModes(tmux);
+      const pid = await memtopUnderBash(tmux);
+      if (how === 'C-z') tmux.send('C-z');
+      else process.kill(pid, 'SIGSTOP');
+      await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+      shell(tmux, 'kill %1');
+      await waitForState(pid, (s) => s === null || s === 'Z', 'gone');
+      shell(tmux, 'echo "after: $((6 * 7))"');
+      await tmux.waitFor(/^after: 42/m);
+      const modes = ['#{alternate_on}', '#{cursor_flag}', '#{mouse_any_flag}', '#{keypad_flag}', '#{keypad_cursor_flag}'];
+      assert.deepEqual(modes.map((m) => tmux.info(m)), ['0', '1', '0', '0', '0'], modes.join(' '));
+      assert.equal(terminalModes(tmux), shellModes, 'the shell\'s terminal modes');
+    } finally {
+      tmux.kill();
+    }
+  });
+}
+
+test('Ctrl-Z with a dialog open suspends too; twice at once stops memtop once', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    const pid = await memtopUnderBash(tmux);
+    tmux.send('F1');
+    await tmux.waitFor(/this help/);
+    tmux.send('C-z', 'C-z');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    assert.equal(processState(pid), 'T');
+    shell(tmux, 'fg');
+    assert.equal(await tmux.waitForInfo('#{alternate_on}', '1'), '1', 'memtop\'s screen again');
+    await tmux.waitFor(/this help/);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.notEqual(processState(pid), 'T', 'not stopped again by the second Ctrl-Z');
+    tmux.send('Escape');
+    await backAndQuit(tmux, pid);
+  } finally {
+    tmux.kill();
+  }
+});

@@ -18,7 +18,8 @@ export interface TmuxOptions {
 }
 
 export class Tmux {
-  readonly socket = `memtop-test-${randomBytes(6).toString('hex')}`;
+  /** Named with the test run's prefix when there is one (scripts/run-tests.mjs ends what is left of its servers). */
+  readonly socket = `${process.env.MEMTOP_TEST_TMUX_PREFIX ?? 'memtop-test-'}${randomBytes(6).toString('hex')}`;
   private readonly dir = mkdtempSync(join(tmpdir(), 'memtop-tmux-'));
 
   /** Starts the server and the command; the pane stays after the command exits (remain-on-exit). */
