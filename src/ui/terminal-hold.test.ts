@@ -99,7 +99,7 @@ test('running in the background, the UI finds itself in the foreground by lookin
 
 test('ending in the background unseen (SIGTERM handled before its SIGCONT): raw mode left alone, the screen codes may go out', () => {
   const { program, input, output, log } = fakeProgram();
-  const hold = new TerminalHold(program, () => undefined, () => false);
+  const hold = new TerminalHold(program, () => undefined, () => false, () => false);
   hold.end();
   input.setRawMode(false); // blessed's clean-up
   output.write('normal screen'); // blessed's leave
@@ -118,4 +118,13 @@ test('ending while handed back: blessed has put the screen back already and writ
   assert.equal(program.paused, 1, 'still paused: blessed drops its writes');
   assert.deepEqual(log, []);
   assert.equal(Object.hasOwn(output, 'write'), false, 'no writer of TerminalHold\'s left');
+});
+
+test('ending in the background under `stty tostop`: not a word written (the write would stop the process)', () => {
+  const { program, input, output, log } = fakeProgram();
+  const hold = new TerminalHold(program, () => undefined, () => false, () => true);
+  hold.end();
+  input.setRawMode(false);
+  output.write('normal screen');
+  assert.deepEqual(log, []);
 });

@@ -12,6 +12,7 @@
  * keeps sampling, so its history has no hole).
  */
 import { inTerminalForeground } from './terminal-foreground.js';
+import { backgroundWritesStop as backgroundWritesStopOnTerminal } from './terminal-tostop.js';
 
 /** How often a UI running in the background looks whether it has been brought to the foreground. */
 export const FOREGROUND_POLL_MS = 200;
@@ -53,7 +54,8 @@ export class TerminalHold {
    * size). `inForeground` is asked before each move (terminal-foreground.ts by default).
    */
   constructor(private readonly program: HeldProgram, private readonly onTaken: () => void,
-    private readonly inForeground: () => boolean = () => !(program.input as TtyInput).isTTY || inTerminalForeground()) {
+    private readonly inForeground: () => boolean = () => !(program.input as TtyInput).isTTY || inTerminalForeground(),
+    private readonly backgroundWritesStop: () => boolean = backgroundWritesStopOnTerminal) {
     this.input = program.input as TtyInput;
   }
 
@@ -126,14 +128,17 @@ export class TerminalHold {
    * mode off). A process that finds itself in the background here without having seen it (a
    * SIGTERM is handled before the SIGCONT that comes with it) goes quiet first. Quiet, the UI
    * left the terminal in its screen modes (a SIGSTOP allowed no handing over): blessed's clean-up
-   * may write again, to put them back (a write from the background is allowed, unless `stty
-   * tostop`); raw mode stays as it is (the exit leaves it to the shell: exitUi).
+   * may write again, to put them back, unless the terminal stops a background process that
+   * writes (`stty tostop`: memtop would stay stopped instead of ending); raw mode stays as it is
+   * (the exit leaves it to the shell: exitUi).
    */
   end(): void {
     this.stopWatch();
     if (this.state === 'ui' && !this.inForeground()) this.goQuiet();
-    this.undoQuietWrite?.();
-    this.undoQuietWrite = null;
+    if (this.state !== 'quiet' || this.inForeground() || !this.backgroundWritesStop()) {
+      this.undoQuietWrite?.();
+      this.undoQuietWrite = null;
+    }
   }
 
   /**

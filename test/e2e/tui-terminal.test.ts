@@ -436,3 +436,18 @@ test('Ctrl-Z with a dialog open suspends too; twice at once stops memtop once', 
     tmux.kill();
   }
 });
+
+test('under stty tostop, kill -STOP then kill %1 still ends memtop (it writes nothing from the background)', async () => {
+  const tmux = new Tmux(INTERACTIVE_BASH);
+  try {
+    await tmux.waitFor('PROMPT$');
+    shell(tmux, 'stty tostop');
+    const pid = await memtopUnderBash(tmux);
+    process.kill(pid, 'SIGSTOP');
+    await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
+    shell(tmux, 'kill %1');
+    await waitForState(pid, (s) => s === null || s === 'Z', 'gone');
+  } finally {
+    tmux.kill();
+  }
+});
