@@ -57,6 +57,22 @@ test('every chosen column summed: the totals label gets a column of its own, fir
   assert.equal(csvReport({ ...summed, totals: undefined }).split('\n')[0], 'rss,pss');
 });
 
+test('the process count goes in one text column of the totals row: the command, else comm; "1 process"', () => {
+  const withIds = (ids: string, of = rows) => {
+    const columns = parseColumnList(PROCESS_COLUMNS, ids);
+    const shown = columns.map((c) => c.id);
+    return csvReport({ columns, rows: of, context, totals: aggregateTotals(aggregateProcesses('total', of), context, 'processes', shown) }).trimEnd().split('\n').at(-1);
+  };
+  assert.equal(withIds('pid,comm,command'), 'total,,(2 processes)', 'the comm column left blank (not a fake comm)');
+  assert.equal(withIds('pid,comm,pss'), 'total (partial: pss),(2 processes),1048576');
+  assert.equal(withIds('pid,command', [rows[0]]), 'total,(1 process)');
+});
+
+test('the note on partial sums names the columns shown, mem (RSS\'s share) too', () => {
+  const total = aggregateProcesses('total', [rows[0], processRecord({ pid: 9, rssBytes: null, pssBytes: null, ussBytes: null })]);
+  assert.match(partialNote([total], undefined, ['pid', 'rss', 'pss', 'mem', 'command'])!, /\(rss, pss, mem\): it is a lower bound$/);
+});
+
 test('CSV of grouped rows names each row\'s partial sums in a last column "partial"; the cells stay numbers', () => {
   const groups = [aggregateProcesses('root', rows), aggregateProcesses('alice', [rows[0]])];
   const total = aggregateProcesses('total', rows);

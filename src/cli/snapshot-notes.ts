@@ -21,16 +21,19 @@ export function partialInGroup(row: ProcessAggregate, columnId: string): boolean
 
 /**
  * The totals row over processes or groups: sums of the summed columns, the process count in
- * "count" (grouped) or in the command column (ungrouped), the label in the first blank column.
+ * "count" (grouped) or, ungrouped, in the command column (else comm, when the command is not
+ * shown), the label in the first blank column.
  */
-export function aggregateTotals(total: ProcessAggregate, context: ColumnContext, of: 'processes' | 'groups'): TotalsRow {
+export function aggregateTotals(total: ProcessAggregate, context: ColumnContext, of: 'processes' | 'groups',
+  shownColumnIds: readonly string[] = ['command']): TotalsRow {
+  const countColumn = shownColumnIds.includes('command') ? 'command' : 'comm';
   return {
     label: 'total',
     value(columnId: string): CellValue | undefined {
       if (columnId === 'mem') return total.sums.rss === null || context.memTotalBytes <= 0 ? null : (total.sums.rss / context.memTotalBytes) * 100;
       if (isSummedField(columnId)) return total.sums[columnId];
       if (columnId === 'count' && of === 'groups') return total.count;
-      if ((columnId === 'command' || columnId === 'comm') && of === 'processes') return `(${total.count} processes)`;
+      if (columnId === countColumn && of === 'processes') return `(${total.count} ${total.count === 1 ? 'process' : 'processes'})`;
       return undefined;
     },
     partial: (columnId: string) => partialInGroup(total, columnId),
@@ -48,7 +51,8 @@ export function deniedNote(rows: readonly ProcessSample[]): string | null {
   }
   if (count === 0) return null;
   return `${[...files].join(' and ')} refused for ${count} of ${rows.length} processes `
-    + '(the kernel lets only their owner or root read it): their PSS, USS and SwapPss are unknown, shown as -';
+    + '(the kernel lets only their owner or root read it, and in a sandbox or a container may refuse root too): '
+    + 'their PSS, USS and SwapPss are unknown, shown as -';
 }
 
 /**
@@ -56,10 +60,13 @@ export function deniedNote(rows: readonly ProcessSample[]): string | null {
  * (grouped rows) or in the totals label.
  */
 export function partialNote(aggregates: readonly ProcessAggregate[], csv?: 'partial column' | 'totals label', shownColumnIds?: readonly string[]): string | null {
-  // Only the sums shown: a partial SwapPss is no news in a table without that column.
-  const shown = shownColumnIds === undefined ? null : new Set(shownColumnIds.map(fieldOf));
-  const fields = SUMMED_FIELDS.filter((f) => (shown === null || shown.has(f)) && aggregates.some((a) => isPartial(a, f)));
-  if (fields.length === 0) return null;
+  // Only the sums shown, by their column ids (mem is RSS's share): a partial SwapPss is no news in
+  // a table without that column.
+  const partialField = (f: string | undefined) => f !== undefined && aggregates.some((a) => isPartial(a, f as typeof SUMMED_FIELDS[number]));
+  const named = shownColumnIds === undefined
+    ? SUMMED_FIELDS.filter(partialField)
+    : shownColumnIds.filter((id) => partialField(fieldOf(id)));
+  if (named.length === 0) return null;
   const which = csv === undefined ? 'a sum followed by +' : `a sum named in the ${csv}`;
-  return `${which} leaves out processes whose value is unknown (${fields.join(', ')}): it is a lower bound`;
+  return `${which} leaves out processes whose value is unknown (${named.join(', ')}): it is a lower bound`;
 }

@@ -110,7 +110,7 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
     return { stdout: jsonText(out, environment.prettyJson), notes: [] };
   }
   const report: ColumnReport<ProcessSample> = {
-    columns: plan.columns, rows, context, totals: total && aggregateTotals(total, context, 'processes'),
+    columns: plan.columns, rows, context, totals: total && aggregateTotals(total, context, 'processes', plan.columns.map((c) => c.id)),
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),

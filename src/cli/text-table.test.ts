@@ -22,10 +22,23 @@ test('columns are as wide as their widest cell; numbers right, text left; the la
   ].join('\n'));
 });
 
-test('lines are cut to a terminal width, and trailing blanks dropped', () => {
-  const text = formatTable(columns, [['1', 'root', '12M', 'a very long command line indeed']], { maxWidth: 20 });
-  for (const line of text.trimEnd().split('\n')) assert.ok(line.length <= 20, line);
+test('on a terminal the last column, text, is cut to its width (as ps), and trailing blanks dropped', () => {
+  const text = formatTable(columns, [['1', 'root', '12M', 'a very long command line indeed']], { maxWidth: 30 });
+  assert.equal(text, 'PID USER PSS COMMAND\n  1 root 12M a very long comma\n');
   assert.equal(formatTable([{ title: 'A', align: 'left' }, { title: 'B', align: 'left' }], [['x', '']]), 'A B\nx\n');
+});
+
+test('a terminal narrower than the other columns: none of them is cut (the line wraps), the text keeps MIN_CUT_CELL', () => {
+  const text = formatTable(columns, [['1', 'root', '12M', 'a very long command line indeed']], { maxWidth: 10 });
+  assert.equal(text, 'PID USER PSS COMMAND\n  1 root 12M a very long comm\n');
+});
+
+test('a number in the last column is never cut; a width of 0 (unknown) cuts nothing', () => {
+  const numberLast = [{ title: 'COMMAND', align: 'left' as const }, { title: 'PSS', align: 'right' as const }];
+  assert.equal(formatTable(numberLast, [['a long command line', '1.5G']], { maxWidth: 10 }), 'COMMAND              PSS\na long command line 1.5G\n');
+  const whole = formatTable(columns, [['1', 'root', '12M', 'a very long command line indeed']]);
+  assert.equal(formatTable(columns, [['1', 'root', '12M', 'a very long command line indeed']], { maxWidth: 0 }), whole);
+  assert.match(whole, /indeed\n$/);
 });
 
 test('a wider gap between columns', () => {

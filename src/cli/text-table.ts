@@ -10,11 +10,19 @@ export interface TableColumn {
 }
 
 export interface TableOptions {
-  /** Cut every line to this many characters (the terminal's width when writing to one). */
+  /**
+   * The terminal's width when writing to one: the last column, when it is text (a command, a
+   * path), is cut to fit, as ps cuts it; nothing else is (a line whose other columns alone are
+   * wider is left to wrap, with at least MIN_CUT_CELL characters of its text), and a number in
+   * the last column never is. Unknown (undefined, or 0 as some terminals report): no cut.
+   */
   maxWidth?: number;
   /** Blanks between columns (1, as ps). */
   gap?: number;
 }
+
+/** The least of a last text column kept on a terminal narrower than the other columns. */
+export const MIN_CUT_CELL = 16;
 
 export function formatTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
   const widths = columns.map((c) => c.title.length);
@@ -26,6 +34,9 @@ export function formatTable(columns: readonly TableColumn[], rows: readonly (rea
   }
   const last = columns.length - 1;
   const gap = ' '.repeat(options.gap ?? 1);
+  const lastStart = widths.slice(0, last).reduce((sum, width) => sum + width + gap.length, 0);
+  const maxWidth = options.maxWidth ?? 0;
+  const cutAt = maxWidth > 0 && columns[last]?.align === 'left' ? Math.max(maxWidth, lastStart + MIN_CUT_CELL) : Infinity;
   const line = (cells: readonly string[]): string => {
     let text = '';
     for (let i = 0; i <= last; i++) {
@@ -35,7 +46,7 @@ export function formatTable(columns: readonly TableColumn[], rows: readonly (rea
       else text += i === last ? cell : cell.padEnd(widths[i]);
     }
     const trimmed = text.trimEnd();
-    return options.maxWidth !== undefined && trimmed.length > options.maxWidth ? trimmed.slice(0, options.maxWidth) : trimmed;
+    return trimmed.length > cutAt ? trimmed.slice(0, cutAt) : trimmed;
   };
   const lines = [line(columns.map((c) => c.title))];
   for (const row of rows) lines.push(line(row));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { compareValues, findColumn, parseColumnList, UnknownColumnError } from './column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS, needsDetail } from './process-columns.js';
 import { MAPPING_COLUMNS } from './mapping-columns.js';
+import { processRecord } from '../../test/helpers/process-record.js';
 
 test('column ids are unique and the defaults exist', () => {
   for (const table of [PROCESS_COLUMNS, MAPPING_COLUMNS]) {
@@ -32,4 +33,12 @@ test('unknown values sort last in both directions', () => {
   assert.deepEqual([...values].sort((a, b) => compareValues(a, b, true)), [10, 3, 1, null]);
   assert.deepEqual([...values].sort((a, b) => compareValues(a, b, false)), [1, 3, 10, null]);
   assert.deepEqual(['b', 'a', null].sort((a, b) => compareValues(a, b, false)), ['a', 'b', null]);
+});
+
+test('PSSAGE: the age of a PSS reading, unknown where the PSS is (refused: no figure to be old)', () => {
+  const age = findColumn(PROCESS_COLUMNS, 'pssage')!;
+  const context = { memTotalBytes: 1, nowEpochMs: 0, sampleMonotonicMs: 5_000 };
+  assert.equal(age.value(processRecord({ pid: 10, pssBytes: 1024, pssReadAtMs: 2_000 }), context), 3_000);
+  assert.equal(age.value(processRecord({ pid: 1, pssBytes: null, pssReadAtMs: 5_000, denied: ['smaps_rollup'] }), context), null);
+  assert.equal(age.value(processRecord({ pid: 11, pssBytes: 1024, pssReadAtMs: null }), context), null);
 });

@@ -30,7 +30,7 @@ export const PROCESS_COLUMNS: readonly Column<P>[] = [
   bytes('swapPss', 'SWPSS', 'Swapped out, divided among sharers (SwapPss)', ['detail'], (p) => p.swapPssBytes),
   { id: 'cpu', title: 'CPU%', description: 'CPU use over the last interval (lifetime average on first sight)', width: 5, align: 'right', kind: 'percent', needs: ['stat'], descendingByDefault: true, value: (p) => p.cpuPercent },
   { id: 'mem', title: 'MEM%', description: 'RSS as a share of MemTotal', width: 5, align: 'right', kind: 'percent', needs: ['status'], descendingByDefault: true, value: (p, c) => (p.rssBytes === null || c.memTotalBytes <= 0 ? null : (p.rssBytes / c.memTotalBytes) * 100) },
-  { id: 'pssAge', title: 'PSSAGE', description: 'Age of the PSS/USS figures (incremental sampling)', width: 6, align: 'right', kind: 'duration', needs: ['detail'], descendingByDefault: true, value: (p, c) => (p.pssReadAtMs === null || c.sampleMonotonicMs === undefined ? null : c.sampleMonotonicMs - p.pssReadAtMs) },
+  { id: 'pssAge', title: 'PSSAGE', description: 'Age of the PSS/USS figures (incremental sampling; unknown where they are)', width: 6, align: 'right', kind: 'duration', needs: ['detail'], descendingByDefault: true, value: (p, c) => (p.pssReadAtMs === null || p.pssBytes === null || c.sampleMonotonicMs === undefined ? null : c.sampleMonotonicMs - p.pssReadAtMs) },
   { id: 'comm', title: 'COMM', description: 'Command name (15 characters, from stat)', width: 15, align: 'left', kind: 'text', needs: ['stat'], descendingByDefault: false, value: (p) => p.comm },
   { id: 'command', title: 'COMMAND', description: 'Command line (or [name] for kernel threads)', width: 0, align: 'left', kind: 'text', needs: ['cmdline'], descendingByDefault: false, value: commandText },
 ];

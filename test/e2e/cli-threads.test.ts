@@ -6,7 +6,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runMemtop } from '../helpers/run-memtop.js';
 import { procBasic } from '../helpers/paths.js';
 
@@ -70,4 +72,19 @@ test('snapshot --pid of no process: the table without it, and "no process N"', (
   assert.equal(run.status, 0);
   assert.equal(run.stdout, ' PID\n3851\n');
   assert.equal(run.stderr, 'memtop: no process 999999\n');
+});
+
+test('snapshot --pid of a process listed but not readable whole (a stat cut short, in a copy of /proc): said so, not "no process"', () => {
+  const root = mkdtempSync(join(tmpdir(), 'memtop-cut-'));
+  try {
+    cpSync(procBasic, root, { recursive: true });
+    const stat = readFileSync(join(root, '3851', 'stat'));
+    writeFileSync(join(root, '3851', 'stat'), stat.subarray(0, 30));
+    const run = runMemtop(['snapshot', '--pid', '3851,3852', '--proc', root, '--columns', 'pid']);
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, ' PID\n3852\n');
+    assert.equal(run.stderr, 'memtop: process 3851 could not be read whole (it exited during the read, or a file of it is cut short)\n');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
