@@ -30,6 +30,9 @@ test('--user: a name or a uid in digits; a name must be in /etc/passwd', () => {
   assert.equal(userValue(' 00 '), '0');
   assert.equal(userValue('1000'), '1000');
   usage(() => userValue(''), /--user takes a user name or a uid/);
+  assert.equal(userValue('4294967294'), '4294967294');
+  usage(() => userValue('99999999999'), /--user: 99999999999 is no uid \(uids go up to 4294967294\)/);
+  usage(() => userValue('nobody', 'root'), /--user takes one user; it was given twice/);
   const known = new UserNames(new Map([[0, 'root'], [1000, 'alice']]));
   checkUserName('alice', known);
   checkUserName('99999', known);

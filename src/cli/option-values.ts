@@ -46,10 +46,21 @@ export function pidList(text: string, previous?: number[]): number[] {
  * --user: a uid (digits: compared as a number, so 0 and 00 are root) or a user name, which must
  * be one /etc/passwd knows (see checkUserName): memtop shows users by those names.
  */
-export function userValue(text: string): string {
+/** The largest uid Linux gives a user (2^32 - 2; 2^32 - 1 is "no uid"). */
+const MAX_UID = 4_294_967_294;
+
+/**
+ * --user: one name or uid. Given twice it is a usage error (commander would keep the last one
+ * silently, while --pid takes them all: one user per run is what the selection holds).
+ */
+export function userValue(text: string, previous?: string): string {
+  if (previous !== undefined) throw usageError('--user takes one user; it was given twice');
   const value = text.trim();
   if (value === '') throw usageError("--user takes a user name or a uid, not ''");
-  return isUidText(value) ? String(Number(value)) : value;
+  if (!isUidText(value)) return value;
+  const uid = Number(value);
+  if (uid > MAX_UID) throw usageError(`--user: ${value} is no uid (uids go up to ${MAX_UID})`);
+  return String(uid);
 }
 
 /** A --user name that /etc/passwd does not know selects nothing: say so instead. */

@@ -114,6 +114,8 @@ test('usage errors from commander exit 2 (its own default is 1)', () => {
     [['snapshot', '--filter', '('], /^memtop: --filter: not a valid regular expression/],
     [['system', '--interval', 'soon'], /^memtop: --interval takes a number of seconds/],
     [['snap'], /^memtop: unknown command 'snap' \(did you mean snapshot\?\)/],
+    [['snapshot', '--user', 'root', '--user', 'nobody'], /^memtop: --user takes one user; it was given twice/],
+    [['snapshot', '--user', '99999999999'], /^memtop: --user: 99999999999 is no uid/],
   ];
   for (const [args, message] of cases) {
     const run = runMemtop(args);
