@@ -32,7 +32,6 @@ export interface ColumnReport<Row> {
   totals?: TotalsRow;
 }
 
-
 function humanCell<Row>(column: Column<Row>, value: CellValue, partial: boolean, context: ColumnContext): string {
   const text = formatValue(column, value, context);
   return partial && value !== null ? text + PARTIAL_MARK : text;

@@ -1,8 +1,8 @@
 /**
  * `memtop snapshot --pid N` that prints no row for N: says why, on stderr, instead of leaving an
  * empty table to guess at: a thread (its process is what /proc lists), a kernel thread (hidden
- * without --kernel), a process that could not be read whole, or no such process. A PID left out by --user or --filter is not mentioned:
- * that is what was asked.
+ * without --kernel), a process that could not be read whole, or no such process. A PID left out
+ * by --user or --filter is not mentioned: that is what was asked.
  */
 import type { ProcFs } from '../proc/procfs.js';
 import type { ProcessSample } from '../sampler/sample.js';

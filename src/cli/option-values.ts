@@ -42,16 +42,14 @@ export function pidList(text: string, previous?: number[]): number[] {
   return [...(previous ?? []), ...items.map(pidValue)];
 }
 
-/**
- * --user: a uid (digits: compared as a number, so 0 and 00 are root) or a user name, which must
- * be one /etc/passwd knows (see checkUserName): memtop shows users by those names.
- */
 /** The largest uid Linux gives a user (2^32 - 2; 2^32 - 1 is "no uid"). */
 const MAX_UID = 4_294_967_294;
 
 /**
- * --user: one name or uid. Given twice it is a usage error (commander would keep the last one
- * silently, while --pid takes them all: one user per run is what the selection holds).
+ * --user: one uid (digits: compared as a number, so 0 and 00 are root; at most MAX_UID) or one
+ * user name, which must be one /etc/passwd knows (see checkUserName): memtop shows users by those
+ * names. Given twice it is a usage error (commander would keep the last one silently, while --pid
+ * takes them all: one user per run is what the selection holds).
  */
 export function userValue(text: string, previous?: string): string {
   if (previous !== undefined) throw usageError('--user takes one user; it was given twice');

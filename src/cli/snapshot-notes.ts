@@ -62,7 +62,7 @@ export function deniedNote(rows: readonly ProcessSample[]): string | null {
 export function partialNote(aggregates: readonly ProcessAggregate[], csv?: 'partial column' | 'totals label', shownColumnIds?: readonly string[]): string | null {
   // Only the sums shown, by their column ids (mem is RSS's share): a partial SwapPss is no news in
   // a table without that column.
-  const partialField = (f: string | undefined) => f !== undefined && aggregates.some((a) => isPartial(a, f as typeof SUMMED_FIELDS[number]));
+  const partialField = (f: ReturnType<typeof fieldOf>) => f !== undefined && aggregates.some((a) => isPartial(a, f));
   const named = shownColumnIds === undefined
     ? SUMMED_FIELDS.filter(partialField)
     : shownColumnIds.filter((id) => partialField(fieldOf(id)));

@@ -109,12 +109,13 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
     if (total) out.totals = aggregateJson(total, 'label');
     return { stdout: jsonText(out, environment.prettyJson), notes: [] };
   }
+  const shownIds = plan.columns.map((c) => c.id);
   const report: ColumnReport<ProcessSample> = {
-    columns: plan.columns, rows, context, totals: total && aggregateTotals(total, context, 'processes', plan.columns.map((c) => c.id)),
+    columns: plan.columns, rows, context, totals: total && aggregateTotals(total, context, 'processes', shownIds),
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined, plan.columns.map((c) => c.id))]),
+    notes: present([deniedNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined, shownIds)]),
   };
 }
 

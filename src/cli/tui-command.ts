@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { findColumn, parseColumnList, UnknownColumnError } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { ProcFs } from '../proc/procfs.js';
-import { CliError, EXIT_USAGE, usageError } from './cli-error.js';
+import { EXIT_USAGE, usageError } from './cli-error.js';
 import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
 import { openProcRoot } from './proc-root.js';

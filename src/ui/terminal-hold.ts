@@ -134,8 +134,9 @@ export class TerminalHold {
    */
   end(): void {
     this.stopWatch();
-    if (this.state === 'ui' && !this.inForeground()) this.goQuiet();
-    if (this.state !== 'quiet' || this.inForeground() || !this.backgroundWritesStop()) {
+    const foreground = this.inForeground();
+    if (this.state === 'ui' && !foreground) this.goQuiet();
+    if (this.state !== 'quiet' || foreground || !this.backgroundWritesStop()) {
       this.undoQuietWrite?.();
       this.undoQuietWrite = null;
     }
