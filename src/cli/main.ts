@@ -16,8 +16,6 @@ import { usageError } from './cli-error.js';
 keepYoungGenerationSmall();
 // Before the program's modules load and set up (~30 ms): the read-ahead thread's start overlaps them.
 startEarlyReadAhead(process.argv, process.env);
-const { buildProgram } = await import('./program.js');
-const { exitQuietlyOnBrokenPipe, reportFailure } = await import('./failure.js');
 
 /**
  * `memtop snap`: the program takes no arguments of its own (the UI has options only), so a bare
@@ -33,6 +31,8 @@ function checkCommandName(program: Command, argv: readonly string[]): void {
 }
 
 async function main(argv: string[]): Promise<void> {
+  const { buildProgram } = await import('./program.js');
+  const { exitQuietlyOnBrokenPipe, reportFailure } = await import('./failure.js');
   exitQuietlyOnBrokenPipe();
   const program = buildProgram();
   let active: Command = program;
@@ -52,9 +52,17 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
-await main(process.argv);
-// Done: once the output is out (a pipe takes it in 64 KiB turns), end now. A natural exit first
-// tears down the heap: measured ~25 ms after a 3,000-process snapshot.
-await flushed(process.stdout);
-await flushed(process.stderr);
-process.exit();
+/**
+ * The whole run. No top-level await in this module: the bundle is CommonJS (scripts/bundle.mjs
+ * says why), and a CommonJS file has none.
+ */
+async function run(): Promise<void> {
+  await main(process.argv);
+  // Done: once the output is out (a pipe takes it in 64 KiB turns), end now. A natural exit first
+  // tears down the heap: measured ~25 ms after a 3,000-process snapshot.
+  await flushed(process.stdout);
+  await flushed(process.stderr);
+  process.exit();
+}
+
+void run();
