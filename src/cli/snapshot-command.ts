@@ -6,6 +6,7 @@ import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-co
 import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
 import { writeOutput } from './output.js';
 import { snapshotReport } from './snapshot-report.js';
+import { withoutOptimizingCompiler } from './snapshot-v8.js';
 
 export interface SnapshotFlags {
   json?: boolean;
@@ -51,6 +52,7 @@ export function addSnapshotCommand(program: Command): void {
       '',
     ].join('\n'))
     .action(async (flags: SnapshotFlags) => {
+      withoutOptimizingCompiler();
       const tty = process.stdout.isTTY;
       const report = await snapshotReport(flags, { ttyWidth: tty ? process.stdout.columns : undefined, prettyJson: tty });
       writeOutput(report);
