@@ -11,10 +11,11 @@
 import { availableParallelism } from 'node:os';
 import { isFailure, ProcFs } from '../proc/procfs.js';
 import { parseLoadavg } from '../proc/loadavg.js';
-import { ReadAhead } from '../sampler/read-ahead.js';
+import { ReadAhead, THREAD_SOURCE } from '../sampler/read-ahead.js';
 import { READ_AHEAD_MIN_PIDS, readAheadPlan } from '../sampler/read-ahead-layout.js';
 import { detectDetailFile } from '../sampler/memory-detail.js';
 import { procRoot } from './option-values.js';
+import { SNAPSHOT_V8_FLAGS } from './snapshot-v8.js';
 
 let early: ReadAhead | null = null;
 
@@ -54,7 +55,8 @@ export function startEarlyReadAhead(argv: readonly string[], env: NodeJS.Process
     const procfs = new ProcFs(procRoot(procFlagOf(args), env));
     if (tasksAtMost(procfs) < READ_AHEAD_MIN_PIDS) return;
     // The thread first, then the listing: its start-up overlaps the kernel's walk of every task.
-    run = ReadAhead.spawn(procfs.root, EARLY_CAPACITY);
+    // It sets the snapshot's V8 flags once it runs (snapshot-v8.ts).
+    run = ReadAhead.spawn(procfs.root, EARLY_CAPACITY, THREAD_SOURCE, SNAPSHOT_V8_FLAGS);
     const pids = procfs.listPids();
     if (pids.length < READ_AHEAD_MIN_PIDS || pids.length > EARLY_CAPACITY) {
       run.finish();
@@ -66,6 +68,11 @@ export function startEarlyReadAhead(argv: readonly string[], env: NodeJS.Process
     // No such root, or no thread to be had: the command reads without one, and says what is wrong.
     run?.finish();
   }
+}
+
+/** True while a run started above waits for the sampler to take it. */
+export function earlyReadAheadStarted(): boolean {
+  return early !== null;
 }
 
 /** The run started above, once. */

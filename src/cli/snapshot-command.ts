@@ -7,6 +7,7 @@ import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
 import { writeOutput } from './output.js';
 import { snapshotReport } from './snapshot-report.js';
 import { withoutOptimizingCompiler } from './snapshot-v8.js';
+import { earlyReadAheadStarted } from './early-read-ahead.js';
 
 export interface SnapshotFlags {
   json?: boolean;
@@ -52,7 +53,7 @@ export function addSnapshotCommand(program: Command): void {
       '',
     ].join('\n'))
     .action(async (flags: SnapshotFlags) => {
-      withoutOptimizingCompiler();
+      withoutOptimizingCompiler(earlyReadAheadStarted());
       const tty = process.stdout.isTTY;
       const report = await snapshotReport(flags, { ttyWidth: tty ? process.stdout.columns : undefined, prettyJson: tty });
       writeOutput(report);

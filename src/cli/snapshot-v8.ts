@@ -11,12 +11,19 @@
  * pays for itself there (a process with 30,000 mappings: 0.80 s with it, 1.32 s without). Nor the
  * interactive UI, whose sampler runs every second for hours.
  *
- * Set when the command's action starts (commander has parsed the command line by then). Threads
- * started later get it too (v8-flags.ts); the early read-ahead thread (early-read-ahead.ts),
- * started before, does no parsing.
+ * Set when the command's action starts (commander has parsed the command line by then), unless
+ * the early read-ahead thread (early-read-ahead.ts) is starting: a flag that changes V8's flag
+ * hash, set before or while a thread starts, makes that thread compile Node's built-in modules
+ * from source (measured: a thread ready ~45 ms after `new Worker()` instead of ~22). That thread
+ * sets it itself once it runs (ReadAhead.spawn's v8FlagsOnceUp: V8's flags are the process's),
+ * or, if it never got that far (a small sample, done first), ReadAhead.finish() sets it here.
  */
 import { setV8Flag } from '../sampler/v8-flags.js';
 
-export function withoutOptimizingCompiler(): void {
-  setV8Flag('--no-opt');
+/** What `memtop snapshot` runs with. */
+export const SNAPSHOT_V8_FLAGS: readonly string[] = ['--no-opt'];
+
+/** In the command's action: sets the flags now, unless a thread that is starting sets them. */
+export function withoutOptimizingCompiler(aThreadSetsThem: boolean): void {
+  if (!aThreadSetsThem) for (const flag of SNAPSHOT_V8_FLAGS) setV8Flag(flag);
 }

@@ -35,12 +35,13 @@ export const LAYOUT = {
   /**
    * Control words: how many entries the sampler has passed (frees their slots); stop; how many
    * PIDs the list holds (-1 until it is published: the thread starts before the list exists);
-   * the plan (PLAN_ROLLUP | PLAN_STATUS_ALWAYS).
+   * the plan (PLAN_ROLLUP | PLAN_STATUS_ALWAYS); 1 once the thread has set its V8 flags.
    */
   CONSUMED: 0,
   STOP: 1,
   COUNT: 2,
   PLAN: 3,
+  FLAGS_SET: 4,
   PLAN_ROLLUP: 1,
   PLAN_STATUS_ALWAYS: 2,
 } as const;
@@ -88,20 +89,21 @@ export interface ReadAheadShared {
 
 /**
  * Shared memory for up to `capacity` PIDs. Its pages are touched only as far as the list goes,
- * so a generous capacity (before the list is known) costs address space, not memory.
+ * so a generous capacity (before the list is known) costs address space, not memory. The thread
+ * sets this thread's V8 flags first thing (v8-flags.ts), then `v8FlagsOnceUp`.
  */
-export function sharedFor(root: string, capacity: number): ReadAheadShared {
+export function sharedFor(root: string, capacity: number, v8FlagsOnceUp: readonly string[] = []): ReadAheadShared {
   const words = (count: number) => new Int32Array(new SharedArrayBuffer(Math.max(1, count) * 4));
   const shared: ReadAheadShared = {
     layout: LAYOUT,
-    v8Flags: v8FlagsForThreads(),
+    v8Flags: [...v8FlagsForThreads(), ...v8FlagsOnceUp],
     fsBinding: rawFs.kind === 'binding',
     root,
     pids: words(capacity),
     states: words(capacity),
     places: words(capacity * LAYOUT.FILES.length * 2),
     owners: words(capacity),
-    control: words(4),
+    control: words(5),
     ring: new SharedArrayBuffer(LAYOUT.SLOT_BYTES * LAYOUT.SLOTS),
   };
   shared.control[LAYOUT.COUNT] = -1;

@@ -12,7 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
 import { UserNames } from './user-names.js';
-import { ReadAhead } from './read-ahead.js';
+import { ReadAhead, THREAD_SOURCE } from './read-ahead.js';
+import { v8FlagsForThreads } from './v8-flags.js';
 import { LAYOUT, readAheadPlan, sharedFor } from './read-ahead-layout.js';
 import { readAheadThread } from './read-ahead-thread.js';
 import { FakeClock } from '../../test/helpers/fake-clock.js';
@@ -117,6 +118,19 @@ test('a thread that never starts reading costs nothing but the reads it did not 
   const sample = sampler.sample();
   assert.deepEqual(sample.processes, plainSample(tree.root).processes);
   assert.equal(sampler.lastReadAhead!.served + sampler.lastReadAhead!.readHere, 400);
+});
+
+test('flags left to the thread: set by the thread once it runs; set at finish() by this thread if it never ran', async () => {
+  // Harmless flags (V8's defaults), each looked for in this thread's list: only setV8Flag adds to it.
+  const byThread = '--stack-trace-limit=10';
+  const run = ReadAhead.spawn('/proc', 8, THREAD_SOURCE, [byThread]);
+  await sleep(300); // up and waiting for its list
+  run.finish();
+  assert.ok(!v8FlagsForThreads().includes(byThread), 'the thread set it, this thread did not');
+  const byThisThread = '--stack-trace-limit=11';
+  const never = ReadAhead.spawn('/proc', 8, 'void 0', [byThisThread]);
+  never.finish();
+  assert.ok(v8FlagsForThreads().includes(byThisThread), 'set at finish()');
 });
 
 test('a run planned for other reads (no PSS wanted) or another root is stopped, not used', (t) => {

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { ProcFs, type ReadFailure } from '../proc/procfs.js';
 import { errorOf, LAYOUT as L, publish, sharedFor, type ReadAheadPlan, type ReadAheadShared } from './read-ahead-layout.js';
 import { readAheadThread } from './read-ahead-thread.js';
+import { setV8Flag } from './v8-flags.js';
 
 /** How long to wait for the thread to finish a PID before reading it here instead. */
 const STALL_MS = 1000;
@@ -31,14 +32,16 @@ export class ReadAhead {
   readonly capacity: number;
   private readonly shared: ReadAheadShared;
   private readonly worker: Worker | null;
+  private readonly v8FlagsOnceUp: readonly string[];
   /** The thread's reads served here, and the PIDs this thread read itself. */
   served = 0;
   readHere = 0;
 
-  private constructor(root: string, capacity: number, threadSource: string) {
+  private constructor(root: string, capacity: number, threadSource: string, v8FlagsOnceUp: readonly string[] = []) {
     this.root = root;
     this.capacity = capacity;
-    this.shared = sharedFor(root, capacity);
+    this.shared = sharedFor(root, capacity, v8FlagsOnceUp);
+    this.v8FlagsOnceUp = v8FlagsOnceUp;
     this.procfs = new ServingProcFs(root, this.shared);
     this.worker = startThread(this.shared, threadSource);
   }
@@ -56,9 +59,11 @@ export class ReadAhead {
   /**
    * Starts the thread before the list exists, so that its start-up (~30 ms) overlaps the listing
    * (~10 ms at 3,000 processes: the kernel walks every task); publish() then hands it the list.
+   * `v8FlagsOnceUp`: V8 flags (process-wide) the thread sets once it runs, for flags that would
+   * slow its start if this thread set them now (see snapshot-v8.ts).
    */
-  static spawn(root: string, capacity: number, threadSource = THREAD_SOURCE): ReadAhead {
-    return new ReadAhead(root, capacity, threadSource);
+  static spawn(root: string, capacity: number, threadSource = THREAD_SOURCE, v8FlagsOnceUp: readonly string[] = []): ReadAhead {
+    return new ReadAhead(root, capacity, threadSource, v8FlagsOnceUp);
   }
 
   /** The list to read (at most `capacity` PIDs), and what to read of each. */
@@ -131,8 +136,12 @@ export class ReadAhead {
     return Atomics.load(this.shared.control, L.STOP) !== 0;
   }
 
-  /** Stops the thread now (it would end by itself once the list is read). */
+  /**
+   * Stops the thread now (it would end by itself once the list is read). Flags it was to set once
+   * running and has not (it never got that far: a small or fast sample) are set here.
+   */
   finish(): void {
+    if (Atomics.load(this.shared.control, L.FLAGS_SET) === 0) for (const flag of this.v8FlagsOnceUp) setV8Flag(flag);
     Atomics.store(this.shared.control, L.STOP, 1);
     Atomics.notify(this.shared.control, L.CONSUMED);
     Atomics.notify(this.shared.control, L.COUNT);

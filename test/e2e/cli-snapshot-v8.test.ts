@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memtopBin, procBasic } from '../helpers/paths.js';
+import { generateProcTree } from '../helpers/proc-tree.js';
 
 /** V8's %GetOptimizationStatus bit for "optimized" (src/runtime/runtime-test.cc, OptimizationStatus::kOptimized). */
 const OPTIMIZED = 1 << 4;
@@ -41,4 +42,10 @@ test('snapshot ends with TurboFan off; maps (JavaScript-bound on a large smaps),
   for (const args of [['maps', '3851', '--proc', procBasic], ['system', '--json', '--proc', procBasic], ['--version']]) {
     assert.equal(optimizationStatusAtExit(args) & OPTIMIZED, OPTIMIZED, args.join(' '));
   }
+});
+
+test('with the early read-ahead thread (a tree of 400 processes), the thread turns TurboFan off once it runs', (t) => {
+  const tree = generateProcTree(400);
+  t.after(() => tree.remove());
+  assert.equal(optimizationStatusAtExit(['snapshot', '--json', '--proc', tree.root]) & OPTIMIZED, 0);
 });
