@@ -1,7 +1,8 @@
 /**
- * `memtop snapshot` spends nearly all of its time in one sample of every process, and ~30 ms
- * before it loading its modules. Started here, first thing, the read-ahead thread (read-ahead.ts,
- * ~30 ms to start) is already reading /proc when the sample begins.
+ * `memtop snapshot` spends nearly all of its time in one sample of every process, and ~15–20 ms
+ * before it listing the PIDs and loading its modules. Started here, first thing, the read-ahead
+ * thread (read-ahead.ts, ~20–25 ms to start) reads /proc from a few ms into the sample instead of
+ * ~20 ms into it (bench/RESULTS.md, sixth session).
  *
  * A plain look at argv, before commander has parsed it: the first word is `snapshot`, no help and
  * no --interval are asked for, and the proc root is what --proc or MEMTOP_PROC say. The sampler takes the run only

@@ -57,7 +57,7 @@ export class ReadAhead {
   }
 
   /**
-   * Starts the thread before the list exists, so that its start-up (~30 ms) overlaps the listing
+   * Starts the thread before the list exists, so that its start-up (~20–30 ms) overlaps the listing
    * (~10 ms at 3,000 processes: the kernel walks every task); publish() then hands it the list.
    * `v8FlagsOnceUp`: V8 flags (process-wide) the thread sets once it runs, for flags that would
    * slow its start if this thread set them now (see snapshot-v8.ts).
