@@ -44,12 +44,35 @@ export function procFlagOf(args: readonly string[]): string | undefined {
   return value;
 }
 
+/** The snapshot's flags that take a value (snapshot-command.ts): the next argument, or the rest of a short cluster, is it. */
+const SHORT_WITH_VALUE = new Set(['s', 'c', 'g', 'p', 'u', 'f', 'n', 'i']);
+const LONG_WITH_VALUE = new Set(['--sort', '--columns', '--group', '--pid', '--user', '--filter', '--limit', '--proc']);
+
+/** --interval or -i, in any spelling commander takes: `-i 1`, `-i1`, a cluster such as `-ki1`. */
+export function asksForInterval(args: readonly string[]): boolean {
+  for (let at = 0; at < args.length; at++) {
+    const arg = args[at];
+    if (arg === '--') return false;
+    if (arg === '--interval' || arg.startsWith('--interval=')) return true;
+    if (LONG_WITH_VALUE.has(arg)) at++;
+    if (!arg.startsWith('-') || arg.startsWith('--')) continue;
+    for (let k = 1; k < arg.length; k++) {
+      if (arg[k] === 'i') return true;
+      if (SHORT_WITH_VALUE.has(arg[k])) {
+        if (k === arg.length - 1) at++; // its value is the next argument
+        break;
+      }
+    }
+  }
+  return false;
+}
+
 /** Starts reading ahead when argv asks for a snapshot (see above). */
 export function startEarlyReadAhead(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   const args = argv.slice(2);
   if (args[0] !== 'snapshot' || args.includes('-h') || args.includes('--help')) return;
   // --interval reads twice on one thread: see snapshot-report.ts.
-  if (args.some((a) => a === '-i' || a === '--interval' || a.startsWith('--interval='))) return;
+  if (asksForInterval(args)) return;
   if (availableParallelism() < 2) return;
   let run: ReadAhead | null = null;
   try {
@@ -60,14 +83,15 @@ export function startEarlyReadAhead(argv: readonly string[], env: NodeJS.Process
     run = ReadAhead.spawn(procfs.root, EARLY_CAPACITY, THREAD_SOURCE, SNAPSHOT_V8_FLAGS);
     const pids = procfs.listPids();
     if (pids.length < READ_AHEAD_MIN_PIDS || pids.length > EARLY_CAPACITY) {
-      run.finish();
+      // Dropped: the command's action sets the snapshot's flags (snapshot-v8.ts), not this thread.
+      run.finish(false);
       return;
     }
     run.publish(pids, readAheadPlan(procfs, true, detectDetailFile(procfs, pids)));
     early = run;
   } catch {
     // No such root, or no thread to be had: the command reads without one, and says what is wrong.
-    run?.finish();
+    run?.finish(false);
   }
 }
 

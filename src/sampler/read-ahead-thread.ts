@@ -22,8 +22,8 @@ interface FsBinding {
 }
 
 export function readAheadThread(require: Require, shared: ReadAheadShared): void {
-  // Node put V8's flags back to the command line's while starting this thread (v8-flags.ts); then
-  // any flag the creator left to this thread to set once it runs (ReadAhead.spawn).
+  // The creator's V8 flags, some of which Node put back while starting this thread (v8-flags.ts);
+  // then any flag the creator left to this thread to set once it runs (ReadAhead.spawn).
   if (shared.v8Flags.length > 0) for (const flag of shared.v8Flags) require('node:v8').setFlagsFromString(flag);
   Atomics.store(shared.control, shared.layout.FLAGS_SET, 1);
   // Node's fs binding when the creating thread found it safe (raw-fs.ts), else the public calls.

@@ -120,15 +120,18 @@ test('a thread that never starts reading costs nothing but the reads it did not 
   assert.equal(sampler.lastReadAhead!.served + sampler.lastReadAhead!.readHere, 400);
 });
 
-test('flags left to the thread: set by the thread once it runs; set at finish() by this thread if it never ran', async () => {
+test('flags left to the thread: set by the thread once it runs; set at finish() by this thread if it never ran, unless the run is dropped', async () => {
   // Harmless flags (V8's defaults), each looked for in this thread's list: only setV8Flag adds to it.
   const byThread = '--stack-trace-limit=10';
   const run = ReadAhead.spawn('/proc', 8, THREAD_SOURCE, [byThread]);
-  await sleep(300); // up and waiting for its list
+  for (let waitedMs = 0; !run.threadRunning && waitedMs < 30_000; waitedMs += 20) await sleep(20);
+  assert.ok(run.threadRunning, 'the thread runs (waiting for its list)');
   run.finish();
   assert.ok(!v8FlagsForThreads().includes(byThread), 'the thread set it, this thread did not');
   const byThisThread = '--stack-trace-limit=11';
   const never = ReadAhead.spawn('/proc', 8, 'void 0', [byThisThread]);
+  never.finish(false);
+  assert.ok(!v8FlagsForThreads().includes(byThisThread), 'a dropped run leaves them');
   never.finish();
   assert.ok(v8FlagsForThreads().includes(byThisThread), 'set at finish()');
 });

@@ -136,12 +136,18 @@ export class ReadAhead {
     return Atomics.load(this.shared.control, L.STOP) !== 0;
   }
 
+  /** True once the thread runs its own code (it has set its V8 flags). */
+  get threadRunning(): boolean {
+    return Atomics.load(this.shared.control, L.FLAGS_SET) !== 0;
+  }
+
   /**
    * Stops the thread now (it would end by itself once the list is read). Flags it was to set once
-   * running and has not (it never got that far: a small or fast sample) are set here.
+   * running and has not (it never got that far: a small or fast sample) are set here, unless
+   * `setFlagsLeft` is false (a run dropped before its sample: whoever samples sets them).
    */
-  finish(): void {
-    if (Atomics.load(this.shared.control, L.FLAGS_SET) === 0) for (const flag of this.v8FlagsOnceUp) setV8Flag(flag);
+  finish(setFlagsLeft = true): void {
+    if (setFlagsLeft && !this.threadRunning) for (const flag of this.v8FlagsOnceUp) setV8Flag(flag);
     Atomics.store(this.shared.control, L.STOP, 1);
     Atomics.notify(this.shared.control, L.CONSUMED);
     Atomics.notify(this.shared.control, L.COUNT);
