@@ -19,10 +19,11 @@ startEarlyReadAhead(process.argv, process.env);
 
 /**
  * `memtop snap`: the program takes no arguments of its own (the UI has options only), so a bare
- * first word that is no command is a mistyped command, not "too many arguments".
+ * first word that is no command is a mistyped command, not "too many arguments". So is the word
+ * after `help` (`memtop help snap`: commander would print the whole help, as an error).
  */
 function checkCommandName(program: Command, argv: readonly string[]): void {
-  const word = argv[2];
+  const word = argv[2] === 'help' ? argv[3] : argv[2];
   if (word === undefined || word.startsWith('-') || program.registeredArguments.length > 0) return;
   const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (names.includes(word) || word === 'help') return;

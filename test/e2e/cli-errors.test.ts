@@ -114,6 +114,8 @@ test('usage errors from commander exit 2 (its own default is 1)', () => {
     [['snapshot', '--filter', '('], /^memtop: --filter: not a valid regular expression/],
     [['system', '--interval', 'soon'], /^memtop: --interval takes a number of seconds/],
     [['snap'], /^memtop: unknown command 'snap' \(did you mean snapshot\?\)/],
+    [['help', 'snap'], /^memtop: unknown command 'snap' \(did you mean snapshot\?\)/],
+    [['help', 'bogus'], /^memtop: unknown command 'bogus'; commands: snapshot, maps, system/],
     [['snapshot', '--user', 'root', '--user', 'nobody'], /^memtop: --user takes one user; it was given twice/],
     [['snapshot', '--user', '99999999999'], /^memtop: --user: 99999999999 is no uid/],
   ];
@@ -126,7 +128,7 @@ test('usage errors from commander exit 2 (its own default is 1)', () => {
 });
 
 test('--help and --version exit 0', () => {
-  for (const args of [['--help'], ['snapshot', '--help'], ['maps', '--help'], ['system', '--help'], ['help', 'maps'], ['--version']]) {
+  for (const args of [['--help'], ['snapshot', '--help'], ['maps', '--help'], ['system', '--help'], ['help', 'maps'], ['help'], ['--version']]) {
     const run = runMemtop(args);
     assert.equal(run.status, 0, args.join(' '));
     assert.notEqual(run.stdout, '');
