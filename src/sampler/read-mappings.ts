@@ -4,22 +4,42 @@
  */
 import { isDenied, isFailure, type ProcFs } from '../proc/procfs.js';
 import { parseSmaps, type SmapsMapping } from '../proc/smaps.js';
-import { isKernelThread, parsePidStat } from '../proc/pid-stat.js';
+import { isKernelThread, isZombie, parsePidStat, type PidStat } from '../proc/pid-stat.js';
 import { memoryDirOf } from './live-thread.js';
 
 export type MappingsOutcome =
-  | { kind: 'ok'; comm: string; startTimeTicks: number; kernelThread: boolean; mappings: SmapsMapping[] }
+  | { kind: 'ok'; comm: string; startTimeTicks: number; kernelThread: boolean; zombie: boolean; mappings: SmapsMapping[] }
   | { kind: 'denied' }
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** It had an address space when the read began and none (or no process) when it ended. */
+  | { kind: 'exited' };
+
+function statOf(procfs: ProcFs, dir: string | number): PidStat | null {
+  const text = procfs.readSingle(`${dir}/stat`);
+  return isFailure(text) ? null : parsePidStat(text);
+}
 
 export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
-  const statText = procfs.readSingle(`${pid}/stat`);
-  const stat = isFailure(statText) ? null : parsePidStat(statText);
+  const stat = statOf(procfs, pid);
   if (stat === null) return { kind: 'gone' };
   // A leader that exited while other threads run on (Zl): its mappings show through a live
   // thread (live-thread.ts); with no address space at all, /proc/PID's (empty) smaps.
-  const dir = memoryDirOf(procfs, pid, stat) ?? `${pid}`;
-  const smaps = procfs.read(`${dir}/smaps`);
+  const dir = memoryDirOf(procfs, pid, stat);
+  const smaps = procfs.read(`${dir ?? pid}/smaps`);
   if (isFailure(smaps)) return isDenied(smaps) ? { kind: 'denied' } : { kind: 'gone' };
-  return { kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat), mappings: parseSmaps(smaps) };
+  // A process that exits while its smaps is read ends the read early, without an error: the
+  // mappings read are a cut-off part. Its stat afterwards tells: gone, another process under
+  // the same PID, or no address space left: a zombie now, or still running its exit with its
+  // memory already released (the kernel shows a virtual size of 0 then).
+  if (dir !== null) {
+    const after = statOf(procfs, pid);
+    if (after === null || after.startTimeTicks !== stat.startTimeTicks) return { kind: 'exited' };
+    const afterDir = memoryDirOf(procfs, pid, after);
+    const memory = afterDir === null ? null : afterDir === `${pid}` ? after : statOf(procfs, afterDir);
+    if (memory === null || memory.vsizeBytes === 0) return { kind: 'exited' };
+  }
+  return {
+    kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat),
+    zombie: dir === null && isZombie(stat), mappings: parseSmaps(smaps),
+  };
 }
