@@ -16,6 +16,7 @@ import { csvReport, humanReport, type ColumnReport, type TotalsRow } from './col
 import { openProcRoot } from './proc-root.js';
 import type { Report } from './output.js';
 import type { MapsFlags } from './maps-command.js';
+import { jsonOutput } from './json-output.js';
 
 export interface MapsEnvironment {
   ttyWidth?: number;
@@ -69,7 +70,7 @@ export function mapsReport(asked: number, flags: MapsFlags, environment: MapsEnv
   let rows = grouped ? groupMappingsByPath(single) : single;
   if (sort) rows = sortRows(rows, sort, NO_CONTEXT, (a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   if (flags.json) {
-    return { stdout: `${JSON.stringify(mappingsJson(pid, outcome.comm, rows, total, grouped), null, environment.prettyJson ? 2 : undefined)}\n`, notes };
+    return { stdout: jsonOutput(mappingsJson(pid, outcome.comm, rows, total, grouped), environment.prettyJson), notes };
   }
   const report: ColumnReport<MappingRow> = { columns, rows, context: NO_CONTEXT, totals: mappingTotals(total) };
   if (flags.csv) return { stdout: csvReport(report), notes };

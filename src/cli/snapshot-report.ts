@@ -23,6 +23,7 @@ import { UserNames } from '../sampler/user-names.js';
 import { takeEarlyReadAhead } from './early-read-ahead.js';
 import type { Report } from './output.js';
 import type { SnapshotFlags } from './snapshot-command.js';
+import { jsonOutput } from './json-output.js';
 
 export interface SnapshotEnvironment {
   /** Cut human-table lines to this width (the terminal's). */
@@ -92,10 +93,6 @@ function limited<T>(rows: T[], limit: number | undefined): T[] {
   return limit === undefined ? rows : rows.slice(0, limit);
 }
 
-function jsonText(value: SnapshotJson, pretty: boolean | undefined): string {
-  return `${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`;
-}
-
 function present(notes: (string | null | undefined)[]): string[] {
   return notes.filter((n): n is string => typeof n === 'string');
 }
@@ -107,7 +104,7 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
   if (format === 'json') {
     const out: SnapshotJson = { time: snapshotTime(sample), system: snapshotSystemJson(sample), processes: rows.map(processJson) };
     if (total) out.totals = aggregateJson(total, 'label');
-    return { stdout: jsonText(out, environment.prettyJson), notes: [] };
+    return { stdout: jsonOutput(out, environment.prettyJson), notes: [] };
   }
   const shownIds = plan.columns.map((c) => c.id);
   const report: ColumnReport<ProcessSample> = {
@@ -133,7 +130,7 @@ function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report
       time: snapshotTime(sample), system: snapshotSystemJson(sample), groupBy: by, groups: groups.map((g) => aggregateJson(g, by)),
     };
     if (total) out.totals = aggregateJson(total, 'label');
-    return { stdout: jsonText(out, environment.prettyJson), notes: [] };
+    return { stdout: jsonOutput(out, environment.prettyJson), notes: [] };
   }
   const report: ColumnReport<ProcessAggregate> = {
     columns: plan.columns, rows: groups, context, partial: partialInGroup, totals: total && aggregateTotals(total, context, 'groups'),

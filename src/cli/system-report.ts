@@ -16,6 +16,7 @@ import { formatTable, type TableColumn } from './text-table.js';
 import { openProcRoot } from './proc-root.js';
 import type { Report } from './output.js';
 import type { SystemFlags } from './system-command.js';
+import { jsonOutput } from './json-output.js';
 
 export interface SystemEnvironment {
   prettyJson?: boolean;
@@ -39,7 +40,7 @@ export async function systemReport(flags: SystemFlags, environment: SystemEnviro
   const free = freeSummary(after.meminfo);
   if (flags.json) {
     const json = systemJson(after.meminfo, free, rates, after.pressure);
-    return { stdout: `${JSON.stringify(json, null, environment.prettyJson ? 2 : undefined)}\n`, notes: [] };
+    return { stdout: jsonOutput(json, environment.prettyJson), notes: [] };
   }
   return { stdout: systemText(after, free, rates, elapsedMs), notes: [] };
 }

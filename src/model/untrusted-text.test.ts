@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { visibleText } from './untrusted-text.js';
+import { inertJson, visibleText } from './untrusted-text.js';
 
 test('terminal controls become visible, inert text', () => {
   assert.equal(visibleText('evil\x1b[2J\x07name'), 'evil\\x1b[2J\\x07name');
@@ -21,4 +21,13 @@ test('ordinary text, blessed tag braces and non-ASCII letters are left alone', (
   }
   assert.equal(visibleText('a\x1bb'), 'a\\x1bb');
   assert.equal(visibleText('a\x1bb'), 'a\\x1bb', 'no regex state carried between calls');
+});
+
+test('inertJson: the same characters as JSON escapes; JSON.parse gives back the exact text', () => {
+  const value = { comm: 'x\u009b31m\u202eab\x7f', path: '/tmp/\u2028line \u200b{red-fg}', plain: 'café — 日本語', escaped: 'a\\u009b' };
+  const text = inertJson(JSON.stringify(value));
+  assert.doesNotMatch(text, /[\u007f-\u009f\u2028\u200b\u202e]/);
+  assert.ok(text.includes('\\u009b') && text.includes('\\u202e') && text.includes('\\u2028') && text.includes('\\u007f'));
+  assert.deepEqual(JSON.parse(text), value);
+  assert.ok(text.includes('café — 日本語'), 'other non-ASCII text stays as it is');
 });

@@ -2,8 +2,9 @@
  * Text written by other users (comm, cmdline, paths, cgroup names) made safe for a terminal:
  * every control character (C0, DEL, C1: ESC, BEL, CSI, OSC, ...) and every invisible
  * direction or line-separator mark becomes visible, inert text ("\x1b", "\u202e"), so it can
- * neither drive the terminal nor hide itself. JSON output keeps the exact text instead (JSON
- * escapes controls itself); blessed tag braces are the UI's own concern (escapeTags in src/ui).
+ * neither drive the terminal nor hide itself. JSON output keeps the exact text instead, with the
+ * same characters written as JSON escapes (inertJson); blessed tag braces are the UI's own
+ * concern (escapeTags in src/ui).
  */
 
 // C0 controls, DEL, C1 controls; bidi embeddings/overrides/isolates, LRM/RLM/ALM, line and
@@ -17,4 +18,13 @@ function visible(ch: string): string {
 
 export function visibleText(text: string): string {
   return text.replace(UNSAFE, visible);
+}
+
+/**
+ * JSON text with every character above written as a \uXXXX escape. JSON.stringify escapes only
+ * C0 controls: a C1 control (U+009B is CSI to a terminal that takes 8-bit controls) or a bidi
+ * override in a process name would reach the terminal raw. JSON.parse gives back the exact text.
+ */
+export function inertJson(json: string): string {
+  return json.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

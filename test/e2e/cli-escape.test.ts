@@ -47,6 +47,25 @@ test('comm and cmdline with escape sequences print as visible, inert text', asyn
   assert.ok(json.processes![0].cmdline.endsWith(ARGS.join(' ')), 'and the exact command line');
 });
 
+test('JSON keeps the exact text, with C1 controls and bidi marks escaped (JSON.stringify leaves them raw)', async (t) => {
+  // An 8-bit CSI (U+009B) and a right-to-left override (U+202E), in comm and the command line.
+  const comm = 'x\u009b31m\u202eab';
+  const arg = 'y\u009b2J\u2066z';
+  const hog = await startMemhog(['name', comm, arg]);
+  t.after(() => hog.stop());
+  const pid = String(hog.pids[0]);
+  const raw = /[\u0080-\u009f\u202e\u2066]/;
+  for (const args of [['snapshot', '--json', '--pid', pid], ['snapshot', '--json', '--group', 'program', '--pid', pid], ['maps', pid, '--json']]) {
+    const run = runMemtop(args);
+    assert.equal(run.status, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, raw, args.join(' '));
+    assert.ok(run.stdout.includes('\\u009b') && run.stdout.includes('\\u202e'), args.join(' '));
+  }
+  const json = memtopJson<SnapshotJson>(['snapshot', '--json', '--pid', pid]);
+  assert.equal(json.processes![0].comm, comm);
+  assert.ok(json.processes![0].cmdline.endsWith(arg));
+});
+
 test('a comm holding a carriage return and a status line ("x\\rThreads:\\t1") cannot hide its process', async (t) => {
   // Where status is read (no PSS column shown or sorted on: RSS and SHR come from it) the \r
   // once ended the parse before Pid, and the process counted as gone.
