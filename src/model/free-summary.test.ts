@@ -27,6 +27,14 @@ test('kernels without MemAvailable: available is free memory', () => {
   assert.equal(free.buffCache, 110 * KIB);
 });
 
+test('MemAvailable of 0, or above MemTotal (a container\'s figures): available is free memory, as free 4.0.2 shows', () => {
+  for (const available of [0, 99_999_999_999]) {
+    const free = freeSummary(parseMeminfo(`MemTotal: 1000 kB\nMemFree: 400 kB\nMemAvailable: ${available} kB\nBuffers: 10 kB\nCached: 100 kB\n`));
+    assert.equal(free.available, 400 * KIB, `MemAvailable ${available} kB`);
+    assert.equal(free.used, 600 * KIB, `MemAvailable ${available} kB`);
+  }
+});
+
 test('agrees with procps free -b on the live system (same formulas, read between two of its readings)', (t) => {
   try {
     execFileSync('free', ['-V'], { stdio: 'ignore' });

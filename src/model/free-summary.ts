@@ -24,10 +24,13 @@ export function freeSummary(meminfo: Meminfo): FreeSummary {
   const free = meminfoField(meminfo, 'MemFree');
   const buffers = meminfoField(meminfo, 'Buffers');
   const cache = meminfoField(meminfo, 'Cached') + meminfoField(meminfo, 'SReclaimable');
-  // Kernels before 3.14 have no MemAvailable: procps then takes free memory as available.
-  const available = meminfo.MemAvailable ?? free;
-  let used = total - available;
+  // As procps-ng 4's library/meminfo.c: a MemAvailable of 0 or none (kernels before 3.14) is taken
+  // as MemFree; so is one above MemTotal (a container's distorted figures), once used is worked
+  // out (then from MemFree too, as the difference is negative). Checked against free 4.0.2.
+  const reported = meminfo.MemAvailable ? meminfo.MemAvailable : free;
+  let used = total - reported;
   if (used < 0) used = total - free;
+  const available = reported > total ? free : reported;
   const swapTotal = meminfoField(meminfo, 'SwapTotal');
   const swapFree = meminfoField(meminfo, 'SwapFree');
   return {
