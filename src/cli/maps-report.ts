@@ -4,7 +4,7 @@
  */
 import { readMappings } from '../sampler/read-mappings.js';
 import { threadGroupOf } from '../sampler/thread-group.js';
-import { groupMappingsByPath, toMappingRows, totalOfMappings, type MappingRow } from '../model/mapping-row.js';
+import { groupMappingsByPath, tieBreakMappings, toMappingRows, totalOfMappings, type MappingRow } from '../model/mapping-row.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
 import { sortRows } from '../model/sort-rows.js';
 import { visibleText } from '../model/untrusted-text.js';
@@ -68,7 +68,7 @@ export function mapsReport(asked: number, flags: MapsFlags, environment: MapsEnv
   const single = toMappingRows(outcome.mappings);
   const total = totalOfMappings(single);
   let rows = grouped ? groupMappingsByPath(single) : single;
-  if (sort) rows = sortRows(rows, sort, NO_CONTEXT, (a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  if (sort) rows = sortRows(rows, sort, NO_CONTEXT, tieBreakMappings);
   if (flags.json) {
     return { stdout: jsonOutput(mappingsJson(pid, outcome.comm, rows, total, grouped), environment.prettyJson), notes };
   }

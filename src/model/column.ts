@@ -29,6 +29,8 @@ export interface Column<Row> {
   /** Largest first when sorting by it (sizes, CPU), else smallest first (names, PIDs). */
   descendingByDefault: boolean;
   value(row: Row, context: ColumnContext): number | string | null;
+  /** What to sort by when it is not the value shown (hex text of varying length: the offset). */
+  sortValue?(row: Row, context: ColumnContext): number | string | null;
 }
 
 /** Looks a column up by id, case-insensitively; undefined when there is none. */

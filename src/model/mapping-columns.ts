@@ -20,7 +20,7 @@ function address(m: M): string {
 export const MAPPING_COLUMNS: readonly Column<M>[] = [
   text('address', 'ADDRESS', 'Start-end of the mapping (hex)', 33, address),
   text('perms', 'PERMS', 'r/w/x and p(rivate) or s(hared)', 5, (m) => m.perms),
-  text('offset', 'OFFSET', 'Offset into the file (hex)', 8, (m) => m.offset),
+  { ...text('offset', 'OFFSET', 'Offset into the file (hex)', 8, (m) => m.offset), sortValue: (m) => m.offset.padStart(16, '0') },
   text('device', 'DEVICE', 'major:minor of the file', 6, (m) => m.device),
   { id: 'inode', title: 'INODE', description: 'Inode of the file', width: 9, align: 'right', kind: 'integer', needs: ['detail'], descendingByDefault: false, value: (m) => m.inode },
   text('kind', 'KIND', 'heap, stack, anon, file, shmem or vdso', 5, (m) => m.kind),

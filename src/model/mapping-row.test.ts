@@ -4,7 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSmaps } from '../proc/smaps.js';
 import { parseSmapsRollup } from '../proc/smaps-rollup.js';
-import { compareAddress, groupMappingsByPath, toMappingRows, totalOfMappings } from './mapping-row.js';
+import { compareAddress, groupMappingsByPath, tieBreakMappings, toMappingRows, totalOfMappings } from './mapping-row.js';
+import { MAPPING_COLUMNS } from './mapping-columns.js';
+import { findColumn } from './column.js';
+import { sortRows } from './sort-rows.js';
+
+const CONTEXT = { memTotalBytes: 0, nowEpochMs: 0 };
 import { procBasic } from '../../test/helpers/paths.js';
 
 const memhog = join(procBasic, '3852');
@@ -49,4 +54,16 @@ test('addresses of different lengths compare by value', () => {
   assert.ok(compareAddress('ffffffffff600000', '7ffc00000000') > 0);
   assert.ok(compareAddress('55aa00000000', '7ffc00000000') < 0);
   assert.equal(compareAddress('1000', '1000'), 0);
+});
+
+test('sorting: ties in address order whatever the addresses\' lengths; offsets by value, not by text', () => {
+  const at = (start: string, offset: string) => ({ ...rows[0], start, end: start, offset, count: 1, rssBytes: 4096 });
+  const mixed = [at('7f91a0000000', '00001000'), at('100000000', 'fffff000'), at('90000000', '100000000'), at('a00000', '00000000')];
+  const rss = findColumn(MAPPING_COLUMNS, 'rss')!;
+  const byRss = sortRows(mixed, { column: rss, descending: true }, CONTEXT, tieBreakMappings);
+  assert.deepEqual(byRss.map((r) => r.start), ['a00000', '90000000', '100000000', '7f91a0000000']);
+  const offset = findColumn(MAPPING_COLUMNS, 'offset')!;
+  const byOffset = sortRows(mixed, { column: offset, descending: false }, CONTEXT, tieBreakMappings);
+  assert.deepEqual(byOffset.map((r) => r.offset), ['00000000', '00001000', 'fffff000', '100000000']);
+  assert.equal(offset.value(mixed[1], CONTEXT), 'fffff000', 'shown as the kernel prints it');
 });

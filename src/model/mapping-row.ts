@@ -53,6 +53,18 @@ export function compareAddress(a: string, b: string): number {
 }
 
 /**
+ * The order of rows whose sort values tie: single mappings by address (as the kernel lists
+ * them), groups by path, then by their lowest address.
+ */
+export function tieBreakMappings(a: MappingRow, b: MappingRow): number {
+  if (a.count !== 1 || b.count !== 1) {
+    const byPath = a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+    if (byPath !== 0) return byPath;
+  }
+  return compareAddress(a.start, b.start);
+}
+
+/**
  * One row per file (all mappings of libc as one row), and one per kind for mappings without a
  * path ("[anon]", "[shmem]"); the perms of a group are those its mappings share, or "mixed".
  */

@@ -10,7 +10,8 @@ export interface SortSpec<Row> {
 export function sortRows<Row>(rows: readonly Row[], sort: SortSpec<Row>, context: ColumnContext,
   tieBreak: (a: Row, b: Row) => number = () => 0): Row[] {
   // Decorate once: value() may compute (MEM%), and a sort calls the comparator n log n times.
-  const keyed = rows.map((row) => ({ row, key: sort.column.value(row, context) }));
+  const key = sort.column.sortValue ?? sort.column.value;
+  const keyed = rows.map((row) => ({ row, key: key(row, context) }));
   keyed.sort((a, b) => compareValues(a.key, b.key, sort.descending) || tieBreak(a.row, b.row));
   return keyed.map((k) => k.row);
 }

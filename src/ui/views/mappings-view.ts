@@ -7,7 +7,7 @@
 import { findColumn, type Column } from '../../model/column.js';
 import { navigationTarget } from '../navigation.js';
 import { MAPPING_COLUMNS } from '../../model/mapping-columns.js';
-import { groupMappingsByPath, toMappingRows, totalOfMappings, type MappingRow } from '../../model/mapping-row.js';
+import { groupMappingsByPath, tieBreakMappings, toMappingRows, totalOfMappings, type MappingRow } from '../../model/mapping-row.js';
 import { sortRows, type SortSpec } from '../../model/sort-rows.js';
 import { onlyInProcesses } from './processes-only.js';
 import type { ProcessIdentity, Store } from '../../model/store.js';
@@ -65,7 +65,7 @@ export class MappingsView implements View {
     if (!this.cache || this.cache.version !== store.version || this.cache.settings !== settings) {
       const single = toMappingRows(mappings);
       const shown = this.grouped ? groupMappingsByPath(single) : single;
-      const rows = sortRows(shown, this.sort, CONTEXT, (a, b) => rowKey(a).localeCompare(rowKey(b)));
+      const rows = sortRows(shown, this.sort, CONTEXT, tieBreakMappings);
       this.cache = { version: store.version, settings, rows, total: totalOfMappings(single) };
       this.selected = followSelection(rows, rowKey, (a, b) => a === b, this.selected);
     }
