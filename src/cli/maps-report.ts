@@ -61,7 +61,7 @@ export function mapsReport(asked: number, flags: MapsFlags, environment: MapsEnv
     throw new CliError(`process ${pid} exited while its mappings were read: what was read is cut short, not shown${ofThread}`);
   }
   if (outcome.kind === 'denied') {
-    throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings, and in a sandbox or a container may refuse root too)${ofThread}`);
+    throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings, not the owner either when the process is not dumpable, as setuid programs are, and in a sandbox or a container may refuse root too)${ofThread}`);
   }
   if (outcome.kernelThread) notes.push(`${pid} (${visibleText(outcome.comm)}) is a kernel thread: it has no user-space mappings`);
   if (outcome.zombie) notes.push(`${pid} (${visibleText(outcome.comm)}) is a zombie: it has exited and holds no memory (its parent has not reaped it yet)`);

@@ -51,7 +51,7 @@ export function deniedNote(rows: readonly ProcessSample[]): string | null {
   }
   if (count === 0) return null;
   return `${[...files].join(' and ')} refused for ${count} of ${rows.length} processes `
-    + '(the kernel lets only their owner or root read it, and in a sandbox or a container may refuse root too): '
+    + '(the kernel lets only their owner or root read it, not the owner either when a process is not dumpable, as setuid programs are, and in a sandbox or a container may refuse root too): '
     + 'their PSS, USS and SwapPss are unknown, shown as -';
 }
 

@@ -66,7 +66,7 @@ test('as nobody: the human table shows "-" for a root process, and says why', { 
   assert.equal(row[0], String(process.pid));
   assert.notEqual(row[1], '-', 'RSS is known');
   assert.deepEqual(row.slice(2, 4), ['-', '-']);
-  assert.match(run.stderr, /^memtop: smaps_rollup refused for 1 of 1 processes \(the kernel lets only their owner or root read it, and in a sandbox/);
+  assert.match(run.stderr, /^memtop: smaps_rollup refused for 1 of 1 processes \(the kernel lets only their owner or root read it, not the owner either when a process is not dumpable, as setuid programs are, and in a sandbox/);
 });
 
 test('as nobody: maps of a root process says smaps was refused, exit 1', { skip }, () => {

@@ -18,7 +18,7 @@ export function mappingsNotice(store: Store, target: ProcessIdentity, theme: The
   if (state.denied) {
     const p = store.find(target);
     const lines = [
-      theme.fg('yellow', ` /proc/${target.pid}/smaps is not readable: permission denied (the kernel's ptrace-read check; run as the process's owner or root).`),
+      theme.fg('yellow', ` /proc/${target.pid}/smaps is not readable: permission denied (the kernel's ptrace-read check; run as the process's owner or root, or as root only if it is not dumpable).`),
     ];
     if (p) {
       lines.push(escapeTags(` From /proc/${target.pid}/status: VSS ${humanBytes(p.vssBytes)}  RSS ${humanBytes(p.rssBytes)}  SHR ${humanBytes(p.shrBytes)}  Swap ${humanBytes(p.swapBytes)}`));
