@@ -67,3 +67,15 @@ test('sorting: ties in address order whatever the addresses\' lengths; offsets b
   assert.deepEqual(byOffset.map((r) => r.offset), ['00000000', '00001000', 'fffff000', '100000000']);
   assert.equal(offset.value(mixed[1], CONTEXT), 'fffff000', 'shown as the kernel prints it');
 });
+
+test('--group path: one row per file, a file being its device and inode too (two deleted files of one name are two rows)', () => {
+  const at = (start: string, path: string, inode: number) => ({ ...rows[0], start, end: start, path, device: '00:2a', inode, kind: 'file' as const, count: 1, rssBytes: 4096 });
+  const groups = groupMappingsByPath([
+    at('1000', '/tmp/scratch (deleted)', 11), at('2000', '/tmp/scratch (deleted)', 11), at('3000', '/tmp/scratch (deleted)', 12),
+    at('4000', '/SYSV00000000 (deleted)', 5), at('5000', '/SYSV00000000 (deleted)', 6),
+  ]);
+  assert.deepEqual(groups.map((g) => [g.path, g.inode, g.count, g.rssBytes]), [
+    ['/tmp/scratch (deleted)', 11, 2, 8192], ['/tmp/scratch (deleted)', 12, 1, 4096],
+    ['/SYSV00000000 (deleted)', 5, 1, 4096], ['/SYSV00000000 (deleted)', 6, 1, 4096],
+  ]);
+});

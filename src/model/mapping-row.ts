@@ -67,14 +67,17 @@ export function tieBreakMappings(a: MappingRow, b: MappingRow): number {
 /**
  * One row per file (all mappings of libc as one row), and one per kind for mappings without a
  * path ("[anon]", "[shmem]"); the perms of a group are those its mappings share, or "mixed".
+ * A file is its device and inode as well as its path: two objects the kernel names alike (two
+ * deleted files of one name, two private SysV segments) are two rows, each with its inode.
  */
 export function groupMappingsByPath(rows: readonly MappingRow[]): MappingRow[] {
   const groups = new Map<string, MappingRow>();
   for (const row of rows) {
-    const key = row.path !== '' ? row.path : `[${row.kind}]`;
+    const label = row.path !== '' ? row.path : `[${row.kind}]`;
+    const key = row.path.startsWith('/') ? `${label}\0${row.device}\0${row.inode}` : label;
     let group = groups.get(key);
     if (!group) {
-      group = { ...emptyRow(key, row.kind), perms: row.perms, device: row.device, inode: row.inode };
+      group = { ...emptyRow(label, row.kind), perms: row.perms, device: row.device, inode: row.inode };
       groups.set(key, group);
     } else if (group.perms !== row.perms) {
       group.perms = 'mixed';
