@@ -22,7 +22,8 @@ export const MAPPING_COLUMNS: readonly Column<M>[] = [
   text('perms', 'PERMS', 'r/w/x and p(rivate) or s(hared)', 5, (m) => m.perms),
   { ...text('offset', 'OFFSET', 'Offset into the file (hex)', 8, (m) => m.offset), sortValue: (m) => m.offset.padStart(16, '0') },
   text('device', 'DEVICE', 'major:minor of the file', 6, (m) => m.device),
-  { id: 'inode', title: 'INODE', description: 'Inode of the file', width: 9, align: 'right', kind: 'integer', needs: ['detail'], descendingByDefault: false, value: (m) => m.inode },
+  // Decimal text as the kernel prints it (exact beyond 2^53), sorted by value.
+  { id: 'inode', title: 'INODE', description: 'Inode of the file', width: 9, align: 'right', kind: 'text', needs: ['detail'], descendingByDefault: false, value: (m) => m.inode, sortValue: (m) => m.inode.padStart(20, '0') },
   text('kind', 'KIND', 'heap, stack, anon, file, shmem or vdso', 5, (m) => m.kind),
   { id: 'count', title: 'MAPS', description: 'Number of mappings in the row', width: 4, align: 'right', kind: 'integer', needs: ['detail'], descendingByDefault: true, value: (m) => m.count },
   bytes('size', 'SIZE', 'Virtual size of the mapping', (m) => m.sizeBytes),

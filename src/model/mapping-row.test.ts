@@ -8,6 +8,7 @@ import { compareAddress, groupMappingsByPath, tieBreakMappings, toMappingRows, t
 import { MAPPING_COLUMNS } from './mapping-columns.js';
 import { findColumn } from './column.js';
 import { sortRows } from './sort-rows.js';
+import { mappingJson } from './mappings-json.js';
 
 const CONTEXT = { memTotalBytes: 0, nowEpochMs: 0 };
 import { procBasic } from '../../test/helpers/paths.js';
@@ -69,13 +70,22 @@ test('sorting: ties in address order whatever the addresses\' lengths; offsets b
 });
 
 test('--group path: one row per file, a file being its device and inode too (two deleted files of one name are two rows)', () => {
-  const at = (start: string, path: string, inode: number) => ({ ...rows[0], start, end: start, path, device: '00:2a', inode, kind: 'file' as const, count: 1, rssBytes: 4096 });
+  const at = (start: string, path: string, inode: string) => ({ ...rows[0], start, end: start, path, device: '00:2a', inode, kind: 'file' as const, count: 1, rssBytes: 4096 });
   const groups = groupMappingsByPath([
-    at('1000', '/tmp/scratch (deleted)', 11), at('2000', '/tmp/scratch (deleted)', 11), at('3000', '/tmp/scratch (deleted)', 12),
-    at('4000', '/SYSV00000000 (deleted)', 5), at('5000', '/SYSV00000000 (deleted)', 6),
+    at('1000', '/tmp/scratch (deleted)', '11'), at('2000', '/tmp/scratch (deleted)', '11'), at('3000', '/tmp/scratch (deleted)', '12'),
+    at('4000', '/SYSV00000000 (deleted)', '5'), at('5000', '/SYSV00000000 (deleted)', '6'),
   ]);
   assert.deepEqual(groups.map((g) => [g.path, g.inode, g.count, g.rssBytes]), [
-    ['/tmp/scratch (deleted)', 11, 2, 8192], ['/tmp/scratch (deleted)', 12, 1, 4096],
-    ['/SYSV00000000 (deleted)', 5, 1, 4096], ['/SYSV00000000 (deleted)', 6, 1, 4096],
+    ['/tmp/scratch (deleted)', '11', 2, 8192], ['/tmp/scratch (deleted)', '12', 1, 4096],
+    ['/SYSV00000000 (deleted)', '5', 1, 4096], ['/SYSV00000000 (deleted)', '6', 1, 4096],
   ]);
+});
+
+test('JSON inode: a number, or its exact digits as a string beyond 2^53', () => {
+  assert.equal(mappingJson({ ...rows[0], inode: '260104' }, false).inode, 260104);
+  assert.equal(mappingJson({ ...rows[0], inode: '9223372036856996542' }, false).inode, '9223372036856996542');
+  const inode = findColumn(MAPPING_COLUMNS, 'inode')!;
+  assert.equal(inode.value({ ...rows[0], inode: '9223372036856996542' }, CONTEXT), '9223372036856996542');
+  const sorted = sortRows([{ ...rows[0], inode: '9223372036856996542' }, { ...rows[0], inode: '24' }], { column: inode, descending: false }, CONTEXT);
+  assert.deepEqual(sorted.map((r) => r.inode), ['24', '9223372036856996542']);
 });

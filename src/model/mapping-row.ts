@@ -34,7 +34,7 @@ export function toMappingRows(mappings: readonly SmapsMapping[]): MappingRow[] {
 
 function emptyRow(path: string, kind: MappingRow['kind']): MappingRow {
   return {
-    start: '', end: '', perms: '', offset: '', device: '', inode: 0, path, kind, count: 0,
+    start: '', end: '', perms: '', offset: '', device: '', inode: '', path, kind, count: 0,
     sizeBytes: 0, rssBytes: 0, pssBytes: 0, ussBytes: 0, sharedBytes: 0, dirtyBytes: 0,
     swapBytes: 0, swapPssBytes: 0, lockedBytes: 0, anonymousBytes: 0,
   };

@@ -19,7 +19,9 @@ export interface MappingSizesJson {
 }
 
 /** The smaps header fields as smaps prints them, the kind, and the sizes. */
-export interface MappingJson extends MappingSizesJson, Pick<SmapsMapping, 'start' | 'end' | 'perms' | 'offset' | 'device' | 'inode' | 'path'> {
+export interface MappingJson extends MappingSizesJson, Pick<SmapsMapping, 'start' | 'end' | 'perms' | 'offset' | 'device' | 'path'> {
+  /** A number; its decimal digits as a string beyond 2^53, where a JSON number would be rounded. */
+  inode: number | string;
   kind: string;
   count?: number;
 }
@@ -31,9 +33,14 @@ export interface MappingsJson {
   totals: MappingSizesJson & { count: number };
 }
 
+function inodeJson(inode: string): number | string {
+  const value = Number(inode);
+  return Number.isSafeInteger(value) ? value : inode;
+}
+
 export function mappingJson(m: MappingRow, withCount: boolean): MappingJson {
   const json: MappingJson = {
-    start: m.start, end: m.end, perms: m.perms, offset: m.offset, device: m.device, inode: m.inode,
+    start: m.start, end: m.end, perms: m.perms, offset: m.offset, device: m.device, inode: inodeJson(m.inode),
     path: m.path, kind: m.kind, size: m.sizeBytes, rss: m.rssBytes, pss: m.pssBytes, uss: m.ussBytes,
     shared: m.sharedBytes, dirty: m.dirtyBytes, swap: m.swapBytes, swapPss: m.swapPssBytes, locked: m.lockedBytes,
   };

@@ -40,7 +40,7 @@ test('captured memhog mappings: deleted files with spaces, memfd, shared anonymo
   assert.equal(file.perms, 'r--s');
   assert.equal(file.counters.Size, 256 * 1024);
   assert.equal(file.counters.Rss, 256 * 1024);
-  assert.ok(file.inode > 0);
+  assert.ok(Number(file.inode) > 0);
   const memfd = find(mappings, '/memfd:memhog arena (deleted)');
   assert.equal(memfd.perms, 'rw-s');
   assert.equal(memfd.counters.Rss, 256 * 1024);
@@ -102,12 +102,12 @@ test('parseMapsHeader: paths with spaces, (deleted), [anon:name], [stack], [vsys
     assert.equal(h.path, path);
     assert.equal(h.perms, 'rw-s');
     assert.equal(h.device, '00:01');
-    assert.equal(h.inode, 24);
+    assert.equal(h.inode, '24');
   }
   const vsyscall = parseMapsHeader(header('ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0 ', '[vsyscall]'));
   assert.deepEqual(vsyscall, {
     start: 'ffffffffff600000', end: 'ffffffffff601000', perms: '--xp', offset: '00000000', device: '00:00',
-    inode: 0, path: '[vsyscall]',
+    inode: '0', path: '[vsyscall]',
   });
   assert.equal(parseMapsHeader('7f98906bf000-7f9890ebf000 rw-p 00000000 00:00 0 ')?.path, '');
   assert.equal(parseMapsHeader('7f98906bf000-7f9890ebf000 rw-p 00000000 00:00 0')?.path, '');
@@ -171,4 +171,10 @@ test('empty, truncated and headless smaps', () => {
   assert.equal(cut.length, whole.length);
   assert.equal(cut[cut.length - 1].counters.Rss, undefined);
   assert.deepEqual(cut[0], whole[0]);
+});
+
+test('a 64-bit inode number (overlayfs with xino) is kept exact, as printed', () => {
+  const h = parseMapsHeader(header('7f3a00000000-7f3a00001000 r--p 00000000 00:2f 9223372036856996542 ', '/merged/lower-file'));
+  assert.equal(h?.inode, '9223372036856996542');
+  assert.equal(h?.path, '/merged/lower-file');
 });

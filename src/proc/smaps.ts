@@ -15,7 +15,8 @@ export interface SmapsMapping {
   offset: string;
   /** "major:minor", hex as printed. */
   device: string;
-  inode: number;
+  /** Decimal, as printed: exact beyond 2^53 (overlayfs with xino shows 64-bit inode numbers). */
+  inode: string;
   /** File path, "[heap]", "[stack]", "[vdso]", "[anon:name]", or "" for anonymous memory. */
   path: string;
   /** Every counter line: Size, Rss, Pss, ..., Swap, SwapPss, Locked; bytes for "kB" lines. */
@@ -53,7 +54,7 @@ export function parseMapsHeader(line: string): Omit<SmapsMapping, 'counters' | '
   // The prefix ends with the space after the inode.
   const prefixLength = m[7] === undefined ? line.length : line.length - m[7].length;
   return {
-    start: m[1], end: m[2], perms: m[3], offset: m[4], device: m[5], inode: Number(m[6]),
+    start: m[1], end: m[2], perms: m[3], offset: m[4], device: m[5], inode: m[6],
     path: pathAfterPadding(line, prefixLength),
   };
 }
