@@ -44,3 +44,14 @@ test('a number in the last column is never cut; a width of 0 (unknown) cuts noth
 test('a wider gap between columns', () => {
   assert.equal(formatTable([{ title: 'A', align: 'right' }, { title: 'BB', align: 'right' }], [['1', '2']], { gap: 3 }), 'A   BB\n1    2\n');
 });
+
+test('widths are terminal cells: a CJK name takes two per character, and a cut never splits a character', () => {
+  const named = formatTable(columns, [['1', '日本語', '12M', 'x'], ['22', 'root', '1.5G', 'y']]);
+  assert.equal(named, 'PID USER    PSS COMMAND\n  1 日本語  12M x\n 22 root   1.5G y\n');
+  // 10 CJK characters = 20 cells: cut to the 30 cells of the terminal, past the 13 of the other columns.
+  const cut = formatTable(columns, [['1', 'root', '12M', '漢字漢字漢字漢字漢字漢字']], { maxWidth: 30 });
+  assert.equal(cut, 'PID USER PSS COMMAND\n  1 root 12M 漢字漢字漢字漢字\n');
+  const emoji = formatTable(columns, [['1', 'root', '12M', 'ab😀😀😀😀😀😀😀😀😀']], { maxWidth: 30 });
+  assert.equal(emoji.split('\n')[1], '  1 root 12M ab😀😀😀😀😀😀😀', 'each emoji two cells, none cut in half');
+  assert.doesNotMatch(emoji, /[\ud800-\udfff](?![\udc00-\udfff])/u);
+});

@@ -1,8 +1,9 @@
 /**
  * A plain-text table as ps and smem print them: one header line, columns as wide as their widest
  * cell, numbers right-aligned, the last column (command, path) not padded. Cells arrive already
- * formatted and made safe (visibleText); this file only lays them out.
+ * formatted and made safe (visibleText); this file only lays them out, in terminal cells.
  */
+import { cutToCells, textCells } from '../model/cell-width.js';
 
 export interface TableColumn {
   title: string;
@@ -25,11 +26,12 @@ export interface TableOptions {
 export const MIN_CUT_CELL = 16;
 
 export function formatTable(columns: readonly TableColumn[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
-  const widths = columns.map((c) => c.title.length);
+  // In terminal cells (cell-width.ts): a CJK name takes two per character.
+  const widths = columns.map((c) => textCells(c.title));
   for (const row of rows) {
     for (let i = 0; i < widths.length; i++) {
-      const length = row[i]?.length ?? 0;
-      if (length > widths[i]) widths[i] = length;
+      const cells = textCells(row[i] ?? '');
+      if (cells > widths[i]) widths[i] = cells;
     }
   }
   const last = columns.length - 1;
@@ -42,11 +44,11 @@ export function formatTable(columns: readonly TableColumn[], rows: readonly (rea
     for (let i = 0; i <= last; i++) {
       const cell = cells[i] ?? '';
       if (i > 0) text += gap;
-      if (columns[i].align === 'right') text += cell.padStart(widths[i]);
-      else text += i === last ? cell : cell.padEnd(widths[i]);
+      const pad = i === last && columns[i].align === 'left' ? '' : ' '.repeat(Math.max(0, widths[i] - textCells(cell)));
+      text += columns[i].align === 'right' ? pad + cell : cell + pad;
     }
     const trimmed = text.trimEnd();
-    return trimmed.length > cutAt ? trimmed.slice(0, cutAt) : trimmed;
+    return cutAt !== Infinity && textCells(trimmed) > cutAt ? cutToCells(trimmed, cutAt) : trimmed;
   };
   const lines = [line(columns.map((c) => c.title))];
   for (const row of rows) lines.push(line(row));
