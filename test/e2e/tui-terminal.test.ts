@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Tmux } from '../helpers/tmux.js';
+import { Tmux, type TmuxOptions } from '../helpers/tmux.js';
 import { MEMTOP, memtopCommand, memtopExit, memtopPid } from '../helpers/tmux-memtop.js';
 
 test('resizing to 60x20 shows "terminal too small", and back to 160x48 the table again', async () => {
@@ -170,6 +170,16 @@ async function backAndQuit(tmux: Tmux, pid: number, rows = 48): Promise<void> {
 // tmux-only paths that flush its output buffer early, which once hid a bug here).
 const INTERACTIVE_BASH = ['env', '-u', 'TMUX', 'PS1=PROMPT$ ', 'bash', '--norc', '--noprofile', '-i'];
 
+/** Runs `body` with an interactive bash in a tmux pane of its own, ended afterwards whatever happens. */
+async function withShell(body: (tmux: Tmux) => Promise<void>, options?: TmuxOptions): Promise<void> {
+  const tmux = new Tmux(INTERACTIVE_BASH, options);
+  try {
+    await body(tmux);
+  } finally {
+    tmux.kill();
+  }
+}
+
 /**
  * Job control under an interactive shell: `kill -TSTP` gives the terminal back (the shell's
  * prompt shows on the normal screen) and stops memtop; `fg` continues it, and it takes the
@@ -177,8 +187,7 @@ const INTERACTIVE_BASH = ['env', '-u', 'TMUX', 'PS1=PROMPT$ ', 'bash', '--norc',
  * for Enter).
  */
 test('kill -TSTP hands the terminal back to the shell; fg brings memtop back, keys work at once', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     process.kill(await memtopUnderBash(tmux), 'SIGTSTP');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'the normal screen again');
     assert.equal(await tmux.waitForInfo('#{cursor_flag}', '1'), '1', 'the cursor shown');
@@ -193,14 +202,11 @@ test('kill -TSTP hands the terminal back to the shell; fg brings memtop back, ke
     tmux.send('q');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
     await tmux.waitFor(/^PROMPT\$\s*$/m);
-  } finally {
-    tmux.kill();
-  }
+  });
 });
 
 test('kill -STOP (no chance to hand the terminal over), then fg: memtop takes raw mode back, q quits at once', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     process.kill(await memtopUnderBash(tmux), 'SIGSTOP');
     await tmux.waitFor(/Stopped/);
     tmux.type('fg');
@@ -208,9 +214,7 @@ test('kill -STOP (no chance to hand the terminal over), then fg: memtop takes ra
     await tmux.waitFor(/total of [1-9]\d* shown/);
     tmux.send('q');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'q quit without Enter');
-  } finally {
-    tmux.kill();
-  }
+  });
 });
 
 /** The state letter of a process (R, S, T…), or null once it is gone (reaped by the shell). */
@@ -239,8 +243,7 @@ async function waitForState(pid: number, wanted: (state: string | null) => boole
  * shell's screen); `fg` brings it back.
  */
 test('kill -TSTP, then bg: memtop runs in the background without taking the terminal; fg brings it back', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     const pid = await memtopUnderBash(tmux);
     await stopThenBg(tmux, pid, 'SIGTSTP');
     // Long enough for a few samples, each of which would draw.
@@ -253,15 +256,12 @@ test('kill -TSTP, then bg: memtop runs in the background without taking the term
     tmux.resize(100, 30);
     shell(tmux, 'fg');
     await backAndQuit(tmux, pid, 30);
-  } finally {
-    tmux.kill();
-  }
+  });
 });
 
 /** `kill %1` on a stopped job sends SIGTERM, then SIGCONT: memtop ends (status 0) in the background. */
 test('kill %1 on a stopped memtop ends it at once, the shell\'s screen left as it is', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     const pid = await memtopUnderBash(tmux);
     process.kill(pid, 'SIGTSTP');
     await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
@@ -274,14 +274,11 @@ test('kill %1 on a stopped memtop ends it at once, the shell\'s screen left as i
     const jobs = screen.slice(screen.lastIndexOf('PROMPT$ jobs -l;'), screen.lastIndexOf('jobs: done'));
     assert.doesNotMatch(jobs, /Stopped/, `no stopped job left:\n${jobs}`);
     assert.equal(tmux.info('#{alternate_on}'), '0');
-  } finally {
-    tmux.kill();
-  }
+  });
 });
 
 test('kill -STOP, then bg: memtop runs in the background quietly (the shell reads its keys); kill %1 ends it', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     const pid = await memtopUnderBash(tmux);
     await stopThenBg(tmux, pid, 'SIGSTOP');
     // Keys typed now are the shell's: memtop reading them would be stopped (SIGTTIN).
@@ -293,9 +290,7 @@ test('kill -STOP, then bg: memtop runs in the background quietly (the shell read
     // Ending it from the background must not touch the terminal's modes (SIGTTOU would stop it).
     shell(tmux, 'kill %1');
     await waitForState(pid, (s) => s === null || s === 'Z', 'gone');
-  } finally {
-    tmux.kill();
-  }
+  });
 });
 
 // Stopped by a signal it handles (TSTP: the terminal handed back) or cannot (STOP), continued in
@@ -303,23 +298,19 @@ test('kill -STOP, then bg: memtop runs in the background quietly (the shell read
 // terminal was handed back once lost blessed's writer; one in the background was stopped twice).
 for (const first of ['SIGTSTP', 'SIGSTOP'] as const) {
   test(`${first}, bg, then kill -TSTP %1: stopped once, and one fg brings memtop's screen back`, async () => {
-    const tmux = new Tmux(INTERACTIVE_BASH);
-    try {
+    await withShell(async (tmux) => {
       const pid = await memtopUnderBash(tmux);
       await stopThenBg(tmux, pid, first);
       shell(tmux, 'kill -TSTP %1');
       await waitForState(pid, (s) => s === 'T', 'stopped again');
       shell(tmux, 'fg');
       await backAndQuit(tmux, pid);
-    } finally {
-      tmux.kill();
-    }
+    });
   });
 }
 
 test('Ctrl-Z suspends memtop to the shell; fg brings it back', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     const pid = await memtopUnderBash(tmux);
     tmux.send('C-z');
     assert.equal(await tmux.waitForInfo('#{alternate_on}', '0'), '0', 'the normal screen again');
@@ -327,23 +318,18 @@ test('Ctrl-Z suspends memtop to the shell; fg brings it back', async () => {
     assert.equal(processState(pid), 'T');
     shell(tmux, 'fg');
     await backAndQuit(tmux, pid);
-  } finally {
-    tmux.kill();
-  }
+  });
 });
 
 test('started through sh -c (as npm start does), kill -TSTP stops the whole job: the shell gets its prompt back', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     const pid = await memtopUnderBash(tmux, true);
     process.kill(pid, 'SIGTSTP');
     await tmux.waitFor(/Stopped\s+sh -c[\s\S]*PROMPT\$/);
     shell(tmux, 'fg');
     await backAndQuit(tmux, pid);
     await tmux.waitFor(/^memtop ended: 0/m);
-  } finally {
-    tmux.kill();
-  }
+  });
 });
 
 /**
@@ -352,8 +338,7 @@ test('started through sh -c (as npm start does), kill -TSTP stops the whole job:
  * is in the background of that terminal.
  */
 test('on a terminal other than its controlling one, memtop keeps drawing and reading keys after SIGCONT', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH, { rows: 60 });
-  try {
+  await withShell(async (tmux) => {
     await tmux.waitFor('PROMPT$');
     tmux.tmux(['split-window', '-t', 'e2e', '-v', 'sleep 600']);
     const other = tmux.tmux(['display-message', '-p', '-t', 'e2e.1', '#{pane_tty}']).trim();
@@ -376,9 +361,7 @@ test('on a terminal other than its controlling one, memtop keeps drawing and rea
     }
     process.kill(pid, 'SIGTERM');
     await waitForState(pid, (s) => s === null || s === 'Z', 'gone');
-  } finally {
-    tmux.kill();
-  }
+  }, { rows: 60 });
 });
 
 /** The pane terminal's modes as `stty -g` gives them (read from outside, while the shell waits). */
@@ -395,8 +378,7 @@ function terminalModes(tmux: Tmux): string {
 // to put back the modes it found at start: readline then echoed every line twice).
 for (const how of ['C-z', 'SIGSTOP'] as const) {
   test(`stopped by ${how}, then kill %1: memtop ends, the terminal left as the shell had it`, async () => {
-    const tmux = new Tmux(INTERACTIVE_BASH);
-    try {
+    await withShell(async (tmux) => {
       await tmux.waitFor('PROMPT$');
       const shellModes = terminalModes(tmux);
       const pid = await memtopUnderBash(tmux);
@@ -410,15 +392,12 @@ for (const how of ['C-z', 'SIGSTOP'] as const) {
       const modes = ['#{alternate_on}', '#{cursor_flag}', '#{mouse_any_flag}', '#{keypad_flag}', '#{keypad_cursor_flag}'];
       assert.deepEqual(modes.map((m) => tmux.info(m)), ['0', '1', '0', '0', '0'], modes.join(' '));
       assert.equal(terminalModes(tmux), shellModes, 'the shell\'s terminal modes');
-    } finally {
-      tmux.kill();
-    }
+    });
   });
 }
 
 test('Ctrl-Z with a dialog open suspends too; twice at once stops memtop once', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     const pid = await memtopUnderBash(tmux);
     tmux.send('F1');
     await tmux.waitFor(/this help/);
@@ -432,14 +411,11 @@ test('Ctrl-Z with a dialog open suspends too; twice at once stops memtop once', 
     assert.notEqual(processState(pid), 'T', 'not stopped again by the second Ctrl-Z');
     tmux.send('Escape');
     await backAndQuit(tmux, pid);
-  } finally {
-    tmux.kill();
-  }
+  });
 });
 
 test('under stty tostop, kill -STOP then kill %1 still ends memtop (it writes nothing from the background)', async () => {
-  const tmux = new Tmux(INTERACTIVE_BASH);
-  try {
+  await withShell(async (tmux) => {
     await tmux.waitFor('PROMPT$');
     shell(tmux, 'stty tostop');
     const pid = await memtopUnderBash(tmux);
@@ -447,7 +423,5 @@ test('under stty tostop, kill -STOP then kill %1 still ends memtop (it writes no
     await tmux.waitFor(/Stopped[\s\S]*PROMPT\$/);
     shell(tmux, 'kill %1');
     await waitForState(pid, (s) => s === null || s === 'Z', 'gone');
-  } finally {
-    tmux.kill();
-  }
+  });
 });
