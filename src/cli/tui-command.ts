@@ -4,10 +4,11 @@
  * so the first sample is taken while blessed loads, and the one-shot commands never load either.
  */
 import type { Command } from 'commander';
-import { findColumn, parseColumnList, UnknownColumnError } from '../model/column.js';
+import { columnNeeds } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { ProcFs } from '../proc/procfs.js';
-import { EXIT_USAGE, usageError } from './cli-error.js';
+import { EXIT_USAGE } from './cli-error.js';
+import { chooseColumns, chooseSort } from './column-choice.js';
 import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
 import { openProcRoot } from './proc-root.js';
@@ -58,7 +59,8 @@ export function configureTui(program: Command): void {
       exitWhenTerminalGoes(terminal);
       const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
       const { Sampler } = await import('../sampler/sampler.js');
-      const readDetail = options.columns.some((c) => c.needs.includes('detail'));
+      // What the shown and sorted columns need read; the sampler takes the rollup flag from it.
+      const readDetail = columnNeeds([...options.columns, options.sortColumn]).has('rollup');
       const source = new WorkerSampleSource(options.procRoot, {
         readDetail, exact: options.exact, maxStalenessMs: options.maxStalenessMs, intervalMs: options.delayMs, paused: false, mappingsOf: null,
       });
@@ -75,15 +77,8 @@ export function configureTui(program: Command): void {
 
 /** The flags checked and resolved: a bad column or a wrong proc root is an error before the screen opens. */
 export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env): TuiOptions {
-  let columns;
-  try {
-    columns = parseColumnList(PROCESS_COLUMNS, flags.columns ?? DEFAULT_PROCESS_COLUMN_IDS.join(','));
-  } catch (err) {
-    if (err instanceof UnknownColumnError) throw usageError(`--columns: ${err.message}`);
-    throw err;
-  }
-  const sortColumn = findColumn(PROCESS_COLUMNS, flags.sort ?? 'pss');
-  if (!sortColumn) throw usageError(`--sort: ${new UnknownColumnError(flags.sort ?? '', PROCESS_COLUMNS).message}`);
+  const columns = chooseColumns(PROCESS_COLUMNS, flags.columns, DEFAULT_PROCESS_COLUMN_IDS);
+  const sortColumn = chooseSort(PROCESS_COLUMNS, flags.sort, 'pss').column;
   // The same checks and messages as the one-shot commands (no such directory, permission, ...).
   const procfs = openProcRoot(flags.proc, env);
   const root = procfs.root;

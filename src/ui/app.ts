@@ -6,6 +6,7 @@
  */
 import type { Store } from '../model/store.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
+import { unionNeeds } from '../sampler/read-needs.js';
 import { actionForKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
 import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type View, type ViewContext } from './view.js';
@@ -179,7 +180,8 @@ export class App {
   /** Tells the sampler what the views on the stack need: PSS for any, smaps for the top. */
   private applyNeeds(sampleNow = false): void {
     const { source, store } = this.options;
-    const readDetail = this.stack.all.some((v) => v.needs.detail);
+    // The views' reads OR-ed; the sampler takes the rollup flag from them.
+    const readDetail = unionNeeds(this.stack.all.map((v) => v.needs.reads)).has('rollup');
     const mappingsOf = this.stack.top.needs.mappingsOf;
     const detailTurnedOn = readDetail && !source.config.readDetail;
     if (mappingsOf) store.watchMappings(mappingsOf);

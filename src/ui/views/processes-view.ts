@@ -3,9 +3,9 @@
  * rows are drawn), a totals line, the selection following pid + start time. Search, the live
  * filter, the sort column, the column picker and the signal dialog are opened from here.
  */
-import { needsDetail, PROCESS_COLUMNS } from '../../model/process-columns.js';
+import { PROCESS_COLUMNS } from '../../model/process-columns.js';
 import { navigationTarget } from '../navigation.js';
-import type { Column } from '../../model/column.js';
+import { columnNeeds, type Column } from '../../model/column.js';
 import type { ProcessSelection } from '../../model/process-filter.js';
 import type { SortSpec } from '../../model/sort-rows.js';
 import type { Store } from '../../model/store.js';
@@ -59,11 +59,11 @@ export class ProcessesView implements View {
 
   get needs(): ViewNeeds {
     // The sort column counts too: --sort may name one that is not shown.
-    return { detail: this.needsDetail(), mappingsOf: null };
+    return { reads: columnNeeds([...this.columns, this.sort.column]), mappingsOf: null };
   }
 
   private needsDetail(): boolean {
-    return needsDetail([...this.columns, this.sort.column]);
+    return this.needs.reads.has('rollup');
   }
 
   /** The rows shown now (cached per sample and settings). */

@@ -19,7 +19,7 @@ export function chartRows(height: number): number {
 export class SystemView implements View {
   readonly id = 'system';
   readonly title = 'System';
-  readonly needs: ViewNeeds = { detail: false, mappingsOf: null };
+  readonly needs: ViewNeeds = { reads: new Set(), mappingsOf: null };
   private top = 0;
   private lineCount = 0;
 
