@@ -31,3 +31,10 @@ test('inertJson: the same characters as JSON escapes; JSON.parse gives back the 
   assert.deepEqual(JSON.parse(text), value);
   assert.ok(text.includes('café — 日本語'), 'other non-ASCII text stays as it is');
 });
+
+test('inertJson keeps indented JSON valid: the indentation\'s newlines stay newlines', () => {
+  const value = { comm: 'a\nb\u009b', list: [1, 2] };
+  const text = inertJson(JSON.stringify(value, null, 2));
+  assert.match(text, /^\{\n  "comm": "a\\nb\\u009b",\n/);
+  assert.deepEqual(JSON.parse(text), value);
+});

@@ -11,6 +11,8 @@
 // paragraph separators, zero-width and BOM characters that hide or reorder text.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
+const UNSAFE_ABOVE_C0 = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
 function visible(ch: string): string {
   const code = ch.charCodeAt(0);
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
@@ -26,5 +28,7 @@ export function visibleText(text: string): string {
  * override in a process name would reach the terminal raw. JSON.parse gives back the exact text.
  */
 export function inertJson(json: string): string {
-  return json.replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Not C0: JSON.stringify escapes those inside strings, and the only ones left are the newlines
+  // of the indentation, which must stay as they are for the text to be JSON.
+  return json.replace(UNSAFE_ABOVE_C0, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
