@@ -27,9 +27,9 @@ function report(withTotals: boolean): ColumnReport<ProcessSample> {
 test('human table: unknown is "-", a partial total ends in "+", untrusted text is made visible', () => {
   const lines = humanReport(report(true)).trimEnd().split('\n');
   assert.equal(lines.length, 4);
-  assert.match(lines[1], /^\s*7 2\.0M\s+1\.0M evil \\x1b\[2J\\x07, "quoted"\\x0anext$/);
+  assert.match(lines[1], /^\s*7 2\.00M\s+1\.00M evil \\x1b\[2J\\x07, "quoted"\\x0anext$/);
   assert.match(lines[2], /^\s*1 512K\s+- \/sbin\/init$/);
-  assert.match(lines[3], /^total 2\.5M 1\.0M\+ \(2 processes\)$/);
+  assert.match(lines[3], /^total 2\.50M 1\.00M\+ \(2 processes\)$/);
   assert.doesNotMatch(lines.join('\n'), /[\x00-\x09\x0b-\x1f\x7f]/);
 });
 
@@ -49,7 +49,7 @@ test('every chosen column summed: the totals label gets a column of its own, fir
     columns: parseColumnList(PROCESS_COLUMNS, 'rss,pss'), rows, context, totals: aggregateTotals(total, 'processes'),
   };
   const table = humanReport(summed).trimEnd().split('\n');
-  assert.deepEqual(table.map((l) => l.trim().split(/\s+/)), [['RSS', 'PSS'], ['2.0M', '1.0M'], ['512K', '-'], ['total', '2.5M', '1.0M+']]);
+  assert.deepEqual(table.map((l) => l.trim().split(/\s+/)), [['RSS', 'PSS'], ['2.00M', '1.00M'], ['512K', '-'], ['total', '2.50M', '1.00M+']]);
   assert.match(table[3], /^total /);
   const csv = csvReport(summed).split('\n');
   assert.deepEqual(csv, ['label,rss,pss', ',2097152,1048576', ',524288,', 'total (partial: pss),2621440,1048576', '']);
@@ -88,7 +88,7 @@ test('CSV of grouped rows names each row\'s partial sums in a last column "parti
   assert.match(partialNote(groups, 'partial column')!, /^a sum named in the partial column leaves out .*\(pss, uss, swapPss\)/);
   assert.match(partialNote(groups, 'partial column', ['user', 'count', 'rss', 'pss', 'uss'])!, /\(pss, uss\): it is a lower bound$/, 'only the sums shown');
   assert.equal(partialNote(groups, undefined, ['user', 'rss']), null, 'no partial sum shown, no note');
-  assert.match(humanReport(grouped), /\nroot +2 +2\.5M +1\.0M\+ +0B\+\n/);
+  assert.match(humanReport(grouped), /\nroot +2 +2\.50M +1\.00M\+ +0B\+\n/);
 });
 
 test('notes explain "-" and "+"', () => {
