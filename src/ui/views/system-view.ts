@@ -30,7 +30,7 @@ export class SystemView implements View {
     return [
       section('Memory (free, human units)'), ...freeLines(store, theme), '',
       section('vmstat (per second; si so bi bo in bytes)'), ...vmstatLines(store, theme), '',
-      section('Memory pressure (/proc/pressure/memory)'), ...pressureLines(store), '',
+      section('Memory pressure (/proc/pressure/memory)'), ...pressureLines(store, theme), '',
       section('/proc/meminfo'), ...meminfoLines(store, width, theme),
     ];
   }
