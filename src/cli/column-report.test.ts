@@ -28,7 +28,7 @@ test('human table: unknown is "-", a partial total ends in "+", untrusted text i
   const lines = humanReport(report(true)).trimEnd().split('\n');
   assert.equal(lines.length, 4);
   assert.match(lines[1], /^\s*7 2\.00M\s+1\.00M evil \\x1b\[2J\\x07, "quoted"\\x0anext$/);
-  assert.match(lines[2], /^\s*1 512K\s+- \/sbin\/init$/);
+  assert.match(lines[2], /^\s*1 +512K\s+- \/sbin\/init$/);
   assert.match(lines[3], /^total 2\.50M 1\.00M\+ \(2 processes\)$/);
   assert.doesNotMatch(lines.join('\n'), /[\x00-\x09\x0b-\x1f\x7f]/);
 });
