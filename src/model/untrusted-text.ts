@@ -4,7 +4,8 @@
  * invisible or that terminals draw differently becomes visible, inert text ("\x1b", "\u202e",
  * "\u{e0041}"), so it can neither drive the terminal nor hide itself nor make the screen's cells
  * disagree with memtop's count of them (cell-width.ts). Combining marks past MAX_MARKS on one
- * character are escaped too: stacked in one cell, a hundred of them hide the text that follows.
+ * character are escaped too (a run of one mark as "\u0301×98"): stacked in one cell, a hundred
+ * of them hide the text that follows.
  * JSON output keeps the exact text instead, with the same characters written as JSON escapes
  * (inertJson); blessed tag braces are the UI's own concern (escapeTags in src/ui).
  */
@@ -36,16 +37,34 @@ export function visibleCodePoint(char: string): string {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Escapes for marks, a run of one mark as one escape and its count: "\\u0301×98". */
+function escapedMarks(marks: string[]): string {
+  let out = '';
+  for (let i = 0; i < marks.length;) {
+    let end = i + 1;
+    while (end < marks.length && marks[end] === marks[i]) end++;
+    out += visibleCodePoint(marks[i]) + (end - i > 1 ? `×${end - i}` : '');
+    i = end;
+  }
+  return out;
+}
+
 /** Marks with no character to sit on, and marks past MAX_MARKS on one character, escaped. */
 function boundMarks(text: string): string {
   let out = '';
   for (const { segment } of graphemes.segment(text)) {
     const leading = MARKS_AT_START.exec(segment)?.[0] ?? '';
-    for (const char of leading) out += visibleCodePoint(char);
+    out += escapedMarks([...leading]);
     let marks = 0;
+    let excess: string[] = [];
     for (const char of segment.slice(leading.length)) {
-      out += MARK.test(char) && ++marks > MAX_MARKS ? visibleCodePoint(char) : char;
+      if (!MARK.test(char)) {
+        out += escapedMarks(excess) + char;
+        excess = [];
+      } else if (++marks > MAX_MARKS) excess.push(char);
+      else out += char;
     }
+    out += escapedMarks(excess);
   }
   return out;
 }
