@@ -115,3 +115,18 @@ test('a filter, I and the help box leave no cell behind: the screen is what a fr
     assert.deepEqual(body(h).slice(1), initial.slice(1), 'after the help box (the status line aside, which says filter cleared)');
   });
 });
+
+test('in a C locale too, wide text is drawn as such (blessed is told the terminal takes UTF-8)', async (t) => {
+  const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL, LC_CTYPE: process.env.LC_CTYPE, LANGUAGE: process.env.LANGUAGE };
+  t.after(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+  Object.assign(process.env, { LANG: 'C', LC_ALL: 'C', LC_CTYPE: 'C', LANGUAGE: 'C' });
+  await withHostile({}, async (h) => {
+    assert.match(h.text(), /中文\\u\{1f600\}\\u\{1f600\} x --port 5432/);
+    assertColumnsInPlace(h);
+  });
+});

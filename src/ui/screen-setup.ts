@@ -38,6 +38,9 @@ export function createScreen(streams: ScreenStreams): Screen {
     smartCSR: true,
     autoPadding: false,
     fullUnicode: true,
+    // Whatever the locale says: memtop writes UTF-8 (▲, …, ›), and text-cell.ts counts cells
+    // as blessed does with fullUnicode (without it, blessed turns wide characters into "??").
+    forceUnicode: true,
     dockBorders: false,
     ignoreLocked: ['C-c'],
   });
