@@ -1,40 +1,49 @@
 /**
  * Fitting untrusted or plain text into a fixed number of terminal cells: pad or cut (with "…"
- * when cut). Widths come from memtop's one width function (src/model/cell-width.ts). blessed
- * lays text out with its own, older table (lib/unicode.js: with fullUnicode it puts a wide
- * character and a filler cell on its grid, stacks combining marks on the cell before, and
- * counts everything else as one cell); where its count and the terminal's differ, its damage
- * tracking redraws the wrong cells and leaves fragments. So every text handed to blessed goes
- * through screenText first: a character blessed would lay out differently from cell-width.ts
- * (an emoji, which blessed counts as one cell; a mark missing from its table; a mark on a wide
- * character) is shown escaped, and blessed's grid, memtop's count and the terminal agree.
+ * when cut). Widths come from memtop's one width function (src/model/cell-width.ts), which
+ * blessed is made to use too (useCellWidth): with fullUnicode, blessed puts a wide character in
+ * one cell of its grid, needs a filler cell after it (its parseContent adds one only after the
+ * CJK of its own, older table: withFillers adds the others), and when drawing skips the cell
+ * after any character its charWidth calls wide. Where blessed's grid and the terminal disagree,
+ * its damage tracking redraws the wrong cells and leaves fragments. What blessed would still lay
+ * out otherwise (a mark missing from its table, a mark on a wide character, a filler after a
+ * narrow character) is shown escaped by screenText.
  */
 import blessed from 'blessed';
 import { cutToCells, codePointCells, textCells } from '../model/cell-width.js';
 import { visibleCodePoint, visibleText } from '../model/untrusted-text.js';
 
 interface BlessedUnicode {
-  charWidth(text: string, index: number): number;
+  charWidth(text: string | number, index?: number): number;
+  codePointAt(text: string, index: number): number;
   combining: Record<number, boolean | undefined>;
   chars: { all: RegExp };
 }
 const unicode = (blessed as unknown as { unicode: BlessedUnicode }).unicode;
+const blessedCharWidth = unicode.charWidth;
 /** The characters after which blessed's parseContent inserts its filler cell. */
 const FILLED = new RegExp(`^(?:${unicode.chars.all.source})$`);
 /** One cell each for blessed and for every terminal: nothing to check. */
 const PLAIN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff]*$/;
 
+/** blessed's charWidth answered by cell-width.ts (below U+0300 its own: tabs, controls). */
+export function useCellWidth(): void {
+  if (unicode.charWidth !== blessedCharWidth) return;
+  unicode.charWidth = (text, index = 0) => {
+    const code = typeof text === 'number' ? text : unicode.codePointAt(text, index);
+    return code < 0x300 ? blessedCharWidth(code) : codePointCells(String.fromCodePoint(code));
+  };
+}
+
 const agreement = new Map<number, boolean>();
 
-/** Whether blessed gives `char` the same cells as cell-width.ts (marks: on a one-cell character). */
+/** Whether blessed lays `char` out in the cells cell-width.ts gives it (marks: on a one-cell character). */
 function blessedAgrees(char: string, cells: number, previousCells: number): boolean {
-  const code = char.codePointAt(0)!;
   if (cells === 0 && previousCells !== 1) return false;
+  const code = char.codePointAt(0)!;
   let agrees = agreement.get(code);
   if (agrees === undefined) {
-    const theirs = unicode.charWidth(char, 0);
-    const filled = FILLED.test(char);
-    agrees = cells === 0 ? theirs === 0 && unicode.combining[code] === true : theirs === cells && filled === (cells === 2);
+    agrees = cells === 0 ? unicode.combining[code] === true : cells === 2 || !FILLED.test(char);
     agreement.set(code, agrees);
   }
   return agrees;
@@ -57,6 +66,18 @@ export function screenText(text: string): string {
     }
   }
   return out;
+}
+
+const MAYBE_WIDE = /[\u1100-\u{10ffff}]/u;
+const WIDE_CANDIDATES = /[\u1100-\u{10ffff}]/gu;
+
+/**
+ * The text of a box as blessed must get it: a filler cell (a blank) after each wide character
+ * its parseContent does not fill itself. Applied last, to text whose cells are already counted.
+ */
+export function withFillers(text: string): string {
+  if (!MAYBE_WIDE.test(text)) return text;
+  return text.replace(WIDE_CANDIDATES, (char) => (codePointCells(char) === 2 && !FILLED.test(char) ? `${char} ` : char));
 }
 
 /** The cells `text` takes on the screen (text as screenText gives it). */
