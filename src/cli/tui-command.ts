@@ -13,6 +13,7 @@ import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './o
 import { UserNames } from '../sampler/user-names.js';
 import { openProcRoot } from './proc-root.js';
 import type { TuiOptions } from '../ui/tui-options.js';
+import { colorAllowed, terminalRefusal } from '../ui/terminal-capability.js';
 
 interface TuiFlags {
   delay: number;
@@ -54,6 +55,12 @@ export function configureTui(program: Command): void {
         process.exitCode = EXIT_USAGE;
         return;
       }
+      const refusal = terminalRefusal(process.env);
+      if (refusal !== null) {
+        process.stderr.write(refusal);
+        process.exitCode = EXIT_USAGE;
+        return;
+      }
       const { terminalDescriptors, exitWhenTerminalGoes, exitUi } = await import('../ui/terminal-gone.js');
       const terminal = terminalDescriptors();
       exitWhenTerminalGoes(terminal);
@@ -87,6 +94,7 @@ export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env
   return {
     procRoot: root, delayMs: flags.delay * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,
     columns, sortColumn, reverse: flags.reverse === true, pids: flags.pid ?? [], user: flags.user,
-    filterText: flags.filter ?? '', kernel: flags.kernel === true, mouse: flags.mouse !== false, color: flags.color !== false,
+    filterText: flags.filter ?? '', kernel: flags.kernel === true, mouse: flags.mouse !== false,
+    color: flags.color !== false && colorAllowed(env),
   };
 }

@@ -22,6 +22,7 @@ import { ProcessesView } from './views/processes-view.js';
 import { drawOverlay } from './overlay-box.js';
 import { GraphPane } from './graph-pane.js';
 import { TerminalHold, type HeldProgram } from './terminal-hold.js';
+import { withFillers } from './text-cell.js';
 
 export interface AppOptions extends ScreenStreams {
   store: Store;
@@ -222,7 +223,7 @@ export class App {
     const set = (box: typeof s.body, text: string) => {
       if (this.drawn.get(box) === text) return;
       this.drawn.set(box, text);
-      box.setContent(text);
+      box.setContent(withFillers(text));
       changed = true;
     };
     const small = tooSmallFor(width, height);
