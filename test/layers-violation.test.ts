@@ -1,9 +1,10 @@
 // The layer checker fails on a new violation, naming the rule: a private copy of src/ and
 // dist/src/ gets one new import per rule (in new files, so the copy's own code does not matter)
-// and the checker must report exactly those.
+// and the checker must report exactly those; a known-list entry that matches no import is
+// reported as stale.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from './helpers/paths.js';
@@ -30,6 +31,8 @@ const probeFiles: Record<string, string> = {
   'src/ui/views/layer-probe.ts': "import { samplerProbe } from '../../sampler/layer-probe-target.js';\nexport const p = samplerProbe;\n",
 };
 
+const STALE_FROM = 'src/ui/views/no-such-view.ts';
+
 const expected = [
   'blessed-only-in-ui: src/model/layer-probe-blessed.ts',
   'model-imports-only-data-below: src/model/layer-probe.ts -> src/ui/layer-probe-target.ts',
@@ -42,15 +45,20 @@ const expected = [
   'views-never-sampler: src/ui/views/layer-probe.ts -> src/sampler/layer-probe-target.ts',
 ];
 
-test('a copy of the tree with one new violating import per rule fails the check with each rule named', () => {
+test('a copy of the tree with one new violating import per rule fails the check with each rule named; a stale known entry is named too', () => {
   const dir = mkdtempSync(join(tmpdir(), 'memtop-layers-'));
   try {
     cpSync(join(repoRoot, 'src'), join(dir, 'src'), { recursive: true });
     cpSync(join(repoRoot, 'dist', 'src'), join(dir, 'dist', 'src'), { recursive: true });
-    cpSync(join(repoRoot, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
+    // The copy's known list also names an import that does not exist: the check calls it stale.
+    const config = readFileSync(join(repoRoot, '.dependency-cruiser.cjs'), 'utf8');
+    const withStale = config.replace('knownViolations: [', `knownViolations: [{ type: 'dependency', rule: { name: 'views-never-sampler', severity: 'error' }, from: '${STALE_FROM}', to: 'src/sampler/sample.ts' },`);
+    assert.notEqual(withStale, config, 'the config has a knownViolations list');
+    writeFileSync(join(dir, '.dependency-cruiser.cjs'), withStale);
     symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
     const clean = cruiseLayers(dir);
     assert.equal(clean.errors.length, 0, `the unchanged copy already fails:\n${describeViolations(clean.errors)}`);
+    assert.deepEqual(clean.stale.map((v) => v.from), [STALE_FROM]);
 
     for (const [path, text] of Object.entries(probeFiles)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
