@@ -1,0 +1,91 @@
+/**
+ * The only place strace runs. It is started through `setpriv --pdeathsig SIGTERM` (util-linux)
+ * where that exists, so that if memtop dies without a word (SIGKILL, a crash) the kernel sends
+ * strace SIGTERM, on which strace detaches from every task it traces and exits: the target runs on,
+ * untraced. memtop's own ways of ending send SIGINT, with the same effect, and wait for strace.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** The path of `name` on $PATH, or null. */
+export function findOnPath(name: string, pathVariable = process.env.PATH ?? '/usr/bin:/bin'): string | null {
+  for (const dir of pathVariable.split(delimiter)) {
+    if (dir === '') continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+export interface StraceBuild {
+  path: string;
+  /** Built with libunwind or libdw: `-k` prints stacks. */
+  stackTraces: boolean;
+}
+
+/** strace's path and whether it can print stacks (its `-V` lists `stack-trace=...`), or null when missing. */
+export function findStrace(): StraceBuild | null {
+  const path = findOnPath('strace');
+  if (path === null) return null;
+  const version = spawnSync(path, ['-V'], { encoding: 'utf8', timeout: 5000 });
+  return { path, stackTraces: /stack-trace=/.test(version.stdout ?? '') };
+}
+
+export interface StraceProcess {
+  readonly pid: number;
+  /** Resolves once strace has exited, with its exit code or signal, and its own messages (`strace: ...` lines). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+  /** Asks strace to detach and end (SIGINT), once. */
+  detach(): void;
+}
+
+export function straceArguments(pid: number, stackTraces: boolean): string[] {
+  // The trace and strace's own messages ("strace: ...") both on stderr: Node's pipes are sockets,
+  // which `-o /dev/stdout` cannot open. -qq: no attach/exit notes; no signal lines.
+  return ['-f', '-qq', '-e', 'trace=memory', '-e', 'signal=none', ...(stackTraces ? ['-k'] : []), '-p', String(pid)];
+}
+
+export function spawnStrace(build: StraceBuild, pid: number, onOutput: (text: string) => void): StraceProcess {
+  const setpriv = findOnPath('setpriv');
+  const args = straceArguments(pid, build.stackTraces);
+  const child: ChildProcess = setpriv
+    ? spawn(setpriv, ['--pdeathsig', 'SIGTERM', '--', build.path, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawn(build.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  let tail = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (text: string) => {
+    onOutput(text);
+    const lines = (tail + text).split('\n');
+    tail = lines.pop()!;
+    for (const line of lines) if (line.startsWith('strace: ') || line.startsWith('setpriv: ')) stderr += `${line}\n`;
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+    let status: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+    let stderrDone = false;
+    const settle = () => { if (status && stderrDone) resolve({ ...status, stderr }); };
+    child.on('error', (err) => { stderr += `strace: ${err.message}\n`; status = { code: null, signal: null }; stderrDone = true; settle(); });
+    child.stderr!.on('close', () => { stderrDone = true; settle(); });
+    child.on('exit', (code, signal) => { status = { code, signal }; settle(); });
+  });
+  // Without setpriv: memtop leaving normally still ends strace (a crash cannot be covered then).
+  const onExit = () => child.kill('SIGTERM');
+  if (!setpriv) process.on('exit', onExit);
+  void exited.then(() => process.removeListener('exit', onExit));
+  let detached = false;
+  return {
+    pid: child.pid ?? -1,
+    exited,
+    detach: () => {
+      if (detached || child.exitCode !== null || child.signalCode !== null) return;
+      detached = true;
+      child.kill('SIGINT');
+    },
+  };
+}

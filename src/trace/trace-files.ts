@@ -1,0 +1,30 @@
+/**
+ * Writes a trace's folded stacks and flame graph SVG. Each file is written whole to a temporary
+ * name beside it and renamed into place, so a failed write leaves no half file.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { foldedLines, foldedText } from './folded-stacks.js';
+import { flameSvg } from './flame-svg.js';
+import type { TraceTally } from './trace-tally.js';
+
+export class TraceFileError extends Error {}
+
+function writeWhole(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (err) {
+    rmSync(temporary, { force: true });
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new TraceFileError(`cannot write ${path}: ${code}`);
+  }
+}
+
+export function writeFolded(path: string, tally: TraceTally): void {
+  writeWhole(path, foldedText(tally.stacks.values()));
+}
+
+export function writeFlameSvg(path: string, tally: TraceTally, title: string): void {
+  writeWhole(path, flameSvg(foldedLines(tally.stacks.values()), title));
+}
