@@ -88,11 +88,15 @@ export function flameSvg(lines: readonly FoldedLine[], title: string): string {
     }
   };
   if (root.bytes > 0) place(root, PAD, 0);
+  // Hover: the details line shows the frame's name and bytes (its <title> text). The root element
+  // carries the count of frames made interactive, so a reader (or a test) can see the script ran.
   const script = `
 var details = document.getElementById('details');
-function show(e) { var g = e.target.closest ? e.target.closest('g.f') : null; if (g) details.textContent = g.getAttribute('data-frame') + ': ' + g.querySelector('title').textContent.replace(/^.* \\(/, '').replace(/\\)$/, ''); }
+var frames = document.querySelectorAll('g.f');
+function show(e) { var g = e.currentTarget; details.textContent = g.querySelector('title').textContent; }
 function hide() { details.textContent = ' '; }
-document.querySelectorAll('g.f').forEach(function (g) { g.addEventListener('mouseover', show); g.addEventListener('mouseout', hide); });
+for (var i = 0; i < frames.length; i++) { frames[i].addEventListener('mouseover', show); frames[i].addEventListener('mouseout', hide); }
+document.documentElement.setAttribute('data-interactive-frames', String(frames.length));
 `;
   return `<?xml version="1.0" standalone="no"?>
 <svg version="1.1" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg">
