@@ -58,6 +58,7 @@ test('threads: unfinished and resumed pairs across tasks, ENOMEM errors, stacks 
 test('a task killed inside a call (= ?), strace notes and exit lines', () => {
   const text = '[pid   678] mmap(NULL, 8192, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0 <unfinished ...>\n'
     + '[pid   678] <... mmap resumed>)         = ?\n[pid   678] +++ killed by SIGKILL +++\nstrace: Process 678 detached\n'
+    + '/usr/bin/strace: attach: ptrace(PTRACE_SEIZE, 1): Operation not permitted\n'
     + ' > unexpected_backtracing_error [0x7f0000001000]\n';
   const { calls, parser } = parseAll(text, 678);
   assert.equal(calls.length, 1);

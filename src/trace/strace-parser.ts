@@ -112,7 +112,7 @@ export class StraceParser {
     const prefix = PREFIX.exec(line);
     const tid = prefix ? Number(prefix[1] ?? prefix[2]) : this.defaultTid;
     const body = prefix ? line.slice(prefix[0].length) : line;
-    if (body.startsWith('+++') || body.startsWith('---') || body.startsWith('strace: ')) return;
+    if (body.startsWith('+++') || body.startsWith('---') || /^(?:\S*\/)?strace: /.test(body)) return;
     if (body.endsWith(' <unfinished ...>')) {
       const open = body.indexOf('(');
       if (open > 0) this.unfinished.set(tid, { name: body.slice(0, open), argsText: body.slice(open + 1, -' <unfinished ...>'.length) });

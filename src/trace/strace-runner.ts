@@ -37,6 +37,9 @@ export function findStrace(): StraceBuild | null {
   return { path, stackTraces: /stack-trace=/.test(version.stdout ?? '') };
 }
 
+/** strace's (and setpriv's) own messages: "strace: ...", or "/usr/bin/strace: ..." when run by its path. */
+const OWN_MESSAGE = /^(?:\S*\/)?(strace|setpriv): /;
+
 export interface StraceProcess {
   readonly pid: number;
   /** Resolves once strace has exited, with its exit code or signal, and its own messages (`strace: ...` lines). */
@@ -64,14 +67,19 @@ export function spawnStrace(build: StraceBuild, pid: number, onOutput: (text: st
     onOutput(text);
     const lines = (tail + text).split('\n');
     tail = lines.pop()!;
-    for (const line of lines) if (line.startsWith('strace: ') || line.startsWith('setpriv: ')) stderr += `${line}\n`;
+    for (const line of lines) if (OWN_MESSAGE.test(line)) stderr += `${line.replace(OWN_MESSAGE, '$1: ')}\n`;
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
     let status: { code: number | null; signal: NodeJS.Signals | null } | null = null;
     let stderrDone = false;
     const settle = () => { if (status && stderrDone) resolve({ ...status, stderr }); };
     child.on('error', (err) => { stderr += `strace: ${err.message}\n`; status = { code: null, signal: null }; stderrDone = true; settle(); });
-    child.stderr!.on('close', () => { stderrDone = true; settle(); });
+    child.stderr!.on('close', () => {
+      // strace may end its last message without a newline.
+      if (OWN_MESSAGE.test(tail)) stderr += `${tail.replace(OWN_MESSAGE, '$1: ')}\n`;
+      stderrDone = true;
+      settle();
+    });
     child.on('exit', (code, signal) => { status = { code, signal }; settle(); });
   });
   // Without setpriv: memtop leaving normally still ends strace (a crash cannot be covered then).

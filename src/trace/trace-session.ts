@@ -146,7 +146,7 @@ export class TraceSession {
       return `not permitted to trace ${name}: ${said.replace(/^strace: /, '')}`;
     }
     if (!this.checks.exists(this.pid) || /No such process/.test(said)) return `${name} exited during the trace`;
-    if (said !== '') return said.replace(/^strace: /, 'strace: ');
+    if (said !== '') return said;
     return `${name} exited during the trace`;
   }
 
