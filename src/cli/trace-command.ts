@@ -12,6 +12,8 @@ export interface TraceFlags {
   json?: boolean;
   folded?: string;
   svg?: string;
+  /** --no-stacks */
+  stacks?: boolean;
 }
 
 function secondsArgument(text: string): number {
@@ -28,6 +30,7 @@ export function addTraceCommand(program: Command): void {
     .option('--json', 'JSON: bytes exact')
     .option('--folded <file>', 'write folded stacks weighted by net bytes (flamegraph.pl, inferno, speedscope)')
     .option('--svg <file>', 'write a flame graph SVG of the net bytes by stack (hover: frame and bytes)')
+    .option('--no-stacks', 'the tally alone, without strace -k: the target slows far less (stacks cost strace a walk of the target\'s maps after every call that changes them)')
     .addHelpText('after', '\nNeeds strace (with -k for stacks) and permission to trace the process. Tracing slows the target while it runs; on any ending the target is left running, untraced.\n')
     .action(async (pid: number, flags: TraceFlags) => {
       const { runTrace } = await import('./trace-run.js');

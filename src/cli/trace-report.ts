@@ -16,7 +16,7 @@ export function traceReport(summary: TraceSummary, width = 100): string {
   lines.push(row(['total', t.calls, t.errors, humanBytes(t.mapped), humanBytes(t.unmapped), signed(t.net), t.net]));
   lines.push(`brk growth: ${signed(t.brkGrowth)} (${t.brkGrowth} bytes)`);
   lines.push('');
-  if (!summary.stackTraces) lines.push('no stacks: this strace cannot print them (-k)');
+  if (!summary.stackTraces) lines.push('no stacks (--no-stacks, or this strace cannot print them: -k)');
   else if (summary.topStacks.length === 0) lines.push('no stack mapped or unmapped memory');
   else {
     lines.push('TOP STACKS BY NET BYTES (innermost frame first)');

@@ -11,7 +11,7 @@ import type { TraceFlags } from './trace-command.js';
 export async function runTrace(pid: number, flags: TraceFlags): Promise<void> {
   let session: TraceSession;
   try {
-    session = new TraceSession(pid);
+    session = new TraceSession(pid, { stacks: flags.stacks });
   } catch (err) {
     if (err instanceof TraceError) throw new CliError(err.message);
     throw err;
@@ -25,7 +25,7 @@ export async function runTrace(pid: number, flags: TraceFlags): Promise<void> {
     await session.attached;
     if (session.state === 'tracing') {
       process.stderr.write(`memtop: tracing ${name} with strace${flags.duration ? ` for ${flags.duration} s` : ''}; Ctrl-C stops (tracing slows the target)\n`);
-      if (!session.stackTraces) process.stderr.write(`memtop: ${NO_STACKS}\n`);
+      if (!session.stackTraces && flags.stacks !== false) process.stderr.write(`memtop: ${NO_STACKS}\n`);
       if (flags.duration) timer = setTimeout(() => void session.stop(), flags.duration * 1000);
     }
     await session.ended;

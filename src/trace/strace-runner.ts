@@ -65,6 +65,11 @@ export function spawnStrace(build: StraceBuild, pid: number, onOutput: (text: st
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (text: string) => {
     onOutput(text);
+    // Only strace's own messages are kept; trace lines (nearly all of the text) pass by.
+    if (tail === '' && !text.includes('strace: ') && !text.includes('setpriv: ')) {
+      tail = text.slice(text.lastIndexOf('\n') + 1);
+      return;
+    }
     const lines = (tail + text).split('\n');
     tail = lines.pop()!;
     for (const line of lines) if (OWN_MESSAGE.test(line)) stderr += `${line.replace(OWN_MESSAGE, '$1: ')}\n`;

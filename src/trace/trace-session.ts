@@ -18,6 +18,8 @@ export const NO_STACKS = 'this strace prints no stacks (-k needs strace built wi
 export type TraceState = 'attaching' | 'tracing' | 'ended';
 
 export interface TraceOptions {
+  /** Ask strace for stacks (-k) when it can print them; false: the tally alone, far cheaper for the target. */
+  stacks?: boolean;
   /** How often the onChange listener is called at most. */
   noticeMs?: number;
   onChange?: () => void;
@@ -50,6 +52,7 @@ export class TraceSession {
   private readonly checks: TraceTarget;
   private readonly options: TraceOptions;
   private quietTimer: NodeJS.Timeout | null = null;
+  private lastOutputMs = 0;
   private noticeTimer: NodeJS.Timeout | null = null;
   private readonly secondTimer: NodeJS.Timeout;
   private lastSecond: { atMs: number; counts: Map<string, { calls: number; bytes: number }> };
@@ -67,11 +70,11 @@ export class TraceSession {
     const build = findStrace();
     if (build === null) throw new TargetError(STRACE_MISSING);
     this.pid = pid;
-    this.stackTraces = build.stackTraces;
+    this.stackTraces = build.stackTraces && options.stacks !== false;
     this.tally = new TraceTally(this.checks.breakOf(pid));
     this.parser = new StraceParser(pid);
     this.lastSecond = { atMs: Date.now(), counts: new Map() };
-    this.strace = spawnStrace(build, pid, (text) => this.onOutput(text));
+    this.strace = spawnStrace({ ...build, stackTraces: this.stackTraces }, pid, (text) => this.onOutput(text));
     this.secondTimer = setInterval(() => this.tick(), 1000);
     this.ended = this.strace.exited.then((result) => this.onExit(result));
     this.attached = this.waitAttached();
@@ -91,13 +94,20 @@ export class TraceSession {
 
   private onOutput(text: string): void {
     for (const call of this.parser.push(text)) this.tally.add(call);
-    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.lastOutputMs = Date.now();
+    // One timer per quiet spell, not one per chunk (strace writes a line at a time).
+    if (this.quietTimer === null) this.armQuietTimer(QUIET_MS);
+    this.changed();
+  }
+
+  private armQuietTimer(ms: number): void {
     this.quietTimer = setTimeout(() => {
       this.quietTimer = null;
+      const quietForMs = Date.now() - this.lastOutputMs;
+      if (quietForMs < QUIET_MS) return this.armQuietTimer(QUIET_MS - quietForMs);
       for (const call of this.parser.flush()) this.tally.add(call);
       this.changed();
-    }, QUIET_MS);
-    this.changed();
+    }, ms);
   }
 
   private changed(): void {

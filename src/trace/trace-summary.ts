@@ -52,7 +52,7 @@ export function summarize(tally: TraceTally, about: { pid: number; comm: string;
     calls: tally.calls,
     syscalls,
     totals: { calls: sum((s) => s.calls), errors: sum((s) => s.errors), mapped: sum((s) => s.mapped), unmapped: sum((s) => s.unmapped), net: sum((s) => s.net), brkGrowth: tally.brkGrowthBytes },
-    topStacks: tally.topStacks(stackCount).map(stackSummary),
+    topStacks: about.stackTraces ? tally.topStacks(stackCount).map(stackSummary) : [],
   };
 }
 

@@ -132,3 +132,17 @@ test('the target exits during the trace: what was gathered is printed, then one 
   assert.match(run.stderr(), new RegExp(`^memtop: tracehog \\(${hog.pid}\\) exited during the trace: the tally above is what was gathered$`, 'm'));
   checkExactTally(JSON.parse(run.stdout()) as TraceSummary);
 });
+
+test('--no-stacks: the same exact tally without strace -k, no stacks', async (t) => {
+  const hog = await startTracehog();
+  t.after(() => hog.stop());
+  const run = startTrace([String(hog.pid), '--json', '--no-stacks', '--duration', '2']);
+  await attached(run, hog);
+  await hog.runPattern();
+  assert.equal(await run.exit, 0, run.stderr());
+  const summary = JSON.parse(run.stdout()) as TraceSummary;
+  assert.equal(summary.stackTraces, false);
+  assert.deepEqual(summary.topStacks, []);
+  assert.deepEqual(summary.syscalls.map((s) => [s.name, s.calls, s.net]), [['brk', 5, 5 * 65536], ['mmap', 5, 5 * MIB], ['munmap', 2, -2 * MIB]]);
+  assert.ok(hog.runningUntraced());
+});
