@@ -37,6 +37,8 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
     // Every trace the UI started: ended (strace detached, and waited for) before memtop exits.
     const traces = new Set<TraceSession>();
     const startTrace = (request: { pid: number }, onChange: () => void): TraceSession | string => {
+      // A PID read from a copy of /proc (--proc) names some other process here, or none.
+      if (options.procRoot !== '/proc') return `tracing needs the live /proc (memtop reads ${options.procRoot})`;
       try {
         const session = new TraceSession(request.pid, { onChange });
         traces.add(session);
