@@ -2,7 +2,8 @@
  * Writes a trace's folded stacks and flame graph SVG. Each file is written whole to a temporary
  * name beside it and renamed into place, so a failed write leaves no half file.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { foldedLines, foldedText } from './folded-stacks.js';
 import { flameSvg } from './flame-svg.js';
 import type { TraceTally } from './trace-tally.js';
@@ -18,6 +19,17 @@ function writeWhole(path: string, text: string): void {
     rmSync(temporary, { force: true });
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new TraceFileError(`cannot write ${path}: ${code}`);
+  }
+}
+
+/** Throws a TraceFileError now when `path` could not be written later (its directory missing or read-only). */
+export function checkWritable(path: string): void {
+  const dir = dirname(resolve(path));
+  try {
+    accessSync(dir, constants.W_OK);
+    if (statSync(resolve(path), { throwIfNoEntry: false })?.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+  } catch (err) {
+    throw new TraceFileError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? 'not writable'}`);
   }
 }
 

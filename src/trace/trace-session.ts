@@ -9,6 +9,7 @@ import { TraceTally } from './trace-tally.js';
 import { findStrace, spawnStrace, type StraceProcess } from './strace-runner.js';
 import { TargetError, TraceTarget, type TargetInfo } from './trace-target.js';
 import { rateOf, type Rates } from './trace-rates.js';
+import { processLabel, refusal } from './trace-refusal.js';
 
 export { TargetError as TraceError };
 
@@ -65,7 +66,7 @@ export class TraceSession {
     this.target = this.checks.inspect(pid);
     if (this.target.tracerPid !== 0) {
       const tracer = this.checks.commOf(this.target.tracerPid);
-      throw new TargetError(`${this.target.comm} (${pid}) is already traced by ${tracer ?? 'process'} (${this.target.tracerPid}): a process has one tracer at a time`);
+      throw new TargetError(`${processLabel(this.target.comm, pid)} is already traced by ${processLabel(tracer ?? 'process', this.target.tracerPid)}: a process has one tracer at a time`);
     }
     const build = findStrace();
     if (build === null) throw new TargetError(STRACE_MISSING);
@@ -142,22 +143,12 @@ export class TraceSession {
 
   /** Why strace ended by itself, in one line. */
   private failure(stderr: string): string {
-    const said = stderr.split('\n').find((line) => line.startsWith('strace: ')) ?? '';
-    const name = `${this.target.comm} (${this.pid})`;
-    if (/Operation not permitted/.test(said)) {
-      const scope = this.checks.ptraceScope();
-      const tracer = this.checks.tracerPid(this.pid);
-      if (tracer !== null && tracer !== 0 && tracer !== this.strace.pid) return `${name} is already traced by ${this.checks.commOf(tracer) ?? 'process'} (${tracer})`;
-      const uid = process.getuid?.();
-      if (this.target.uid !== null && uid !== undefined && uid !== 0 && this.target.uid !== uid) {
-        return `not permitted to trace ${name}: it belongs to uid ${this.target.uid} (trace it as that user or as root)`;
-      }
-      if (scope !== null && scope > 0) return `not permitted to trace ${name}: kernel.yama.ptrace_scope is ${scope} (0 lets a user trace their own processes; or run as root)`;
-      return `not permitted to trace ${name}: ${said.replace(/^strace: /, '')}`;
-    }
-    if (!this.checks.exists(this.pid) || /No such process/.test(said)) return `${name} exited during the trace`;
-    if (said !== '') return said;
-    return `${name} exited during the trace`;
+    const tracerPid = this.checks.tracerPid(this.pid);
+    return refusal(stderr, {
+      pid: this.pid, comm: this.target.comm, tracerPid, tracerComm: tracerPid ? this.checks.commOf(tracerPid) : null,
+      stracePid: this.strace.pid, ourUid: process.geteuid?.() ?? null, targetUid: this.target.uid,
+      ptraceScope: this.checks.ptraceScope(), targetGone: !this.checks.exists(this.pid),
+    });
   }
 
   /** Detaches (strace leaves every task running, untraced) and resolves once strace is gone. */

@@ -5,6 +5,7 @@
  */
 import { ProcFs, isFailure } from '../proc/procfs.js';
 import { isKernelThread, parsePidStat } from '../proc/pid-stat.js';
+import { visibleText } from '../model/untrusted-text.js';
 
 /** `TracerPid:` of /proc/PID/status (0: not traced). */
 export function tracerPidOf(statusText: string): number {
@@ -51,8 +52,9 @@ export class TraceTarget {
     if (isFailure(stat) || isFailure(status)) throw new TargetError(`no such process: ${pid}`);
     const parsed = parsePidStat(stat);
     if (parsed === null) throw new TargetError(`no such process: ${pid}`);
-    if (isKernelThread(parsed)) throw new TargetError(`${parsed.comm} (${pid}) is a kernel thread: it makes no system calls of its own to trace`);
-    if (parsed.state === 'Z') throw new TargetError(`${parsed.comm} (${pid}) has exited (a zombie): nothing to trace`);
+    const name = `${visibleText(parsed.comm)} (${pid})`;
+    if (isKernelThread(parsed)) throw new TargetError(`${name} is a kernel thread: it makes no system calls of its own to trace`);
+    if (parsed.state === 'Z') throw new TargetError(`${name} has exited (a zombie): nothing to trace`);
     return { pid, comm: parsed.comm, uid: effectiveUidOf(status), tracerPid: tracerPidOf(status) };
   }
 

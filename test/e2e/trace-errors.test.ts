@@ -90,3 +90,13 @@ test('as nobody, a root process: not permitted, whose it is, exit 1, the helper 
   oneLine(result.stderr, new RegExp(`^memtop: not permitted to trace tracehog \\(${hog.pid}\\): it belongs to uid 0 \\(trace it as that user or as root\\)$`));
   assert.ok(hog.runningUntraced());
 });
+
+test('an --svg or --folded path that cannot be written is said before tracing, exit 1, the helper untraced', async (t) => {
+  const hog = await startTracehog();
+  t.after(() => hog.stop());
+  const run = trace([String(hog.pid), '--svg', '/nonexistent-dir/flame.svg']);
+  assert.equal(run.status, 1);
+  oneLine(run.stderr, /^memtop: cannot write \/nonexistent-dir\/flame\.svg: ENOENT$/);
+  assert.equal(run.stdout, '');
+  assert.ok(hog.runningUntraced());
+});
