@@ -18,7 +18,7 @@ test('F2 lists Trace of the selected process; s in the System view says where it
   await h.waitFor(/Trace +memory syscalls of .+ \(\d+\) \(strace\)/);
   await h.press(KEYS.escape);
   await h.waitFor((t) => !t.includes('memory syscalls of'));
-  await h.press(KEYS.f2, KEYS.down, KEYS.down, KEYS.enter);
+  await h.press(KEYS.f2, KEYS.end, KEYS.enter);
   await h.waitFor(/^ System/m);
   await h.press('s');
   await h.waitFor('s traces the selected process: in the Processes view (F2 or Backspace)');

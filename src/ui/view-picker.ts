@@ -1,6 +1,6 @@
 /**
  * The views F2 offers now: Processes, Mappings of the selected process (when there is one that
- * has memory), System, Trace of the selected process. Later views join this list.
+ * has memory), Trace of the selected process, System. Later views join this list.
  */
 import type { Store } from '../model/store.js';
 import type { Choice } from './widgets/list-overlay.js';
@@ -27,11 +27,11 @@ export function viewChoices(processes: ProcessesView, store: Store): Choice<View
       value: { id: 'mappings', make: () => new MappingsView({ pid: selected!.pid, startTimeTicks: selected!.startTimeTicks }, selected!.comm) },
       disabled: !mappable,
     },
-    { label: 'System        meminfo, free, vmstat, pressure', value: { id: 'system', make: () => new SystemView() } },
     {
       label: mappable ? `Trace         memory syscalls of ${processName(selected)} (strace)` : 'Trace         (select a process first)',
       value: { id: 'trace', make: () => processes, choose: () => ({ trace: { pid: selected!.pid, comm: selected!.comm } }) },
       disabled: !mappable,
     },
+    { label: 'System        meminfo, free, vmstat, pressure', value: { id: 'system', make: () => new SystemView() } },
   ];
 }
