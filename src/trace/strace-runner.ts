@@ -37,6 +37,13 @@ export function findStrace(): StraceBuild | null {
   return { path, stackTraces: /stack-trace=/.test(version.stdout ?? '') };
 }
 
+/**
+ * strace in a process group of its own: the terminal's Ctrl-C and Ctrl-Z (and the UI's suspend,
+ * which stops its whole group) reach memtop only, which detaches strace itself; a stopped strace
+ * would hold the target at its next memory syscall.
+ */
+const SPAWN_OPTIONS = { stdio: ['ignore', 'ignore', 'pipe'] as ('ignore' | 'pipe')[], detached: true };
+
 /** strace's (and setpriv's) own messages: "strace: ...", or "/usr/bin/strace: ..." when run by its path. */
 const OWN_MESSAGE = /^(?:\S*\/)?(strace|setpriv): /;
 
@@ -58,8 +65,8 @@ export function spawnStrace(build: StraceBuild, pid: number, onOutput: (text: st
   const setpriv = findOnPath('setpriv');
   const args = straceArguments(pid, build.stackTraces);
   const child: ChildProcess = setpriv
-    ? spawn(setpriv, ['--pdeathsig', 'SIGTERM', '--', build.path, ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
-    : spawn(build.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    ? spawn(setpriv, ['--pdeathsig', 'SIGTERM', '--', build.path, ...args], SPAWN_OPTIONS)
+    : spawn(build.path, args, SPAWN_OPTIONS);
   let stderr = '';
   let tail = '';
   child.stderr!.setEncoding('utf8');

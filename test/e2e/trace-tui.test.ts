@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { Tmux } from '../helpers/tmux.js';
 import { memtopCommand, memtopExit, memtopPid } from '../helpers/tmux-memtop.js';
 import { startTracehog, tracerPid, until, type Tracehog } from '../helpers/trace-helpers.js';
@@ -94,6 +95,37 @@ test('memtop killed while tracing (SIGKILL): strace detaches all the same', asyn
     process.kill(memtopPid(tmux), 'SIGKILL');
     await until('TracerPid 0 after memtop died', () => tracerPid(hog.pid) === 0);
     await hog.runPattern();
+    assert.ok(hog.runningUntraced());
+  } finally {
+    tmux.kill();
+  }
+});
+
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+test('memtop stopped while tracing: strace runs in a process group of its own (the UI\'s suspend stops memtop\'s whole group), and the helper is not held', async (t) => {
+  const hog = await startTracehog();
+  t.after(() => hog.stop());
+  const tmux = new Tmux(memtopCommand(), { columns: 140, rows: 40 });
+  try {
+    await selectHelper(tmux, hog);
+    tmux.send('s');
+    await traced(tmux, hog);
+    const memtop = memtopPid(tmux);
+    const strace = tracerPid(hog.pid)!;
+    // Stopping the group itself cannot be shown in tmux: its server continues a stopped pane's group.
+    assert.notEqual(statFields(strace)[2], statFields(memtop)[2], 'strace is in memtop\'s process group');
+    process.kill(memtop, 'SIGSTOP');
+    await until('memtop stopped', () => statFields(memtop)[0] === 'T');
+    await hog.runPattern(); // answered while memtop is stopped
+    assert.notEqual(statFields(strace)[0], 'T');
+    process.kill(memtop, 'SIGCONT');
+    await tmux.waitFor(/^total +12 +0 +5\.3M +2\.0M +\+3\.3M/m);
+    tmux.send('q');
+    assert.equal(await memtopExit(tmux), 0);
     assert.ok(hog.runningUntraced());
   } finally {
     tmux.kill();
