@@ -63,6 +63,8 @@ export class TraceSession {
   constructor(pid: number, options: TraceOptions = {}) {
     this.options = options;
     this.checks = new TraceTarget(options.procRoot);
+    // Its own memory syscalls would each make strace write a line that memtop must read: a loop.
+    if (pid === process.pid) throw new TargetError(`memtop cannot trace itself (${pid})`);
     this.target = this.checks.inspect(pid);
     if (this.target.tracerPid !== 0) {
       const tracer = this.checks.commOf(this.target.tracerPid);

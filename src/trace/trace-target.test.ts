@@ -43,3 +43,8 @@ test('rates per second between two readings', () => {
   assert.deepEqual([...rates], [['mmap', { callsPerSecond: 10, bytesPerSecond: 100 }], ['brk', { callsPerSecond: 2.5, bytesPerSecond: 0 }]]);
   assert.equal(rateOf(new Map(), new Map(), 0).size, 0);
 });
+
+test('a session refuses memtop\'s own PID before starting anything', async () => {
+  const { TraceSession } = await import('./trace-session.js');
+  assert.throws(() => new TraceSession(process.pid), new RegExp(`^Error: memtop cannot trace itself \\(${process.pid}\\)$`));
+});
