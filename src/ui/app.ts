@@ -9,7 +9,8 @@ import type { SampleSource } from '../sampler/sampler-host.js';
 import { unionNeeds } from '../sampler/read-needs.js';
 import { actionForKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
-import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type View, type ViewContext } from './view.js';
+import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
+import { TraceView, type TraceFeed } from './views/trace-view.js';
 import { ViewStack } from './view-stack.js';
 import { makeTheme, type Theme } from './theme.js';
 import { createScreen, layout, tooSmallFor, MIN_HEIGHT, MIN_WIDTH, type Screen, type ScreenStreams } from './screen-setup.js';
@@ -32,6 +33,11 @@ export interface AppOptions extends ScreenStreams {
   mouse: boolean;
   /** Sends a confirmed signal (re-checking the target); returns the status message. */
   sendSignal(request: SignalRequest): string;
+  /**
+   * Starts tracing a process (the trace service, run-tui.ts); `onChange` is called as calls
+   * arrive. Returns the running trace, or why it cannot start (one line).
+   */
+  startTrace?(request: TraceRequest, onChange: () => void): TraceFeed | string;
   /** memtop's resident memory, bytes. */
   ownRssBytes(): number;
   /** Called once, on q / F10 / Ctrl-C. */
@@ -134,6 +140,7 @@ export class App {
         }
         return NOTHING;
       case 'help': return { overlay: new HelpOverlay() };
+      case 'trace': return this.traceKey();
       case 'views': return { overlay: this.viewPicker() };
       case 'back': return this.stack.all.length > 1 ? { pop: true } : { message: 'this is the first view' };
       case 'pause':
@@ -144,13 +151,32 @@ export class App {
     }
   }
 
+  /** s: trace the process selected in the Processes view (also from its Mappings); the Trace view answers for itself. */
+  private traceKey(): Reaction | undefined {
+    const top = this.stack.top.id;
+    if (top === 'trace') return undefined;
+    if (top === 'system') return { message: 's traces the selected process: in the Processes view (F2 or Backspace)' };
+    const p = this.options.processes.selectedProcess(this.options.store);
+    if (!p) return { message: 'no process selected' };
+    if (p.kernelThread) return { message: `${p.comm} (${p.pid}) is a kernel thread: it makes no system calls of its own to trace` };
+    return { trace: { pid: p.pid, comm: p.comm } };
+  }
+
+  /** The Trace view of a trace just started, or why it could not start. */
+  private startTrace(request: TraceRequest): Reaction {
+    if (!this.options.startTrace) return { message: 'tracing is not available here' };
+    const feed = this.options.startTrace(request, () => this.requestRender());
+    return typeof feed === 'string' ? { message: feed } : { push: new TraceView(feed) };
+  }
+
   private viewPicker(): ListOverlay<ViewFactory> {
     const choices = viewChoices(this.options.processes, this.options.store);
     const at = Math.max(0, choices.findIndex((c) => c.value.id === this.stack.top.id));
-    return new ListOverlay('Views — Enter replaces the current view', choices, (factory) => ({ replace: factory.make() }), at);
+    return new ListOverlay('Views — Enter replaces the current view', choices, (factory) => factory.choose?.() ?? { replace: factory.make() }, at);
   }
 
-  apply(reaction: Reaction, forceRender = false): void {
+  apply(asked: Reaction, forceRender = false): void {
+    const reaction = asked.trace ? { ...asked, ...this.startTrace(asked.trace) } : asked;
     let stackChanged = false;
     if (reaction.closeOverlay) this.overlay = null;
     if (reaction.overlay) this.overlay = reaction.overlay;

@@ -16,6 +16,7 @@ import { writeCrashLog } from './crash-log.js';
 import { EXIT_HANGUP } from './terminal-gone.js';
 import type { TuiOptions } from './tui-options.js';
 import type { ScreenStreams } from './screen-setup.js';
+import { TraceError, TraceSession } from '../trace/trace-session.js';
 
 export interface RunDeps extends ScreenStreams {
   source: SampleSource;
@@ -34,6 +35,21 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       filterText: options.filterText,
     });
     const procfs = new ProcFs(options.procRoot);
+    // Every trace the UI started: ended (strace detached, and waited for) before memtop exits.
+    const traces = new Set<TraceSession>();
+    const startTrace = (request: { pid: number }, onChange: () => void): TraceSession | string => {
+      // A PID read from a copy of /proc (--proc) names some other process here, or none.
+      if (options.procRoot !== '/proc') return `tracing needs the live /proc (memtop reads ${options.procRoot})`;
+      try {
+        const session = new TraceSession(request.pid, { onChange });
+        traces.add(session);
+        void session.ended.then(() => traces.delete(session));
+        return session;
+      } catch (error) {
+        if (error instanceof TraceError) return error.message;
+        throw error;
+      }
+    };
     let app: App | null = null;
     let finished = false;
     const finish = (code: number, error?: unknown) => {
@@ -47,7 +63,7 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       }
       // The handlers stay until the end: a second error or signal while shutting down is let
       // pass (finish runs once), not printed raw by Node nor left to the signal's default action.
-      void deps.source.stop().finally(() => {
+      void Promise.all([deps.source.stop(), ...[...traces].map((t) => t.stop())]).finally(() => {
         for (const [signal, handler] of handlers) process.removeListener(signal, handler);
         process.removeListener('uncaughtException', onError);
         process.removeListener('unhandledRejection', onError);
@@ -83,6 +99,7 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
         input: deps.input, output: deps.output, store, source: deps.source, processes,
         color: options.color, mouse: options.mouse,
         sendSignal: (request) => sendSignal(procfs, request),
+        startTrace,
         ownRssBytes: () => process.memoryUsage.rss(),
         onQuit: () => finish(0),
         onSuspendKey: () => onStop(),

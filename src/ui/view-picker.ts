@@ -1,10 +1,10 @@
 /**
  * The views F2 offers now: Processes, Mappings of the selected process (when there is one that
- * has memory), System. Later views join this list.
+ * has memory), Trace of the selected process, System. Later views join this list.
  */
 import type { Store } from '../model/store.js';
 import type { Choice } from './widgets/list-overlay.js';
-import type { View } from './view.js';
+import type { Reaction, View } from './view.js';
 import type { ProcessesView } from './views/processes-view.js';
 import { MappingsView } from './views/mappings-view.js';
 import { SystemView } from './views/system-view.js';
@@ -13,6 +13,8 @@ import { processName } from './views/signal-flow.js';
 export interface ViewFactory {
   id: View['id'];
   make(): View;
+  /** What choosing it does, when not replacing the top view by make()'s (Trace starts a trace first). */
+  choose?(): Reaction;
 }
 
 export function viewChoices(processes: ProcessesView, store: Store): Choice<ViewFactory>[] {
@@ -23,6 +25,11 @@ export function viewChoices(processes: ProcessesView, store: Store): Choice<View
     {
       label: mappable ? `Mappings      of ${processName(selected)}` : 'Mappings      (select a process first)',
       value: { id: 'mappings', make: () => new MappingsView({ pid: selected!.pid, startTimeTicks: selected!.startTimeTicks }, selected!.comm) },
+      disabled: !mappable,
+    },
+    {
+      label: mappable ? `Trace         memory syscalls of ${processName(selected)} (strace)` : 'Trace         (select a process first)',
+      value: { id: 'trace', make: () => processes, choose: () => ({ trace: { pid: selected!.pid, comm: selected!.comm } }) },
       disabled: !mappable,
     },
     { label: 'System        meminfo, free, vmstat, pressure', value: { id: 'system', make: () => new SystemView() } },

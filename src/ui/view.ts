@@ -41,6 +41,11 @@ export interface SignalRequest {
   signal: NodeJS.Signals;
 }
 
+export interface TraceRequest {
+  pid: number;
+  comm: string;
+}
+
 export interface Reaction {
   /** Something shown changed: draw again. */
   redraw?: boolean;
@@ -52,6 +57,8 @@ export interface Reaction {
   overlay?: Overlay;
   closeOverlay?: boolean;
   signal?: SignalRequest;
+  /** Start tracing this process and push its Trace view (the app holds the trace service). */
+  trace?: TraceRequest;
   /** A line for the status bar until the next key. */
   message?: string;
   quit?: boolean;
@@ -61,7 +68,7 @@ export const NOTHING: Reaction = {};
 export const REDRAW: Reaction = { redraw: true };
 
 export interface View {
-  readonly id: 'processes' | 'mappings' | 'system';
+  readonly id: 'processes' | 'mappings' | 'system' | 'trace';
   /** The breadcrumb segment, e.g. "Processes" or "firefox (1234) › Mappings"; plain text. */
   readonly title: string;
   readonly needs: ViewNeeds;

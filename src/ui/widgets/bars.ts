@@ -25,6 +25,7 @@ export const FOOTER_KEYS: Record<string, readonly [string, string][]> = {
     ['Enter', 'Maps'], ['Spc', 'Pause'], ['K', 'Kthr'], ['c', 'Cols']],
   mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
   system: [['F1', 'Help'], ['F2', 'Views'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
+  trace: [['F1', 'Help'], ['F2', 'Views'], ['Bksp', 'Detach'], ['F10', 'Quit'], ['', ' tracing slows the target']],
 };
 
 export function footerKeys(viewId: string, canGoBack: boolean): readonly [string, string][] {
