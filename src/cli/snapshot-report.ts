@@ -5,6 +5,7 @@
  */
 import { Sampler } from '../sampler/sampler.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
+import type { ReadNeed, ReadNeeds } from '../sampler/read-needs.js';
 import type { Column, ColumnContext } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { selectProcesses } from '../model/process-filter.js';
@@ -20,7 +21,6 @@ import { openProcRoot } from './proc-root.js';
 import { missingPidNotes } from './missing-pids.js';
 import { checkUserName } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
-import { takeEarlyReadAhead } from './early-read-ahead.js';
 import type { Report } from './output.js';
 import type { SnapshotFlags } from './snapshot-command.js';
 import { jsonOutput } from './json-output.js';
@@ -51,17 +51,10 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const procfs = openProcRoot(flags.proc, environment.env);
   // smaps_rollup (the expensive read) only when a shown or sorted column needs it; JSON has every field.
   const readDetail = format === 'json' || [...plan.columns, plan.sort.column].some((c) => c.needs.includes('detail'));
-  // All of a one-shot report's time is one sample: the files are read on two threads. Not with
-  // --interval: its CPU% divides each process's CPU time by the time between the two samples,
-  // which holds only if each process is read at the same point of both; on one thread it is (the
-  // same order twice), while the read-ahead's split between threads varies from one to the next.
-  const interval = flags.interval !== undefined;
   const users = UserNames.load(procfs);
   checkUserName(flags.user, users);
-  const sampler = new Sampler({ procfs, users, exact: true, readDetail, readAhead: !interval });
-  const early = takeEarlyReadAhead();
-  if (early !== null && !interval) sampler.adoptReadAhead(early);
-  else early?.finish();
+  const needs: ReadNeeds = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...(readDetail ? ['rollup' as const] : [])]);
+  const sampler = new Sampler({ procfs, users, exact: true, needs });
   let sample = sampler.sample();
   if (flags.interval !== undefined) {
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);

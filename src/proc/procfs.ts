@@ -1,25 +1,34 @@
 /**
- * The only module that touches the file system for /proc data.
+ * The only module that touches the file system for /proc data. Reads go through one reused
+ * Buffer with fs.openSync/readSync/closeSync (bench/RESULTS.md compares the alternatives). The
+ * root is a parameter, so tests read fixture trees and a host's /proc can be read at /host/proc.
  *
- * Reads go through one reused Buffer with open/read/close: measured on this machine
- * (../shared/bench/README.md) that costs 1.04–1.34× the C reference reader, where readFileSync
- * costs 1.5× and fs.promises 3.4–4.6×. The calls are raw-fs.ts's (Node's fs binding where that is
- * safe, else openSync/readSync/closeSync). The root is a parameter so that tests read fixture
- * trees and a container host's /proc can be read where it is mounted (/host/proc).
+ * Every read is capped (a per-kind maximum), and opened with O_NONBLOCK: a root that is not a
+ * procfs mount (a copy, a --proc DIR) may hold a FIFO or a link to a device where a proc file
+ * should be, and those are refused (EFTYPE) after an fstat instead of blocking or growing without
+ * bound. Links are followed (a copy of /proc may hold links to regular files): the fstat judges
+ * the file actually opened.
  */
-import { readdirSync, readlinkSync, statSync, statfsSync } from 'node:fs';
-import { rawFs } from './raw-fs.js';
+import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, readlinkSync, statSync, statfsSync } from 'node:fs';
 
 /** Why a read failed, from the errno Node reports (ENOENT, ESRCH, EACCES, EPERM, ...). */
 export interface ReadFailure {
+  /** An errno name; EFTYPE: not a regular file (refused); EFBIG: larger than the read's cap. */
   readonly code: string;
   readonly path: string;
 }
 
 export type ReadResult = string | ReadFailure;
 
-export function isFailure(result: ReadResult): result is ReadFailure {
-  return typeof result !== 'string';
+/** A read whose text may have been cut at its cap (a command line). */
+export interface PrefixRead {
+  readonly text: string;
+  /** The file went on past the cap. */
+  readonly cut: boolean;
+}
+
+export function isFailure<T>(result: T | ReadFailure): result is ReadFailure {
+  return typeof result === 'object' && result !== null && 'code' in result && 'path' in result;
 }
 
 /** A process that exited between listing and reading: not an error, just gone from the sample. */
@@ -31,6 +40,28 @@ export function isGone(failure: ReadFailure): boolean {
 export function isDenied(failure: ReadFailure): boolean {
   return failure.code === 'EACCES' || failure.code === 'EPERM';
 }
+
+/** The file is there but memtop will not read it: not a regular file, or beyond its cap. */
+export function isRefusedFile(failure: ReadFailure): boolean {
+  return failure.code === 'EFTYPE' || failure.code === 'EFBIG';
+}
+
+/** One line for a person: "PATH: not a regular file", "PATH: permission denied (EACCES)". */
+export function failureText(failure: ReadFailure): string {
+  const what = failure.code === 'EFTYPE' ? 'not a regular file (refused)'
+    : failure.code === 'EFBIG' ? 'larger than memtop reads (refused)'
+    : failure.code;
+  return `${failure.path}: ${what}`;
+}
+
+/** Caps per kind of read. A whole-file read (smaps of a huge process) may be large. */
+export const SINGLE_READ_MAX_BYTES = 1024 * 1024;
+export const WHOLE_READ_MAX_BYTES = 512 * 1024 * 1024;
+
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+
+/** Opens of each file name (the last path component: "stat", "smaps_rollup", ...): tests count reads. */
+export type OpenCounts = Map<string, number>;
 
 const INITIAL_BUFFER_BYTES = 64 * 1024;
 /** PROC_SUPER_MAGIC in include/uapi/linux/magic.h: statfs's type for a procfs mount. */
@@ -46,34 +77,44 @@ export class ProcFs {
    * whose files belong to whoever copied them.
    */
   readonly filesShowOwner: boolean;
-  protected buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
-  /** Where the last read's bytes are: the reused buffer from 0, or (read-ahead.ts) elsewhere. */
-  protected lastBytes: Buffer = this.buffer;
-  protected lastStart = 0;
+  /** The files of a procfs mount are regular by construction: only other roots pay an fstat per open. */
+  private readonly checkFileType: boolean;
+  /** Opens per file name, counted when set (tests: which files a tick read). */
+  openCounts: OpenCounts | null = null;
+  private buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
 
   constructor(root = '/proc') {
     this.root = root.length > 1 && root.endsWith('/') ? root.slice(0, -1) : root;
     this.filesShowOwner = isProcfsMount(this.root);
+    this.checkFileType = !this.filesShowOwner;
   }
 
-  /** Reads `${root}/${relPath}` whole, as UTF-8 text, or says why it could not. */
+  /** Reads `${root}/${relPath}` whole (up to WHOLE_READ_MAX_BYTES), as UTF-8 text, or says why it could not. */
   read(relPath: string): ReadResult {
-    return this.readPath(`${this.root}/${relPath}`, false);
+    return this.readPath(`${this.root}/${relPath}`, false, WHOLE_READ_MAX_BYTES);
   }
 
   /**
    * Reads a file the kernel produces in one go (single_open: stat, status, statm, smaps_rollup,
-   * and cmdline): a short read then means end of file, so a typical read costs one read() call,
-   * as in the C reference reader. Multi-record files (smaps, maps) return one page-sized chunk
-   * per read() and must go through read().
+   * and cmdline): a short read then means end of file, so a typical read costs one read() call.
+   * Multi-record files (smaps, maps) return one page-sized chunk per read() and must go through
+   * read().
    */
-  readSingle(relPath: string): ReadResult {
-    return this.readPath(`${this.root}/${relPath}`, true);
+  readSingle(relPath: string, maxBytes = SINGLE_READ_MAX_BYTES): ReadResult {
+    return this.readPath(`${this.root}/${relPath}`, true, maxBytes);
+  }
+
+  /** At most `maxBytes` of a single-open file, and whether it went on (a command line). */
+  readPrefix(relPath: string, maxBytes: number): PrefixRead | ReadFailure {
+    const length = this.readBytes(`${this.root}/${relPath}`, true, maxBytes, true);
+    if (typeof length !== 'number') return length;
+    const cut = length > maxBytes;
+    return { text: this.textOf(cut ? maxBytes : length), cut };
   }
 
   /** Reads a file outside the proc root (such as /etc/passwd) the same way. */
-  readPath(path: string, stopAtShortRead = false): ReadResult {
-    const length = this.readBytes(path, stopAtShortRead);
+  readPath(path: string, stopAtShortRead = false, maxBytes = WHOLE_READ_MAX_BYTES): ReadResult {
+    const length = this.readBytes(path, stopAtShortRead, maxBytes, false);
     return typeof length === 'number' ? this.textOf(length) : length;
   }
 
@@ -82,65 +123,66 @@ export class ProcFs {
    * copyBytes, textOf) and the length is returned. The sampler compares a process's stat line
    * with the previous tick's this way, so an idle process costs no string and no parse.
    */
-  readSingleBytes(relPath: string): number | ReadFailure {
-    return this.readBytes(`${this.root}/${relPath}`, true);
+  readSingleBytes(relPath: string, maxBytes = SINGLE_READ_MAX_BYTES): number | ReadFailure {
+    return this.readBytes(`${this.root}/${relPath}`, true, maxBytes, false);
   }
 
   /** True when the last read's bytes equal `previous`. */
   sameBytes(length: number, previous: Buffer | null): boolean {
-    return previous !== null && previous.length === length
-      && this.lastBytes.compare(previous, 0, length, this.lastStart, this.lastStart + length) === 0;
+    return previous !== null && previous.length === length && this.buffer.compare(previous, 0, length, 0, length) === 0;
   }
 
   /**
    * A copy of the last read's bytes, kept from tick to tick. Unpooled: a small Buffer.from()
-   * lives in an 8 KiB pool slab, and a long-lived copy would keep its whole slab alive, so the
-   * slabs of a long run fill with dead neighbours and the RSS creeps up.
+   * lives in an 8 KiB pool slab, and a long-lived copy would keep its whole slab alive.
    */
   copyBytes(length: number): Buffer {
     const copy = Buffer.allocUnsafeSlow(length);
-    this.lastBytes.copy(copy, 0, this.lastStart, this.lastStart + length);
+    this.buffer.copy(copy, 0, 0, length);
     return copy;
   }
 
   /** The last read's bytes as UTF-8 text. */
   textOf(length: number): string {
-    return this.lastBytes.toString('utf8', this.lastStart, this.lastStart + length);
+    return this.buffer.toString('utf8', 0, length);
   }
 
-  protected readBytes(path: string, stopAtShortRead: boolean): number | ReadFailure {
+  /**
+   * The file's length in the buffer; past `maxBytes` an EFBIG failure, or with `keepPrefix`
+   * maxBytes + 1 (the prefix is in the buffer, and the caller knows it was cut).
+   */
+  private readBytes(path: string, stopAtShortRead: boolean, maxBytes: number, keepPrefix: boolean): number | ReadFailure {
     let fd: number;
-    this.lastStart = 0;
     try {
-      fd = rawFs.open(path);
+      fd = openSync(path, OPEN_FLAGS);
     } catch (err) {
       return { code: errorCode(err), path };
     }
+    if (this.openCounts !== null) countOpen(this.openCounts, path);
     try {
-      return this.readAll(fd, stopAtShortRead);
+      if (this.checkFileType && !fstatSync(fd).isFile()) return { code: 'EFTYPE', path };
+      const length = this.readAll(fd, stopAtShortRead, maxBytes + 1);
+      return length > maxBytes && !keepPrefix ? { code: 'EFBIG', path } : length;
     } catch (err) {
       return { code: errorCode(err), path };
     } finally {
-      rawFs.close(fd);
+      closeSync(fd);
     }
   }
 
-  /** Reads until EOF into the reused buffer, growing it for large files (smaps, long cmdlines). */
-  private readAll(fd: number, stopAtShortRead: boolean): number {
+  /** Reads until EOF or `limit` bytes into the reused buffer, growing it for large files (smaps). */
+  private readAll(fd: number, stopAtShortRead: boolean, limit: number): number {
     let length = 0;
     for (;;) {
-      const room = this.buffer.length - length;
-      const n = rawFs.read(fd, this.buffer, length, room);
-      length += n;
-      if (n === 0 || (stopAtShortRead && n < room)) {
-        this.lastBytes = this.buffer;
-        return length;
-      }
-      if (n === room) {
-        const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+      if (length === this.buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 2, Math.max(limit, this.buffer.length + 1)));
         this.buffer.copy(bigger, 0, 0, length);
         this.buffer = bigger;
       }
+      const room = Math.min(this.buffer.length, limit) - length;
+      const n = readSync(fd, this.buffer, length, room, null);
+      length += n;
+      if (n === 0 || length >= limit || (stopAtShortRead && n < room)) return length;
     }
   }
 
@@ -174,7 +216,7 @@ export class ProcFs {
 
   /** The owner uid of `${root}/${relPath}`, or null when it is gone. */
   ownerOf(relPath: string): number | null {
-    return rawFs.ownerUid(`${this.root}/${relPath}`);
+    return statSync(`${this.root}/${relPath}`, { throwIfNoEntry: false })?.uid ?? null;
   }
 
   /** True when `${root}/${relPath}` exists (used once per run to detect smaps_rollup). */
@@ -208,4 +250,9 @@ function isAllDigits(name: string): boolean {
 function errorCode(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' ? code : 'EIO';
+}
+
+function countOpen(counts: OpenCounts, path: string): void {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  counts.set(name, (counts.get(name) ?? 0) + 1);
 }

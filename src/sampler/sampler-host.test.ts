@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { WorkerSampleSource, type SampleListeners } from './sampler-host.js';
 import type { Sample } from './sample.js';
-import type { MappingsReading } from '../model/store.js';
+import type { MappingsReading } from './sample.js';
+import { DEFAULT_NEEDS } from './sampler.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
-const config = { readDetail: true, exact: false, maxStalenessMs: 10_000, intervalMs: 200, paused: false, mappingsOf: null };
+const config = { needs: DEFAULT_NEEDS, exact: false, maxStalenessMs: 10_000, intervalMs: 200, paused: false, mappingsOf: null };
 
 function collect(source: WorkerSampleSource) {
   const got = { ready: [] as number[], samples: [] as Sample[], mappings: [] as MappingsReading[], errors: [] as Error[] };

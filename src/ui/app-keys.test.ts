@@ -155,10 +155,10 @@ test('the column picker hides PSS/USS/SWAP... and the sampler stops reading smap
   await h.press(...Array(10).fill(KEYS.down), KEYS.space, KEYS.down, KEYS.space, KEYS.enter);
   await h.waitFor((t) => !t.includes('Columns —'));
   assert.doesNotMatch(h.lines()[5], /PSS|USS/);
-  assert.equal(h.source.config.readDetail, false);
+  assert.equal(h.source.config.needs.has('rollup'), false);
   await h.press('c', ...Array(10).fill(KEYS.down), KEYS.space, KEYS.enter);
   await h.waitFor(/ PSS /);
-  assert.equal(h.source.config.readDetail, true);
+  assert.equal(h.source.config.needs.has('rollup'), true);
   assert.ok(h.source.sampleRequests > 0, 'PSS is wanted again: a sample is asked for at once');
   await h.press('c', KEYS.down, KEYS.space, KEYS.escape);
   assert.doesNotMatch(h.lines()[5], /PPID/, 'Esc cancels');

@@ -6,6 +6,7 @@
  */
 import type { Store } from '../model/store.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
+import type { ReadNeed } from '../sampler/read-needs.js';
 import { actionForKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
 import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type View, type ViewContext } from './view.js';
@@ -180,11 +181,12 @@ export class App {
   private applyNeeds(sampleNow = false): void {
     const { source, store } = this.options;
     const readDetail = this.stack.all.some((v) => v.needs.detail);
+    const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...(readDetail ? ['rollup' as const] : [])]);
     const mappingsOf = this.stack.top.needs.mappingsOf;
-    const detailTurnedOn = readDetail && !source.config.readDetail;
+    const detailTurnedOn = readDetail && !source.config.needs.has('rollup');
     if (mappingsOf) store.watchMappings(mappingsOf);
     else if (store.mappings) store.unwatchMappings();
-    source.configure({ readDetail, mappingsOf });
+    source.configure({ needs, mappingsOf });
     if ((sampleNow || detailTurnedOn) && !this.paused) source.sampleNow();
   }
 
