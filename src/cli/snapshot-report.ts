@@ -66,7 +66,8 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const report = by
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
     : processOutput(out, plan as unknown as Plan<ProcessSample>);
-  return { ...report, notes: [...report.notes, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)] };
+  const refused = sample.stats.refused.map((why) => `${why}; that process is left out or its figure unknown`);
+  return { ...report, notes: [...report.notes, ...refused, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)] };
 }
 
 function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string[], flags: SnapshotFlags): Plan<Row> {

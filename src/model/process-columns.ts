@@ -8,9 +8,12 @@ function bytes(id: string, title: string, description: string, needs: Need[], ge
   return { id, title, description, width: 6, align: 'right', kind: 'bytes', needs, descendingByDefault: true, value: get };
 }
 
-/** What COMMAND shows: the command line, or "[comm]" for kernel threads and empty cmdlines (as ps). */
+/**
+ * What COMMAND shows: the command line, or "[comm]" for kernel threads and empty cmdlines (as ps);
+ * a command line cut at the sampler's cap ends in "…".
+ */
 export function commandText(p: P): string {
-  return p.cmdline.length > 0 ? p.cmdline : `[${p.comm}]`;
+  return p.cmdline.length > 0 ? (p.cmdlineTruncated ? `${p.cmdline}…` : p.cmdline) : `[${p.comm}]`;
 }
 
 export const PROCESS_COLUMNS: readonly Column<P>[] = [

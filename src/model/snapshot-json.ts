@@ -34,6 +34,8 @@ export interface ProcessJson extends SizesJson {
   cpu: number;
   kernelThread: boolean;
   denied: string[];
+  /** Present (true) when the command line was cut at the sampler's cap: `cmdline` is its beginning. */
+  cmdlineTruncated?: true;
 }
 
 export interface SnapshotSystemJson {
@@ -75,6 +77,7 @@ export function processJson(p: ProcessSample): ProcessJson {
     state: p.state, threads: p.threads, vss: p.vssBytes, rss: p.rssBytes, shr: p.shrBytes,
     pss: p.pssBytes, uss: p.ussBytes, swap: p.swapBytes, swapPss: p.swapPssBytes,
     cpu: round2(p.cpuPercent), kernelThread: p.kernelThread, denied: p.denied,
+    ...(p.cmdlineTruncated ? { cmdlineTruncated: true as const } : {}),
   };
 }
 

@@ -47,7 +47,7 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
   const pressure = psi
     ? `${label(theme, 'PSI mem avg10:')} some ${psi.some?.avg10.toFixed(2) ?? '-'}% full ${psi.full?.avg10.toFixed(2) ?? '-'}%`
     : `${label(theme, 'PSI mem:')} not available`;
-  const cost = `${label(theme, 'memtop')} ${ownCostText(sample.own.cpuPercent, own.rssBytes)} · sample ${Math.round(sample.costMs)} ms every ${own.intervalMs / 1000} s${own.paused ? ' · ' + theme.fg('red', theme.bold('PAUSED')) : ''}`;
+  const cost = `${label(theme, 'memtop:')} ${ownCostText(sample.own.cpuPercent, own.rssBytes)} · sample ${Math.round(sample.costMs)} ms every ${own.intervalMs / 1000} s${own.paused ? ' · ' + theme.fg('red', theme.bold('PAUSED')) : ''}`;
 
   let threads = 0;
   let kernel = 0;
@@ -75,7 +75,7 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
  * resident memory: what top would show for it, e.g. "3.1% CPU 58M".
  */
 export function ownCostText(cpuPercent: number | null, rssBytes: number): string {
-  return `${cpuPercent === null ? '-' : cpuPercent.toFixed(1)}% CPU ${humanBytes(rssBytes)}`;
+  return `${cpuPercent === null ? '-' : `${cpuPercent.toFixed(1)}%`} CPU ${humanBytes(rssBytes)}`;
 }
 
 /** Length of tagged text as drawn (tags removed, escaped braces as one character). */
