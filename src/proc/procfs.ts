@@ -46,12 +46,16 @@ export function isRefusedFile(failure: ReadFailure): boolean {
   return failure.code === 'EFTYPE' || failure.code === 'EFBIG';
 }
 
-/** One line for a person: "PATH: not a regular file", "PATH: permission denied (EACCES)". */
-export function failureText(failure: ReadFailure): string {
-  const what = failure.code === 'EFTYPE' ? 'not a regular file (refused)'
+/** Why, for a person: "not a regular file (refused)", or the errno name. */
+export function failureReason(failure: ReadFailure): string {
+  return failure.code === 'EFTYPE' ? 'not a regular file (refused)'
     : failure.code === 'EFBIG' ? 'larger than memtop reads (refused)'
     : failure.code;
-  return `${failure.path}: ${what}`;
+}
+
+/** One line for a person: "PATH: not a regular file (refused)". */
+export function failureText(failure: ReadFailure): string {
+  return `${failure.path}: ${failureReason(failure)}`;
 }
 
 /** Caps per kind of read. A whole-file read (smaps of a huge process) may be large. */

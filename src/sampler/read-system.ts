@@ -1,5 +1,5 @@
 /** The system part of a sample: meminfo, vmstat, /proc/stat, PSI memory, loadavg, uptime. */
-import { isFailure, type ProcFs } from '../proc/procfs.js';
+import { failureReason, isFailure, type ProcFs } from '../proc/procfs.js';
 import { parseMeminfo } from '../proc/meminfo.js';
 import { parseVmstat } from '../proc/vmstat.js';
 import { parseSystemStat } from '../proc/system-stat.js';
@@ -18,7 +18,7 @@ export class NotAProcRootError extends Error {
 
 export function readSystem(procfs: ProcFs): SystemSample {
   const meminfo = procfs.read('meminfo');
-  if (isFailure(meminfo)) throw new NotAProcRootError(procfs.root, meminfo.code);
+  if (isFailure(meminfo)) throw new NotAProcRootError(procfs.root, failureReason(meminfo));
   const text = (name: string) => {
     const result = procfs.read(name); // vmstat is multi-record: read to EOF
     return isFailure(result) ? null : result;
