@@ -15,7 +15,7 @@ import type { UserNames } from './user-names.js';
 import type { ReadNeeds } from './read-needs.js';
 import type { ProcessSample, SampleStats, SystemSample } from './sample.js';
 
-/** The most of a command line read (issue: a 1.9 MB one cost every tick); the rest is marked cut. */
+/** The most of a command line read: any user can start processes with megabytes of arguments. */
 export const CMDLINE_MAX_BYTES = 16 * 1024;
 /** Refused files named per sample, at most (the count of affected processes is in `gone`). */
 const REFUSED_KEPT = 20;
