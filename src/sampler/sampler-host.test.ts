@@ -70,3 +70,22 @@ test('reads the watched process\'s smaps; a wrong start time reads as gone; paus
     await source.stop();
   }
 });
+
+test('the needs set crosses to the worker: rollup off, no rollup read and no PSS; cgroup on, cgroup read', async () => {
+  const source = new WorkerSampleSource(fixture, { ...config, needs: new Set(['stat', 'status', 'cmdline']) });
+  try {
+    const { got, until } = collect(source);
+    await until(() => got.samples.length >= 1, 'a sample');
+    assert.equal(got.samples[0].stats.reads.rollup, 0);
+    assert.equal(got.samples[0].detailSource, 'off');
+    assert.equal(got.samples[0].processes.find((p) => p.pid === 3852)!.pssBytes, null);
+    source.configure({ needs: new Set(['stat', 'cgroup']) });
+    source.sampleNow();
+    await until(() => got.samples.some((s) => s.stats.reads.cgroup > 0), 'a sample that read cgroup');
+    const last = got.samples.at(-1)!;
+    assert.equal(last.processes.find((p) => p.pid === 3852)!.cgroupPath, '/process_api/8139ef43e3809fab548f8558605e666a');
+    assert.equal(last.stats.reads.status, 0);
+  } finally {
+    await source.stop();
+  }
+});
