@@ -25,8 +25,19 @@ const PROCESSES = 20;
 const ARGS = Array.from({ length: 15 }, (_, i) => `${i}`.padEnd(127 * 1024, 'x'));
 
 function startLongCommandLines(): ChildProcess[] {
-  // bash keeps its own arguments ($0 and the rest) while its child sleeps.
-  return Array.from({ length: PROCESSES }, () => spawn('bash', ['-c', 'sleep 3600; true', 'longcmd', ...ARGS], { stdio: 'ignore' }));
+  // bash keeps its own arguments ($0 and the rest) while its child sleeps; each in its own
+  // process group, so that stopping it ends the sleep too.
+  return Array.from({ length: PROCESSES }, () => spawn('bash', ['-c', 'sleep 3600; true', 'longcmd', ...ARGS], { stdio: 'ignore', detached: true }));
+}
+
+function stopAll(children: ChildProcess[]): void {
+  for (const c of children) {
+    try {
+      if (c.pid !== undefined) process.kill(-c.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 interface UiRun { cpuPercent: number; rssMiB: number }
@@ -46,7 +57,7 @@ async function uiRun(main: string): Promise<UiRun> {
 }
 
 const children = startLongCommandLines();
-process.once('exit', () => { for (const c of children) c.kill(); });
+process.once('exit', () => stopAll(children));
 await sleep(1000);
 try {
   const builds: Record<string, string> = { baseline, current: memtopMain };
@@ -77,5 +88,5 @@ ${row('current')}
   console.log(section);
   console.log(`written to ${writeResultsSection('long-cmdline-bench', section)}`);
 } finally {
-  for (const c of children) c.kill();
+  stopAll(children);
 }
