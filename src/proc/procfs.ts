@@ -93,9 +93,9 @@ export class ProcFs {
     this.checkFileType = !this.filesShowOwner;
   }
 
-  /** Reads `${root}/${relPath}` whole (up to WHOLE_READ_MAX_BYTES), as UTF-8 text, or says why it could not. */
-  read(relPath: string): ReadResult {
-    return this.readPath(`${this.root}/${relPath}`, false, WHOLE_READ_MAX_BYTES);
+  /** Reads `${root}/${relPath}` whole (up to `maxBytes`), as UTF-8 text, or says why it could not. */
+  read(relPath: string, maxBytes = WHOLE_READ_MAX_BYTES): ReadResult {
+    return this.readPath(`${this.root}/${relPath}`, false, maxBytes);
   }
 
   /**

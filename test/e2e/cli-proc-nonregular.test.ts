@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { rmSync, symlinkSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { procBasic } from '../helpers/paths.js';
 import { withTreeCopy } from '../helpers/fixture-copy.js';
@@ -40,5 +40,14 @@ test('a FIFO as meminfo: one line, exit 1, no wait', () => {
     assert.equal(run.signal, null, 'ended on its own');
     assert.equal(run.status, 1);
     assert.equal(run.stderr, `memtop: ${root} does not look like a /proc file system (reading ${root}/meminfo: not a regular file (refused))\n`);
+  });
+});
+
+test('a meminfo far larger than any /proc/meminfo: refused as too large, one line, exit 1', () => {
+  withTreeCopy(procBasic, (root) => {
+    replaceWith(root, 'meminfo', (path) => writeFileSync(path, 'MemTotal: 1 kB\n'.repeat(200_000)));
+    const run = runMemtop(['snapshot', '--proc', root], { timeout: PROMPT_MS });
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, `memtop: ${root} does not look like a /proc file system (reading ${root}/meminfo: larger than memtop reads (refused))\n`);
   });
 });
