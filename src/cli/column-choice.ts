@@ -2,7 +2,7 @@
  * --columns and --sort resolved against a column table, before anything is read, so that a typo
  * is a usage error (exit 2) naming the valid ids.
  */
-import { findColumn, parseColumnList, UnknownColumnError, type Column } from '../model/column.js';
+import { ColumnListError, findColumn, parseColumnList, UnknownColumnError, type Column } from '../model/column.js';
 import type { SortSpec } from '../model/sort-rows.js';
 import { usageError } from './cli-error.js';
 
@@ -10,7 +10,7 @@ export function chooseColumns<Row>(all: readonly Column<Row>[], list: string | u
   try {
     return parseColumnList(all, list ?? defaultIds.join(','));
   } catch (err) {
-    if (err instanceof UnknownColumnError) throw usageError(`--columns: ${err.message}`);
+    if (err instanceof ColumnListError) throw usageError(`--columns: ${err.message}`);
     throw err;
   }
 }

@@ -17,19 +17,19 @@ const rows = [
 ];
 
 function report(withTotals: boolean): ColumnReport<ProcessSample> {
-  const total = aggregateProcesses('total', rows);
+  const total = aggregateProcesses('total', rows, context);
   return {
     columns: parseColumnList(PROCESS_COLUMNS, 'pid,rss,pss,command'), rows, context,
-    totals: withTotals ? aggregateTotals(total, context, 'processes') : undefined,
+    totals: withTotals ? aggregateTotals(total, 'processes') : undefined,
   };
 }
 
 test('human table: unknown is "-", a partial total ends in "+", untrusted text is made visible', () => {
   const lines = humanReport(report(true)).trimEnd().split('\n');
   assert.equal(lines.length, 4);
-  assert.match(lines[1], /^\s*7 2\.0M\s+1\.0M evil \\x1b\[2J\\x07, "quoted"\\x0anext$/);
-  assert.match(lines[2], /^\s*1 512K\s+- \/sbin\/init$/);
-  assert.match(lines[3], /^total 2\.5M 1\.0M\+ \(2 processes\)$/);
+  assert.match(lines[1], /^\s*7 2\.00M\s+1\.00M evil \\x1b\[2J\\x07, "quoted"\\x0anext$/);
+  assert.match(lines[2], /^\s*1 +512K\s+- \/sbin\/init$/);
+  assert.match(lines[3], /^total 2\.50M 1\.00M\+ \(2 processes\)$/);
   assert.doesNotMatch(lines.join('\n'), /[\x00-\x09\x0b-\x1f\x7f]/);
 });
 
@@ -44,12 +44,12 @@ test('CSV: column ids as the header, raw bytes, empty for unknown, quoted text, 
 });
 
 test('every chosen column summed: the totals label gets a column of its own, first, in the table and in CSV', () => {
-  const total = aggregateProcesses('total', rows);
+  const total = aggregateProcesses('total', rows, context);
   const summed: ColumnReport<ProcessSample> = {
-    columns: parseColumnList(PROCESS_COLUMNS, 'rss,pss'), rows, context, totals: aggregateTotals(total, context, 'processes'),
+    columns: parseColumnList(PROCESS_COLUMNS, 'rss,pss'), rows, context, totals: aggregateTotals(total, 'processes'),
   };
   const table = humanReport(summed).trimEnd().split('\n');
-  assert.deepEqual(table.map((l) => l.trim().split(/\s+/)), [['RSS', 'PSS'], ['2.0M', '1.0M'], ['512K', '-'], ['total', '2.5M', '1.0M+']]);
+  assert.deepEqual(table.map((l) => l.trim().split(/\s+/)), [['RSS', 'PSS'], ['2.00M', '1.00M'], ['512K', '-'], ['total', '2.50M', '1.00M+']]);
   assert.match(table[3], /^total /);
   const csv = csvReport(summed).split('\n');
   assert.deepEqual(csv, ['label,rss,pss', ',2097152,1048576', ',524288,', 'total (partial: pss),2621440,1048576', '']);
@@ -61,7 +61,7 @@ test('the process count goes in one text column of the totals row: the command, 
   const withIds = (ids: string, of = rows) => {
     const columns = parseColumnList(PROCESS_COLUMNS, ids);
     const shown = columns.map((c) => c.id);
-    return csvReport({ columns, rows: of, context, totals: aggregateTotals(aggregateProcesses('total', of), context, 'processes', shown) }).trimEnd().split('\n').at(-1);
+    return csvReport({ columns, rows: of, context, totals: aggregateTotals(aggregateProcesses('total', of, context), 'processes', shown) }).trimEnd().split('\n').at(-1);
   };
   assert.equal(withIds('pid,comm,command'), 'total,,(2 processes)', 'the comm column left blank (not a fake comm)');
   assert.equal(withIds('pid,comm,pss'), 'total (partial: pss),(2 processes),1048576');
@@ -69,16 +69,16 @@ test('the process count goes in one text column of the totals row: the command, 
 });
 
 test('the note on partial sums names the columns shown, mem (RSS\'s share) too', () => {
-  const total = aggregateProcesses('total', [rows[0], processRecord({ pid: 9, rssBytes: null, pssBytes: null, ussBytes: null })]);
+  const total = aggregateProcesses('total', [rows[0], processRecord({ pid: 9, rssBytes: null, pssBytes: null, ussBytes: null })], context);
   assert.match(partialNote([total], undefined, ['pid', 'rss', 'pss', 'mem', 'command'])!, /\(rss, pss, mem\): it is a lower bound$/);
 });
 
 test('CSV of grouped rows names each row\'s partial sums in a last column "partial"; the cells stay numbers', () => {
-  const groups = [aggregateProcesses('root', rows), aggregateProcesses('alice', [rows[0]])];
-  const total = aggregateProcesses('total', rows);
+  const groups = [aggregateProcesses('root', rows, context), aggregateProcesses('alice', [rows[0]], context)];
+  const total = aggregateProcesses('total', rows, context);
   const grouped: ColumnReport<ProcessAggregate> = {
     columns: parseColumnList(groupColumns('user'), 'user,count,rss,pss,uss'), rows: groups, context,
-    partial: partialInGroup, totals: aggregateTotals(total, context, 'groups'),
+    partial: partialInGroup, totals: aggregateTotals(total, 'groups'),
   };
   const csv = csvReport(grouped).split('\n');
   assert.equal(csv[0], 'user,count,rss,pss,uss,partial');
@@ -88,12 +88,12 @@ test('CSV of grouped rows names each row\'s partial sums in a last column "parti
   assert.match(partialNote(groups, 'partial column')!, /^a sum named in the partial column leaves out .*\(pss, uss, swapPss\)/);
   assert.match(partialNote(groups, 'partial column', ['user', 'count', 'rss', 'pss', 'uss'])!, /\(pss, uss\): it is a lower bound$/, 'only the sums shown');
   assert.equal(partialNote(groups, undefined, ['user', 'rss']), null, 'no partial sum shown, no note');
-  assert.match(humanReport(grouped), /\nroot +2 +2\.5M +1\.0M\+ +0B\+\n/);
+  assert.match(humanReport(grouped), /\nroot +2 +2\.50M +1\.00M\+ +0B\+\n/);
 });
 
 test('notes explain "-" and "+"', () => {
   assert.match(deniedNote(rows)!, /^smaps_rollup refused for 1 of 2 processes .*shown as -$/);
   assert.equal(deniedNote([rows[0]]), null);
-  assert.match(partialNote([aggregateProcesses('total', rows)])!, /\+ leaves out .*\(pss, uss, swapPss\)/);
-  assert.equal(partialNote([aggregateProcesses('total', [rows[0]])]), null);
+  assert.match(partialNote([aggregateProcesses('total', rows, context)])!, /\+ leaves out .*\(pss, uss, swapPss\)/);
+  assert.equal(partialNote([aggregateProcesses('total', [rows[0]], context)]), null);
 });

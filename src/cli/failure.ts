@@ -4,7 +4,7 @@
  * MEMTOP_DEBUG=1. A reader that goes away (`memtop snapshot | head -1`) ends memtop quietly.
  */
 import { CommanderError, type Command } from 'commander';
-import { UnknownColumnError } from '../model/column.js';
+import { ColumnListError } from '../model/column.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 
 /** Error codes of file-system calls, in words. */
@@ -35,7 +35,7 @@ export function describeFailure(err: unknown): Failure {
     return { message: null, exitCode: err.exitCode === 0 ? EXIT_OK : EXIT_USAGE };
   }
   if (err instanceof CliError) return { message: err.message, exitCode: err.exitCode };
-  if (err instanceof UnknownColumnError) return { message: err.message, exitCode: EXIT_USAGE };
+  if (err instanceof ColumnListError) return { message: err.message, exitCode: EXIT_USAGE };
   const errno = err as NodeJS.ErrnoException | undefined;
   if (errno && typeof errno.code === 'string' && typeof errno.path === 'string') {
     return { message: `cannot read ${errno.path}: ${errnoWords(errno)}`, exitCode: EXIT_FAILURE };

@@ -12,7 +12,8 @@ test('seconds within a range', () => {
   const delay = secondsInRange('--delay', 0.2, 3600);
   assert.equal(delay('2'), 2);
   assert.equal(delay('0.2'), 0.2);
-  for (const bad of ['0.1', '3601', 'abc', '', '-1', 'NaN', 'Infinity']) usage(() => delay(bad), /--delay takes a number of seconds from 0.2 to 3600/);
+  assert.equal(delay('.5'), 0.5);
+  for (const bad of ['0.1', '3601', 'abc', '', '-1', 'NaN', 'Infinity', '0x1', '0b1', '1e1', '+2']) usage(() => delay(bad), /--delay takes a number of seconds from 0.2 to 3600/);
 });
 
 test('PIDs and PID lists', () => {
@@ -43,7 +44,9 @@ test('--user: a name or a uid in digits; a name must be in /etc/passwd', () => {
 
 test('whole numbers, patterns and the proc root', () => {
   assert.equal(wholeNumber('--limit', 1)('10'), 10);
-  usage(() => wholeNumber('--limit', 1)('0'), /--limit takes a whole number ≥ 1/);
+  usage(() => wholeNumber('--limit', 1)('0'), /--limit takes a whole number from 1 to 4194304/);
+  assert.equal(wholeNumber('--limit', 1)('4194304'), 4194304);
+  usage(() => wholeNumber('--limit', 1)('99999999999999999999999999'), /--limit takes a whole number from 1 to 4194304/);
   assert.ok(regexValue('--filter')('fire.*fox').test('FIREFOX'));
   usage(() => regexValue('--filter')('('), /--filter: not a valid regular expression/);
   assert.equal(procRoot('/host/proc', {}), '/host/proc');

@@ -5,22 +5,29 @@
 import { usageError } from './cli-error.js';
 import { isUidText } from '../model/process-filter.js';
 
+/** Plain decimal notation: Number() would also take hex (0x1), binary and exponents. */
+const DECIMAL = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/;
+
 /** A number of seconds within [min, max], e.g. --delay 0.2..3600. */
 export function secondsInRange(flag: string, min: number, max: number): (text: string) => number {
   return (text: string) => {
     const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    if (!DECIMAL.test(text) || value < min || value > max) {
       throw usageError(`${flag} takes a number of seconds from ${min} to ${max}, not '${text}'`);
     }
     return value;
   };
 }
 
-/** A whole number ≥ min, e.g. --limit. */
-export function wholeNumber(flag: string, min = 0): (text: string) => number {
+/** The most processes Linux can have (PID_MAX_LIMIT): a row count beyond it is a typo. */
+export const MAX_COUNT = 4194304;
+
+/** A whole number from min to max, e.g. --limit. */
+export function wholeNumber(flag: string, min = 0, max = MAX_COUNT): (text: string) => number {
   return (text: string) => {
-    if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw usageError(`${flag} takes a whole number ≥ ${min}, not '${text}'`);
-    return Number(text);
+    const value = Number(text);
+    if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw usageError(`${flag} takes a whole number from ${min} to ${max}, not '${text}'`);
+    return value;
   };
 }
 

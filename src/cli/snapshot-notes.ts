@@ -3,35 +3,27 @@
  * partial sums, and the notes that explain "-" (a refused file) and "+" (a sum that leaves out
  * unknown values).
  */
-import type { ColumnContext } from '../model/column.js';
 import type { ProcessSample } from '../sampler/sample.js';
-import { isPartial, isSummedField, SUMMED_FIELDS, type ProcessAggregate } from '../model/process-aggregate.js';
+import { isAggregatedId, isPartial, type ProcessAggregate } from '../model/process-aggregate.js';
+import { AGGREGATED_PROCESS_COLUMNS } from '../model/process-columns.js';
 import type { CellValue, TotalsRow } from './column-report.js';
 
-/** Which summed field a column shows, if any ("mem" is RSS as a share of MemTotal). */
-function fieldOf(columnId: string) {
-  if (columnId === 'mem') return 'rss';
-  return isSummedField(columnId) ? columnId : undefined;
-}
-
 export function partialInGroup(row: ProcessAggregate, columnId: string): boolean {
-  const field = fieldOf(columnId);
-  return field !== undefined && isPartial(row, field);
+  return isAggregatedId(columnId) && isPartial(row, columnId);
 }
 
 /**
- * The totals row over processes or groups: sums of the summed columns, the process count in
+ * The totals row over processes or groups: the aggregating columns' figures, the process count in
  * "count" (grouped) or, ungrouped, in the command column (else comm, when the command is not
  * shown), the label in the first blank column.
  */
-export function aggregateTotals(total: ProcessAggregate, context: ColumnContext, of: 'processes' | 'groups',
+export function aggregateTotals(total: ProcessAggregate, of: 'processes' | 'groups',
   shownColumnIds: readonly string[] = ['command']): TotalsRow {
   const countColumn = shownColumnIds.includes('command') ? 'command' : 'comm';
   return {
     label: 'total',
     value(columnId: string): CellValue | undefined {
-      if (columnId === 'mem') return total.sums.rss === null || context.memTotalBytes <= 0 ? null : (total.sums.rss / context.memTotalBytes) * 100;
-      if (isSummedField(columnId)) return total.sums[columnId];
+      if (isAggregatedId(columnId)) return total.sums[columnId];
       if (columnId === 'count' && of === 'groups') return total.count;
       if (columnId === countColumn && of === 'processes') return `(${total.count} ${total.count === 1 ? 'process' : 'processes'})`;
       return undefined;
@@ -60,12 +52,10 @@ export function deniedNote(rows: readonly ProcessSample[]): string | null {
  * (grouped rows) or in the totals label.
  */
 export function partialNote(aggregates: readonly ProcessAggregate[], csv?: 'partial column' | 'totals label', shownColumnIds?: readonly string[]): string | null {
-  // Only the sums shown, by their column ids (mem is RSS's share): a partial SwapPss is no news in
-  // a table without that column.
-  const partialField = (f: ReturnType<typeof fieldOf>) => f !== undefined && aggregates.some((a) => isPartial(a, f));
-  const named = shownColumnIds === undefined
-    ? SUMMED_FIELDS.filter(partialField)
-    : shownColumnIds.filter((id) => partialField(fieldOf(id)));
+  // Only the figures shown, by their column ids: a partial SwapPss is no news in a table without
+  // that column.
+  const partialColumn = (id: string) => isAggregatedId(id) && aggregates.some((a) => isPartial(a, id));
+  const named = (shownColumnIds ?? AGGREGATED_PROCESS_COLUMNS.map((c) => c.id)).filter(partialColumn);
   if (named.length === 0) return null;
   const which = csv === undefined ? 'a sum followed by +' : `a sum named in the ${csv}`;
   return `${which} leaves out processes whose value is unknown (${named.join(', ')}): it is a lower bound`;

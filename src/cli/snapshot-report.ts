@@ -5,8 +5,8 @@
  */
 import { Sampler } from '../sampler/sampler.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
-import type { ReadNeed, ReadNeeds } from '../sampler/read-needs.js';
-import type { Column, ColumnContext } from '../model/column.js';
+import type { ReadNeed } from '../sampler/read-needs.js';
+import { columnNeeds, type Column, type ColumnContext } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { selectProcesses } from '../model/process-filter.js';
 import { sortRows, type SortSpec } from '../model/sort-rows.js';
@@ -49,11 +49,12 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const by = flags.group;
   const plan = by ? plainPlan(groupColumns(by), defaultGroupColumnIds(by), flags) : plainPlan(PROCESS_COLUMNS, DEFAULT_PROCESS_COLUMN_IDS, flags);
   const procfs = openProcRoot(flags.proc, environment.env);
-  // smaps_rollup (the expensive read) only when a shown or sorted column needs it; JSON has every field.
-  const readDetail = format === 'json' || [...plan.columns, plan.sort.column].some((c) => c.needs.includes('detail'));
+  // What the shown and sorted columns need read (smaps_rollup, the expensive read, only for PSS-like
+  // columns), with stat, status and cmdline, which --user and --filter use; JSON has every field.
+  const columnsRead = columnNeeds(format === 'json' ? PROCESS_COLUMNS : [...plan.columns, plan.sort.column] as Column<unknown>[]);
+  const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...columnsRead]);
   const users = UserNames.load(procfs);
   checkUserName(flags.user, users);
-  const needs: ReadNeeds = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...(readDetail ? ['rollup' as const] : [])]);
   const sampler = new Sampler({ procfs, users, exact: true, needs });
   let sample = sampler.sample();
   if (flags.interval !== undefined) {
@@ -67,7 +68,9 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
     : processOutput(out, plan as unknown as Plan<ProcessSample>);
   const refused = sample.stats.refused.map((why) => `${why}; that process is left out or its figure unknown`);
-  return { ...report, notes: [...report.notes, ...refused, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)] };
+  const notes = [...report.notes, ...refused, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)];
+  // As `ps -p`: asked for PIDs and none of them is shown, exit 1.
+  return { ...report, notes, exitCode: flags.pid !== undefined && selected.length === 0 ? 1 : undefined };
 }
 
 function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string[], flags: SnapshotFlags): Plan<Row> {
@@ -94,15 +97,15 @@ function present(notes: (string | null | undefined)[]): string[] {
 function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
   const { sample, selected, flags, format, context, environment } = input;
   const rows = limited(sortRows(selected, plan.sort, context, (a, b) => a.pid - b.pid), flags.limit);
-  const total = flags.totals ? aggregateProcesses('total', rows) : undefined;
+  const total = flags.totals ? aggregateProcesses('total', rows, context) : undefined;
   if (format === 'json') {
-    const out: SnapshotJson = { time: snapshotTime(sample), system: snapshotSystemJson(sample), processes: rows.map(processJson) };
+    const out: SnapshotJson = { time: snapshotTime(sample), system: snapshotSystemJson(sample), processes: rows.map((p) => processJson(p, context)) };
     if (total) out.totals = aggregateJson(total, 'label');
     return { stdout: jsonOutput(out, environment.prettyJson), notes: [] };
   }
   const shownIds = plan.columns.map((c) => c.id);
   const report: ColumnReport<ProcessSample> = {
-    columns: plan.columns, rows, context, totals: total && aggregateTotals(total, context, 'processes', shownIds),
+    columns: plan.columns, rows, context, totals: total && aggregateTotals(total, 'processes', shownIds),
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
@@ -113,7 +116,7 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
 function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report {
   const { sample, selected, flags, format, context, environment } = input;
   const by = flags.group!;
-  const groups = limited(sortRows(groupProcesses(selected, by), plan.sort, context, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), flags.limit);
+  const groups = limited(sortRows(groupProcesses(selected, by, context), plan.sort, context, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), flags.limit);
   let total: ProcessAggregate | undefined;
   if (flags.totals) {
     total = emptyAggregate('total');
@@ -127,7 +130,7 @@ function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report
     return { stdout: jsonOutput(out, environment.prettyJson), notes: [] };
   }
   const report: ColumnReport<ProcessAggregate> = {
-    columns: plan.columns, rows: groups, context, partial: partialInGroup, totals: total && aggregateTotals(total, context, 'groups'),
+    columns: plan.columns, rows: groups, context, partial: partialInGroup, totals: total && aggregateTotals(total, 'groups'),
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),

@@ -8,10 +8,10 @@ import { detectPageSizeBytes } from '../sampler/page-size.js';
 import type { SystemSample } from '../sampler/sample.js';
 import { freeSummary, type FreeSummary } from '../model/free-summary.js';
 import { vmstatRates, type VmstatRates } from '../model/system-rates.js';
-import { isCountField, meminfoMeaning } from '../model/meminfo-meaning.js';
-import { humanBytes } from '../model/human-units.js';
-import { roundedRates, systemJson } from '../model/system-json.js';
-import type { PressureLine } from '../proc/pressure.js';
+import { systemJson } from '../model/system-json.js';
+import {
+  FREE_HEADER, freeCells, MEMINFO_HEADER, meminfoCells, PRESSURE_HEADER, PRESSURE_MISSING, pressureCells, RATE_IDS, rateCells,
+} from '../model/system-cells.js';
 import { formatTable, type TableColumn } from './text-table.js';
 import { openProcRoot } from './proc-root.js';
 import type { Report } from './output.js';
@@ -49,38 +49,22 @@ const left = (title: string): TableColumn => ({ title, align: 'left' });
 const right = (title: string): TableColumn => ({ title, align: 'right' });
 
 export function freeText(f: FreeSummary): string {
-  const columns = [left(''), right('total'), right('used'), right('free'), right('shared'), right('buff/cache'), right('available')];
-  return formatTable(columns, [
-    ['Mem:', ...[f.total, f.used, f.free, f.shared, f.buffCache, f.available].map(humanBytes)],
-    ['Swap:', ...[f.swapTotal, f.swapUsed, f.swapFree].map(humanBytes)],
-  ], { gap: 3 });
+  return formatTable(FREE_HEADER.map((title, i) => (i === 0 ? left(title) : right(title))), freeCells(f), { gap: 3 });
 }
 
 export function ratesText(rates: VmstatRates): string {
-  const r = roundedRates(rates);
-  const ids = ['r', 'b', 'si', 'so', 'bi', 'bo', 'in', 'cs', 'us', 'sy', 'id', 'wa', 'st'] as const;
-  const perSecondBytes = new Set(['si', 'so', 'bi', 'bo']);
-  const cells = ids.map((id) => {
-    const value = r[id];
-    if (value === null) return '-';
-    return perSecondBytes.has(id) ? humanBytes(value) : String(Math.round(value));
-  });
-  return formatTable(ids.map(right), [cells], { gap: 2 });
+  return formatTable(RATE_IDS.map(right), [rateCells(rates)], { gap: 2 });
 }
 
 export function pressureText(p: SystemSample['pressure']): string {
-  if (p === null) return 'not available (the kernel has no /proc/pressure/memory: before 4.20, or PSI off)\n';
-  const line = (name: string, l: PressureLine | null) => (l === null
-    ? [name, '-', '-', '-', '-']
-    : [name, l.avg10.toFixed(2), l.avg60.toFixed(2), l.avg300.toFixed(2), `${(l.totalMicroseconds / 1e6).toFixed(3)}s`]);
-  return formatTable([left(''), right('avg10'), right('avg60'), right('avg300'), right('total')], [line('some', p.some), line('full', p.full)], { gap: 2 });
+  const rows = pressureCells(p);
+  if (rows === null) return `${PRESSURE_MISSING}\n`;
+  return formatTable(PRESSURE_HEADER.map((title, i) => (i === 0 ? left(title) : right(title))), rows, { gap: 2 });
 }
 
 export function meminfoText(meminfo: SystemSample['meminfo']): string {
-  const rows = Object.entries(meminfo).map(([field, value]) => (isCountField(field)
-    ? [field, String(value), String(value), meminfoMeaning(field) ?? '']
-    : [field, humanBytes(value), `${value / 1024} kB`, meminfoMeaning(field) ?? '']));
-  return formatTable([left('field'), right('value'), right('as printed'), left('meaning')], rows, { gap: 2 });
+  const [field, value, printed, meaning] = MEMINFO_HEADER;
+  return formatTable([left(field), right(value), right(printed), left(meaning)], meminfoCells(meminfo), { gap: 2 });
 }
 
 function systemText(after: SystemSample, free: FreeSummary, rates: VmstatRates, elapsedMs: number): string {

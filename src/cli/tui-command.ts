@@ -4,15 +4,17 @@
  * so the first sample is taken while blessed loads, and the one-shot commands never load either.
  */
 import type { Command } from 'commander';
-import { findColumn, parseColumnList, UnknownColumnError } from '../model/column.js';
+import { columnNeeds } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { ProcFs } from '../proc/procfs.js';
-import { EXIT_USAGE, usageError } from './cli-error.js';
+import { EXIT_USAGE } from './cli-error.js';
+import { chooseColumns, chooseSort } from './column-choice.js';
 import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
 import { openProcRoot } from './proc-root.js';
 import type { TuiOptions } from '../ui/tui-options.js';
 import type { ReadNeed } from '../sampler/read-needs.js';
+import { colorAllowed, terminalRefusal } from '../ui/terminal-capability.js';
 
 interface TuiFlags {
   delay: number;
@@ -54,13 +56,19 @@ export function configureTui(program: Command): void {
         process.exitCode = EXIT_USAGE;
         return;
       }
+      const refusal = terminalRefusal(process.env);
+      if (refusal !== null) {
+        process.stderr.write(refusal);
+        process.exitCode = EXIT_USAGE;
+        return;
+      }
       const { terminalDescriptors, exitWhenTerminalGoes, exitUi } = await import('../ui/terminal-gone.js');
       const terminal = terminalDescriptors();
       exitWhenTerminalGoes(terminal);
       const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
       const { Sampler } = await import('../sampler/sampler.js');
-      const readDetail = options.columns.some((c) => c.needs.includes('detail'));
-      const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...(readDetail ? ['rollup' as const] : [])]);
+      // What the shown and sorted columns need read, with what the UI always shows or filters on.
+      const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...columnNeeds([...options.columns, options.sortColumn])]);
       const source = new WorkerSampleSource(options.procRoot, {
         needs, exact: options.exact, maxStalenessMs: options.maxStalenessMs, intervalMs: options.delayMs, paused: false, mappingsOf: null,
       });
@@ -77,15 +85,8 @@ export function configureTui(program: Command): void {
 
 /** The flags checked and resolved: a bad column or a wrong proc root is an error before the screen opens. */
 export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env): TuiOptions {
-  let columns;
-  try {
-    columns = parseColumnList(PROCESS_COLUMNS, flags.columns ?? DEFAULT_PROCESS_COLUMN_IDS.join(','));
-  } catch (err) {
-    if (err instanceof UnknownColumnError) throw usageError(`--columns: ${err.message}`);
-    throw err;
-  }
-  const sortColumn = findColumn(PROCESS_COLUMNS, flags.sort ?? 'pss');
-  if (!sortColumn) throw usageError(`--sort: ${new UnknownColumnError(flags.sort ?? '', PROCESS_COLUMNS).message}`);
+  const columns = chooseColumns(PROCESS_COLUMNS, flags.columns, DEFAULT_PROCESS_COLUMN_IDS);
+  const sortColumn = chooseSort(PROCESS_COLUMNS, flags.sort, 'pss').column;
   // The same checks and messages as the one-shot commands (no such directory, permission, ...).
   const procfs = openProcRoot(flags.proc, env);
   const root = procfs.root;
@@ -94,6 +95,7 @@ export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env
   return {
     procRoot: root, delayMs: flags.delay * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,
     columns, sortColumn, reverse: flags.reverse === true, pids: flags.pid ?? [], user: flags.user,
-    filterText: flags.filter ?? '', kernel: flags.kernel === true, mouse: flags.mouse !== false, color: flags.color !== false,
+    filterText: flags.filter ?? '', kernel: flags.kernel === true, mouse: flags.mouse !== false,
+    color: flags.color !== false && colorAllowed(env),
   };
 }

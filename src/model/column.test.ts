@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareValues, findColumn, parseColumnList, UnknownColumnError } from './column.js';
-import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS, needsDetail } from './process-columns.js';
+import { columnNeeds, compareValues, findColumn, parseColumnList, UnknownColumnError } from './column.js';
+import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from './process-columns.js';
 import { MAPPING_COLUMNS } from './mapping-columns.js';
 import { processRecord } from '../../test/helpers/process-record.js';
 
@@ -17,15 +17,15 @@ test('a column list is parsed case-insensitively; an unknown id names the valid 
   assert.deepEqual(parseColumnList(PROCESS_COLUMNS, 'pid, PSS,uss').map((c) => c.id), ['pid', 'pss', 'uss']);
   assert.throws(() => parseColumnList(PROCESS_COLUMNS, 'pid,nosuch'), (err: unknown) => {
     assert.ok(err instanceof UnknownColumnError);
-    assert.match(err.message, /unknown column 'nosuch'; valid columns: pid, ppid, user/);
+    assert.match(err.message, /unknown column 'nosuch'; valid columns: pid, ppid, uid, user/);
     return true;
   });
   assert.throws(() => parseColumnList(PROCESS_COLUMNS, ' , '), UnknownColumnError);
 });
 
 test('only PSS-like columns make the sampler read smaps_rollup', () => {
-  assert.equal(needsDetail(parseColumnList(PROCESS_COLUMNS, 'pid,rss,vss,shr,swap,cpu,command')), false);
-  assert.equal(needsDetail(parseColumnList(PROCESS_COLUMNS, 'pid,uss')), true);
+  assert.equal(columnNeeds(parseColumnList(PROCESS_COLUMNS, 'pid,rss,vss,shr,swap,cpu,command')).has('rollup'), false);
+  assert.deepEqual([...columnNeeds(parseColumnList(PROCESS_COLUMNS, 'pid,uss,command'))].sort(), ['cmdline', 'rollup', 'stat']);
 });
 
 test('unknown values sort last in both directions', () => {

@@ -1,38 +1,46 @@
 /**
- * The columns of a grouped table (--group program|user): the group's name, how many processes
- * it holds, and the summed figures. Ids match the process columns where the meaning carries
- * over (rss, pss, ...), so --sort pss works grouped or not.
+ * The columns of a grouped table (--group program|user), derived from the process columns: the
+ * group's name (the comm or user column), how many processes it holds, and every process column
+ * that aggregates, combined as its `aggregate` says. Ids are the process columns' ids, so --sort
+ * pss works grouped or not.
  */
-import type { Column, Need } from './column.js';
+import { findColumn, type Column } from './column.js';
 import type { GroupBy } from './group-processes.js';
-import type { ProcessAggregate, SummedField } from './process-aggregate.js';
+import type { ProcessAggregate } from './process-aggregate.js';
+import { AGGREGATED_PROCESS_COLUMNS, PROCESS_COLUMNS } from './process-columns.js';
 
 type G = ProcessAggregate;
 
-function summed(id: SummedField, title: string, description: string, needs: Need[]): Column<G> {
+const AGGREGATE_WORD = { sum: 'summed', max: 'the largest', none: '' } as const;
+
+/** The grouped form of an aggregating process column: its figure over the group's members. */
+function groupedColumn(column: Column<unknown>): Column<G> {
+  const { value: _value, sortValue: _sortValue, json, ...rest } = column;
   return {
-    id, title, description, width: 6, align: 'right', kind: id === 'cpu' ? 'percent' : 'bytes', needs,
-    descendingByDefault: true, value: (g) => g.sums[id],
+    ...rest,
+    description: `${column.description}, ${AGGREGATE_WORD[column.aggregate ?? 'none']}`,
+    value: (g) => g.sums[column.id] ?? null,
+    json: json && { name: json.name },
   };
 }
 
+function keyColumn(by: GroupBy): Column<G> {
+  const from = findColumn(PROCESS_COLUMNS, by === 'program' ? 'comm' : 'user')!;
+  return {
+    id: by, title: by.toUpperCase(), description: from.description, width: from.width, align: from.align, kind: from.kind,
+    needs: from.needs, descendingByDefault: false, value: (g) => g.key,
+  };
+}
+
+const COUNT_COLUMN: Column<G> = {
+  id: 'count', title: 'COUNT', description: 'Number of processes', width: 5, align: 'right', kind: 'integer', needs: ['stat'],
+  descendingByDefault: true, value: (g) => g.count,
+};
+
+const GROUPED = AGGREGATED_PROCESS_COLUMNS.map((c) => groupedColumn(c as Column<unknown>));
+
 export function groupColumns(by: GroupBy): Column<G>[] {
-  const key: Column<G> = by === 'program'
-    ? { id: 'program', title: 'PROGRAM', description: 'Command name (comm)', width: 15, align: 'left', kind: 'text', needs: ['stat'], descendingByDefault: false, value: (g) => g.key }
-    : { id: 'user', title: 'USER', description: 'Effective user', width: 9, align: 'left', kind: 'text', needs: ['status'], descendingByDefault: false, value: (g) => g.key };
-  return [
-    key,
-    { id: 'count', title: 'COUNT', description: 'Number of processes', width: 5, align: 'right', kind: 'integer', needs: ['stat'], descendingByDefault: true, value: (g) => g.count },
-    summed('vss', 'VSS', 'Virtual size, summed', ['status']),
-    summed('rss', 'RSS', 'Resident, summed (shared pages counted once per process)', ['status']),
-    summed('shr', 'SHR', 'Resident and shareable, summed', ['status']),
-    summed('pss', 'PSS', 'Proportional set size, summed: what the group costs', ['detail']),
-    summed('uss', 'USS', 'Unique set size, summed: what exiting the group frees', ['detail']),
-    summed('swap', 'SWAP', 'Swapped out, summed', ['status']),
-    summed('swapPss', 'SWPSS', 'Swapped out, divided among sharers, summed', ['detail']),
-    summed('cpu', 'CPU%', 'CPU use, summed (100 = one core)', ['stat']),
-    { id: 'mem', title: 'MEM%', description: 'Summed RSS as a share of MemTotal', width: 5, align: 'right', kind: 'percent', needs: ['status'], descendingByDefault: true, value: (g, c) => (g.sums.rss === null || c.memTotalBytes <= 0 ? null : (g.sums.rss / c.memTotalBytes) * 100) },
-  ];
+  return [keyColumn(by), COUNT_COLUMN, ...GROUPED];
 }
 
 export function defaultGroupColumnIds(by: GroupBy): string[] {

@@ -6,6 +6,7 @@
  * are the figures that add up.
  */
 import type { ProcessSample } from '../sampler/sample.js';
+import type { ColumnContext } from './column.js';
 import { addProcess, emptyAggregate, type ProcessAggregate } from './process-aggregate.js';
 
 export type GroupBy = 'program' | 'user';
@@ -17,7 +18,7 @@ export function groupKey(p: ProcessSample, by: GroupBy): string {
 }
 
 /** One aggregate per distinct key, in order of first appearance. */
-export function groupProcesses(processes: readonly ProcessSample[], by: GroupBy): ProcessAggregate[] {
+export function groupProcesses(processes: readonly ProcessSample[], by: GroupBy, context: ColumnContext): ProcessAggregate[] {
   const groups = new Map<string, ProcessAggregate>();
   for (const p of processes) {
     const key = groupKey(p, by);
@@ -26,7 +27,7 @@ export function groupProcesses(processes: readonly ProcessSample[], by: GroupBy)
       group = emptyAggregate(key);
       groups.set(key, group);
     }
-    addProcess(group, p);
+    addProcess(group, p, context);
   }
   return [...groups.values()];
 }

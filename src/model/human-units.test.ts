@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { durationText, humanBytes, magnitudeOf, percentText } from './human-units.js';
 
-test('sizes in binary units, at most four characters and the unit', () => {
+test('sizes in binary units, three significant digits (as htop), at most four characters and the unit', () => {
   const cases: [number, string][] = [
-    [0, '0B'], [512, '512B'], [1023, '1023B'], [1024, '1.0K'], [8 * 1024, '8.0K'], [10 * 1024, '10K'],
-    [123 * 1024, '123K'], [999 * 1024, '999K'], [1023 * 1024, '1.0M'], [1.5 * 1024 ** 2, '1.5M'],
-    [45.6 * 1024 ** 2, '46M'], [789 * 1024 ** 2, '789M'], [1.5 * 1024 ** 3, '1.5G'], [12 * 1024 ** 4, '12T'],
+    [0, '0B'], [512, '512B'], [1023, '1023B'], [1024, '1.00K'], [8 * 1024, '8.00K'], [10 * 1024, '10.0K'],
+    [123 * 1024, '123K'], [999 * 1024, '999K'], [1023 * 1024, '1.00M'], [1.5 * 1024 ** 2, '1.50M'], [1.234 * 1024 ** 2, '1.23M'],
+    [9.996 * 1024 ** 2, '10.0M'], [99.96 * 1024 ** 2, '100M'],
+    [45.6 * 1024 ** 2, '45.6M'], [789 * 1024 ** 2, '789M'], [1.5 * 1024 ** 3, '1.50G'], [23.5 * 1024 ** 3, '23.5G'], [12 * 1024 ** 4, '12.0T'],
   ];
   for (const [bytes, text] of cases) assert.equal(humanBytes(bytes), text, `${bytes}`);
 });

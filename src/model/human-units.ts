@@ -1,6 +1,7 @@
 /**
- * Human units for sizes (binary: K = 1024), as top, htop and smem -k show them: at most four
- * characters plus the unit, e.g. "512B" "8.0K" "123K" "1.2M" "45.6M" "789M" "1.5G" "12T".
+ * Human units for sizes (binary: K = 1024) with three significant digits, as htop's meters show
+ * them (Meter_humanUnit): at most four characters plus the unit, e.g. "512B" "8.00K" "123K"
+ * "1.23M" "45.6M" "789M" "23.5G" "12.0T".
  */
 
 const UNITS = ['K', 'M', 'G', 'T', 'P'];
@@ -15,7 +16,7 @@ export function humanBytes(bytes: number | null): string {
     value /= 1024;
     unit++;
   }
-  const text = value < 9.95 ? value.toFixed(1) : String(Math.round(value));
+  const text = value < 9.995 ? value.toFixed(2) : value < 99.95 ? value.toFixed(1) : String(Math.round(value));
   return text + UNITS[unit];
 }
 

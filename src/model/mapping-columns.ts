@@ -1,15 +1,19 @@
-/** The one table of mapping columns (memtop maps, the Mappings view): ids are stable. */
+/**
+ * The one table of mapping columns (memtop maps, the Mappings view): ids are stable. Their values
+ * come from one process's /proc/PID/smaps, read while a mappings report or view is open, so
+ * they need no per-process read of every process.
+ */
 import type { Column } from './column.js';
 import type { MappingRow } from './mapping-row.js';
 
 type M = MappingRow;
 
 function bytes(id: string, title: string, description: string, get: (m: M) => number): Column<M> {
-  return { id, title, description, width: 6, align: 'right', kind: 'bytes', needs: ['detail'], descendingByDefault: true, value: get };
+  return { id, title, description, width: 6, align: 'right', kind: 'bytes', needs: [], descendingByDefault: true, value: get };
 }
 
 function text(id: string, title: string, description: string, width: number, get: (m: M) => string | number): Column<M> {
-  return { id, title, description, width, align: 'left', kind: 'text', needs: ['detail'], descendingByDefault: false, value: get };
+  return { id, title, description, width, align: 'left', kind: 'text', needs: [], descendingByDefault: false, value: get };
 }
 
 /** Address text padded to 16 hex digits, so that text order is address order (as pmap prints). */
@@ -23,9 +27,9 @@ export const MAPPING_COLUMNS: readonly Column<M>[] = [
   { ...text('offset', 'OFFSET', 'Offset into the file (hex)', 8, (m) => m.offset), sortValue: (m) => m.offset.padStart(16, '0') },
   text('device', 'DEVICE', 'major:minor of the file', 6, (m) => m.device),
   // Decimal text as the kernel prints it (exact beyond 2^53), sorted by value.
-  { id: 'inode', title: 'INODE', description: 'Inode of the file', width: 9, align: 'right', kind: 'text', needs: ['detail'], descendingByDefault: false, value: (m) => m.inode, sortValue: (m) => m.inode.padStart(20, '0') },
+  { id: 'inode', title: 'INODE', description: 'Inode of the file', width: 9, align: 'right', kind: 'text', needs: [], descendingByDefault: false, value: (m) => m.inode, sortValue: (m) => m.inode.padStart(20, '0') },
   text('kind', 'KIND', 'heap, stack, anon, file, shmem or vdso', 5, (m) => m.kind),
-  { id: 'count', title: 'MAPS', description: 'Number of mappings in the row', width: 4, align: 'right', kind: 'integer', needs: ['detail'], descendingByDefault: true, value: (m) => m.count },
+  { id: 'count', title: 'MAPS', description: 'Number of mappings in the row', width: 4, align: 'right', kind: 'integer', needs: [], descendingByDefault: true, value: (m) => m.count },
   bytes('size', 'SIZE', 'Virtual size of the mapping', (m) => m.sizeBytes),
   bytes('rss', 'RSS', 'Resident', (m) => m.rssBytes),
   bytes('pss', 'PSS', 'Proportional resident share', (m) => m.pssBytes),

@@ -1,42 +1,19 @@
 /**
- * The JSON of `memtop snapshot --json`: plain objects in a fixed field order, so that
- * JSON.stringify writes them in one pass. Sizes are bytes; an unknown value is null (never 0);
+ * The JSON of `memtop snapshot --json`, its fields named by the process columns' `json` entries,
+ * in table order. Sizes are bytes; an unknown value is null (never 0);
  * `denied` lists the files the kernel refused. Strings are kept exactly as the kernel gave them
  * (JSON escapes control characters itself).
  */
 import type { ProcessSample, Sample } from '../sampler/sample.js';
 import { freeSummary } from './free-summary.js';
 import { freeJson, type FreeJson } from './system-json.js';
-import { unknownCounts, type ProcessAggregate, type SummedField } from './process-aggregate.js';
+import type { ProcessAggregate } from './process-aggregate.js';
+import type { Column, ColumnContext } from './column.js';
+import { AGGREGATED_PROCESS_COLUMNS, PROCESS_COLUMNS } from './process-columns.js';
 import type { GroupBy } from './group-processes.js';
 
-/** The memory figures a process, a group and the totals all carry: bytes, or null if unknown. */
-export interface SizesJson {
-  vss: number | null;
-  rss: number | null;
-  shr: number | null;
-  pss: number | null;
-  uss: number | null;
-  swap: number | null;
-  swapPss: number | null;
-}
-
-export interface ProcessJson extends SizesJson {
-  pid: number;
-  ppid: number;
-  uid: number | null;
-  user: string;
-  comm: string;
-  cmdline: string;
-  state: string;
-  threads: number;
-  /** Percent of one core: lifetime average, or over --interval. */
-  cpu: number;
-  kernelThread: boolean;
-  denied: string[];
-  /** Present (true) when the command line was cut at the sampler's cap: `cmdline` is its beginning. */
-  cmdlineTruncated?: true;
-}
+/** A process: its columns' JSON fields in table order, then kernelThread, denied, and cmdlineTruncated: true when cut. */
+export type ProcessJson = Record<string, unknown> & { kernelThread: boolean; denied: string[] };
 
 export interface SnapshotSystemJson {
   free: FreeJson;
@@ -48,16 +25,11 @@ export interface SnapshotSystemJson {
   processCount: number;
 }
 
-/** A group or the totals: its name, the sums, and per field how many members were unknown. */
-export interface AggregateJson extends SizesJson {
-  /** The group's name under its own key: "program" or "user"; the totals row has "label". */
-  program?: string;
-  user?: string;
-  label?: string;
-  count: number;
-  cpu: number | null;
-  unknown: Partial<Record<SummedField, number>>;
-}
+/**
+ * A group or the totals: its name ("program" or "user"; the totals row has "label"), the count,
+ * the aggregating columns' figures by their JSON names, and per figure how many members were unknown.
+ */
+export type AggregateJson = Record<string, unknown> & { count: number; unknown: Record<string, number> };
 
 export interface SnapshotJson {
   /** ISO 8601 time of the (last) sample. */
@@ -71,23 +43,37 @@ export interface SnapshotJson {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function processJson(p: ProcessSample): ProcessJson {
-  return {
-    pid: p.pid, ppid: p.ppid, uid: p.uid, user: p.user, comm: p.comm, cmdline: p.cmdline,
-    state: p.state, threads: p.threads, vss: p.vssBytes, rss: p.rssBytes, shr: p.shrBytes,
-    pss: p.pssBytes, uss: p.ussBytes, swap: p.swapBytes, swapPss: p.swapPssBytes,
-    cpu: round2(p.cpuPercent), kernelThread: p.kernelThread, denied: p.denied,
-    ...(p.cmdlineTruncated ? { cmdlineTruncated: true as const } : {}),
-  };
+/** A column's JSON value: sizes in bytes, percentages to two decimals, unknown as null. */
+function jsonValue(column: Column<any>, value: unknown): unknown {
+  return column.kind === 'percent' && typeof value === 'number' ? round2(value) : value;
+}
+
+const PROCESS_JSON_COLUMNS = PROCESS_COLUMNS.filter((c) => c.json !== undefined);
+const AGGREGATE_JSON_COLUMNS = AGGREGATED_PROCESS_COLUMNS.filter((c) => c.json !== undefined);
+
+export function processJson(p: ProcessSample, context: ColumnContext): ProcessJson {
+  const out: Record<string, unknown> = {};
+  for (const column of PROCESS_JSON_COLUMNS) {
+    const json = column.json!;
+    out[json.name] = jsonValue(column, json.value ? json.value(p) : column.value(p, context));
+  }
+  out.kernelThread = p.kernelThread;
+  out.denied = p.denied;
+  if (p.cmdlineTruncated) out.cmdlineTruncated = true;
+  return out as ProcessJson;
 }
 
 /** `keyName` is "program", "user", or "label" for the totals. */
 export function aggregateJson(agg: ProcessAggregate, keyName: 'program' | 'user' | 'label'): AggregateJson {
-  const s = agg.sums;
-  return {
-    [keyName]: agg.key, count: agg.count, vss: s.vss, rss: s.rss, shr: s.shr, pss: s.pss, uss: s.uss,
-    swap: s.swap, swapPss: s.swapPss, cpu: s.cpu === null ? null : round2(s.cpu), unknown: unknownCounts(agg),
-  };
+  const out: Record<string, unknown> = { [keyName]: agg.key, count: agg.count };
+  const unknown: Record<string, number> = {};
+  for (const column of AGGREGATE_JSON_COLUMNS) {
+    const name = column.json!.name;
+    out[name] = jsonValue(column, agg.sums[column.id]);
+    if (agg.unknown[column.id] > 0) unknown[name] = agg.unknown[column.id];
+  }
+  out.unknown = unknown;
+  return out as AggregateJson;
 }
 
 export function snapshotSystemJson(sample: Sample): SnapshotSystemJson {

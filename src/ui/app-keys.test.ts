@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { KEYS, startHarness, withHarness, type Harness } from '../../test/helpers/screen-harness.js';
+import { PROCESS_COLUMNS } from '../model/process-columns.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -151,12 +152,14 @@ test('K shows and hides kernel threads', () => withUi(async (h) => {
 test('the column picker hides PSS/USS/SWAP... and the sampler stops reading smaps_rollup', () => withUi(async (h) => {
   await h.press('c');
   await h.waitFor('Columns — Space toggles');
-  // Table order: pid ppid user uid state threads start vss rss shr pss uss ...
-  await h.press(...Array(10).fill(KEYS.down), KEYS.space, KEYS.down, KEYS.space, KEYS.enter);
+  // The picker lists the table in its order: PSS, then USS.
+  const pssAt = PROCESS_COLUMNS.findIndex((c) => c.id === 'pss');
+  assert.equal(PROCESS_COLUMNS[pssAt + 1].id, 'uss');
+  await h.press(...Array(pssAt).fill(KEYS.down), KEYS.space, KEYS.down, KEYS.space, KEYS.enter);
   await h.waitFor((t) => !t.includes('Columns —'));
   assert.doesNotMatch(h.lines()[5], /PSS|USS/);
   assert.equal(h.source.config.needs.has('rollup'), false);
-  await h.press('c', ...Array(10).fill(KEYS.down), KEYS.space, KEYS.enter);
+  await h.press('c', ...Array(pssAt).fill(KEYS.down), KEYS.space, KEYS.enter);
   await h.waitFor(/ PSS /);
   assert.equal(h.source.config.needs.has('rollup'), true);
   assert.ok(h.source.sampleRequests > 0, 'PSS is wanted again: a sample is asked for at once');

@@ -24,7 +24,7 @@ test('Enter opens the Mappings of the selected process: pmap -x rows, PSS first,
     assert.ok(lines.some((l) => / r-xp +file .* \/tmp\/memtop-fixtures\/memhog$/.test(l)), 'the binary');
     assert.ok(lines.some((l) => l.endsWith('/tmp/memtop fixture (1).dat (deleted)')), 'a path with spaces and parentheses');
     // The process's row said VSS 28M, RSS 12M, PSS 6.3M, USS 2.1M (smaps_rollup of the same capture).
-    assert.match(lines[38], /^total of 33 maps +all +28M +12M +6\.3M +2\.1M +\S+ +0B \(all mappings\)/);
+    assert.match(lines[38], /^total of 33 maps +all +28\.4M +11\.5M +6\.31M +2\.08M +\S+ +0B \(all mappings\)/);
     assert.match(h.text(), /F1Help .* gGroup +BkspBack/);
     assert.deepEqual(h.source.config.mappingsOf?.pid, 3852, 'smaps is read while the view is open');
   });
@@ -37,7 +37,7 @@ test('g groups by path; sort keys and I work in the Mappings view', async () => 
     const grouped = await h.waitFor('grouped by path');
     assert.match(grouped, /5 mappings +mixed +file .* \/usr\/lib\/x86_64-linux-gnu\/libc\.so\.6/);
     assert.match(grouped, /13 paths · sort PSS desc · grouped by path \(g\)/);
-    assert.match(grouped.split('\n')[38], /^total of 33 maps +all +28M +12M +6\.3M +2\.1M .*\(13 groups\)/);
+    assert.match(grouped.split('\n')[38], /^total of 33 maps +all +28\.4M +11\.5M +6\.31M +2\.08M .*\(13 groups\)/);
     await h.press('>', '>');
     await h.waitFor(/▼DIRTY/);
     await h.press('I');
@@ -85,7 +85,7 @@ test('when smaps is refused, it says so and shows what status gives', async () =
     await h.press(KEYS.down, KEYS.enter);
     const text = await h.waitFor('not readable');
     assert.match(text, /\/proc\/3852\/smaps is not readable: permission denied/);
-    assert.match(text, /From \/proc\/3852\/status: VSS 28M  RSS 12M  SHR 2\.3M  Swap 0B/);
+    assert.match(text, /From \/proc\/3852\/status: VSS 28\.4M  RSS 11\.5M  SHR 2\.33M  Swap 0B/);
   });
 });
 

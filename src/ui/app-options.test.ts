@@ -19,8 +19,8 @@ test('--pid, --user and --filter select the rows; --sort and --reverse order the
     const text = await h.waitFor('total of 2 shown');
     const lines = text.split('\n');
     assert.equal(lines[5], '   ▼PID    PPID    RSS COMMAND');
-    assert.match(lines[6], /^ +3858 +3852 +9\.5M \/tmp\/memtop-fixtures\/memhog/);
-    assert.match(lines[7], /^ +3852 +3839 +12M /);
+    assert.match(lines[6], /^ +3858 +3852 +9\.55M \/tmp\/memtop-fixtures\/memhog/);
+    assert.match(lines[7], /^ +3852 +3839 +11\.5M /);
     assert.equal(h.source.config.needs.has('rollup'), false, 'no PSS/USS column: smaps_rollup is not read');
   });
 });

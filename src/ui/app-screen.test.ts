@@ -14,17 +14,17 @@ const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', impor
 test('header, breadcrumb, windowed table sorted by PSS, totals and footer', async () => {
   await withHarness(fixture, async (h) => {
     const lines = (await h.waitFor('memhog')).split('\n');
-    assert.match(lines[0], /^ Mem\[\|+ +\d+(\.\d)?[KMG]\/24G\] +Tasks: 6, 20 thr, 1 kthr; 0 running$/);
+    assert.match(lines[0], /^ Mem\[\|+ +\d+(\.\d+)?[KMG]\/23\.5G\] +Tasks: 6, 20 thr, 1 kthr; 0 running$/);
     assert.match(lines[1], /^ Swp\[ +0B\/0B\] +Load average: 0\.06 0\.04 0\.00$/);
     assert.match(lines[2], /^ PSI mem avg10: some 0\.00% full 0\.00% +Uptime: 00:05:10$/);
     assert.match(lines[3], /^ memtop: (-|[\d.]+%) CPU [\d.]+[KMG] · sample \d+ ms every 2 s/);
-    assert.match(lines[4], /^ Processes +6 of 7 processes · sort PSS desc$/);
+    assert.match(lines[4], /^ Processes +6 of 7 processes · sort PSS desc · holding row 1 \(F follows\)$/);
     assert.equal(lines[5].trimEnd(), '    PID USER         VSS    RSS    SHR   ▼PSS    USS   SWAP  CPU%  MEM% S COMMAND');
     const pids = lines.slice(6, 12).map((l) => Number(l.slice(0, 7)));
     assert.deepEqual(pids, [3853, 3852, 3858, 3851, 3855, 1], 'PSS descending, unknown PSS last');
-    assert.match(lines[11], /^ +1 root +37M +9\.2M +6\.3M +- +- +0B .* \/process_api/, 'refused PSS/USS shown as -, not 0');
+    assert.match(lines[11], /^ +1 root +37\.2M +9\.21M +6\.27M +- +- +0B .* \/process_api/, 'refused PSS/USS shown as -, not 0');
     // PID 1's rollup is refused (unknown PSS/USS): those two sums are lower bounds, marked.
-    assert.match(lines[38], /^ +111M +46M +20M +24M\+ +14M\+ +0B .* total of 6 shown \(\+: some values unknown\)$/);
+    assert.match(lines[38], /^ +111M +45\.8M +19\.6M +23\.6M\+ +14\.4M\+ +0B .* total of 6 shown \(\+: some values unknown\)$/);
     assert.match(lines[39], /^F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit/);
     assert.deepEqual(h.highlighted().map((l) => l.trim().split(/\s+/)[0]), ['3853'], 'the first row is selected');
   });

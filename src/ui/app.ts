@@ -6,7 +6,7 @@
  */
 import type { Store } from '../model/store.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
-import type { ReadNeed } from '../sampler/read-needs.js';
+import { unionNeeds, type ReadNeed } from '../sampler/read-needs.js';
 import { actionForKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
 import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type View, type ViewContext } from './view.js';
@@ -22,6 +22,7 @@ import { ProcessesView } from './views/processes-view.js';
 import { drawOverlay } from './overlay-box.js';
 import { GraphPane } from './graph-pane.js';
 import { TerminalHold, type HeldProgram } from './terminal-hold.js';
+import { withFillers } from './text-cell.js';
 
 export interface AppOptions extends ScreenStreams {
   store: Store;
@@ -180,8 +181,9 @@ export class App {
   /** Tells the sampler what the views on the stack need: PSS for any, smaps for the top. */
   private applyNeeds(sampleNow = false): void {
     const { source, store } = this.options;
-    const readDetail = this.stack.all.some((v) => v.needs.detail);
-    const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...(readDetail ? ['rollup' as const] : [])]);
+    // The views' reads OR-ed, with what the UI always shows or filters on (stat, status, cmdline).
+    const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...unionNeeds(this.stack.all.map((v) => v.needs.reads))]);
+    const readDetail = needs.has('rollup');
     const mappingsOf = this.stack.top.needs.mappingsOf;
     const detailTurnedOn = readDetail && !source.config.needs.has('rollup');
     if (mappingsOf) store.watchMappings(mappingsOf);
@@ -222,7 +224,7 @@ export class App {
     const set = (box: typeof s.body, text: string) => {
       if (this.drawn.get(box) === text) return;
       this.drawn.set(box, text);
-      box.setContent(text);
+      box.setContent(withFillers(text));
       changed = true;
     };
     const small = tooSmallFor(width, height);

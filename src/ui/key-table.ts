@@ -7,7 +7,7 @@
 export type Action =
   | 'help' | 'views' | 'search' | 'searchNext' | 'filter' | 'sortBy' | 'sortPrev' | 'sortNext'
   | 'invertSort' | 'signal' | 'quit' | 'pause' | 'kernel' | 'columns' | 'group' | 'enter' | 'back'
-  | 'escape' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend';
+  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend';
 
 export interface Binding {
   keys: readonly string[];
@@ -30,6 +30,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['c'], action: 'columns', label: 'c', help: 'choose the columns' },
   { keys: ['f9', 'k'], action: 'signal', label: 'F9 k', help: 'send a signal to the selected process (asks first)' },
   { keys: ['space'], action: 'pause', label: 'Space', help: 'pause / resume updates' },
+  { keys: ['S-f'], action: 'follow', label: 'F', help: 'follow the selected process / hold the selection on its row' },
   { keys: ['S-k'], action: 'kernel', label: 'K', help: 'show / hide kernel threads' },
   { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row)' },
   { keys: ['enter'], action: 'enter', label: 'Enter', help: 'drill down: the Mappings of the selected process' },

@@ -3,6 +3,7 @@ import type { Widgets } from 'blessed';
 import type { Overlay } from './overlay.js';
 import type { Theme } from './theme.js';
 import { safeText } from './safe-text.js';
+import { withFillers } from './text-cell.js';
 
 /** Returns true when something on screen changed. */
 export function drawOverlay(box: Widgets.BoxElement, overlay: Overlay | null, width: number, height: number,
@@ -22,8 +23,8 @@ export function drawOverlay(box: Widgets.BoxElement, overlay: Overlay | null, wi
   drawn.set(box, key);
   box.width = outerWidth;
   box.height = outerHeight;
-  box.setLabel(` ${safeText(overlay.title)} `);
-  box.setContent(content);
+  box.setLabel(withFillers(` ${safeText(overlay.title)} `));
+  box.setContent(withFillers(content));
   box.show();
   box.setFront();
   return true;

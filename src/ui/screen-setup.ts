@@ -6,6 +6,7 @@
  */
 import blessed from 'blessed';
 import { HEADER_HEIGHT } from './widgets/header.js';
+import { useCellWidth } from './text-cell.js';
 
 export interface Screen {
   screen: blessed.Widgets.Screen;
@@ -30,6 +31,7 @@ function line(screen: blessed.Widgets.Screen, top: number): blessed.Widgets.BoxE
 }
 
 export function createScreen(streams: ScreenStreams): Screen {
+  useCellWidth();
   const screen = blessed.screen({
     input: streams.input as any,
     output: streams.output as any,
@@ -38,6 +40,9 @@ export function createScreen(streams: ScreenStreams): Screen {
     smartCSR: true,
     autoPadding: false,
     fullUnicode: true,
+    // Whatever the locale says: memtop writes UTF-8 (▲, …, ›), and text-cell.ts counts cells
+    // as blessed does with fullUnicode (without it, blessed turns wide characters into "??").
+    forceUnicode: true,
     dockBorders: false,
     ignoreLocked: ['C-c'],
   });
@@ -80,6 +85,12 @@ export function layout(s: Screen): void {
   const height = s.screen.height as number;
   s.body.height = Math.max(1, height - HEADER_HEIGHT - 2);
   s.footer.top = height - 1;
+  // Wider than the screen, which clips them: blessed cuts a line that is not wrapped at as many
+  // UTF-16 units as the box is wide, so a line of exactly the screen's cells that holds marks or
+  // characters beyond U+FFFF (more units than cells) lost its last cells. Lines are laid out for
+  // the screen's width (ViewContext.width); a cell takes at most three units (base, two marks).
+  const boxWidth = (s.screen.width as number) * 3;
+  for (const box of [s.header, s.crumb, s.body, s.footer]) box.width = boxWidth;
 }
 
 export function tooSmallFor(width: number, height: number): boolean {

@@ -22,3 +22,9 @@ test('a vanished process leaves the selection on the same row, clamped', () => {
   assert.deepEqual(followSelection([], key, same, { key: '7/1', index: 4 }), { key: '7/1', index: 0 });
   assert.deepEqual(followSelection(rows, key, same, { key: null, index: 0 }), { key: '1/1', index: 0 });
 });
+
+test('not following: the selection holds its row, whichever process comes to it', () => {
+  const rows = [{ pid: 3, start: 1 }, { pid: 1, start: 1 }, { pid: 2, start: 1 }];
+  assert.deepEqual(followSelection(rows, key, same, { key: '1/1', index: 0, follow: false }), { key: '3/1', index: 0, follow: false });
+  assert.deepEqual(followSelection(rows, key, same, { key: '1/1', index: 0, follow: true }), { key: '1/1', index: 1, follow: true });
+});

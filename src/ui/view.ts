@@ -9,11 +9,12 @@ import type { Action } from './key-table.js';
 import type { Theme } from './theme.js';
 import type { Overlay } from './overlay.js';
 import type { GraphRequest } from './graph-request.js';
+import type { ReadNeeds } from '../sampler/read-needs.js';
 
 /** What the sampler must read for a view. */
 export interface ViewNeeds {
-  /** smaps_rollup for every process (PSS, USS, SwapPss shown). */
-  detail: boolean;
+  /** The per-process reads its columns need ('rollup': PSS, USS, SwapPss shown). */
+  reads: ReadNeeds;
   /** /proc/PID/smaps of this process, every tick. */
   mappingsOf: ProcessIdentity | null;
 }

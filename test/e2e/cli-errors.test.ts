@@ -35,11 +35,11 @@ test('maps of something that is not a PID: usage, exit 2', () => {
 test('--sort with an unknown column lists the valid columns, exit 2', () => {
   const run = runMemtop(['snapshot', '--sort', 'nosuch', '--proc', procBasic]);
   assert.equal(run.status, 2);
-  assert.match(run.stderr, /^memtop: --sort: unknown column 'nosuch'; valid columns: pid, ppid, user, uid, .*pss, uss, .*command$/m);
+  assert.match(run.stderr, /^memtop: --sort: unknown column 'nosuch'; valid columns: pid, ppid, uid, user, comm, command, .*pss, uss, .*pssAge$/m);
   assert.equal(run.stdout, '');
   const grouped = runMemtop(['snapshot', '--group', 'user', '--sort', 'nosuch', '--proc', procBasic]);
   assert.equal(grouped.status, 2);
-  assert.match(grouped.stderr, /valid columns: user, count, vss, rss/);
+  assert.match(grouped.stderr, /valid columns: user, count, threads, vss, rss/);
   const maps = runMemtop(['maps', '1', '--sort', 'nosuch']);
   assert.equal(maps.status, 2);
   assert.match(maps.stderr, /valid columns: address, perms, offset/);
@@ -186,4 +186,32 @@ test('MEMTOP_DEBUG=1 adds the stack trace that is otherwise never shown', () => 
   assert.equal(debug.status, 1);
   assert.match(debug.stderr, /^memtop: \/nonexistent: no such directory/);
   assert.match(debug.stderr, /^\s+at openProcRoot \(/m);
+});
+
+test('snapshot --pid of no process: its line and exit 1, as ps -p; one PID shown of two: exit 0', () => {
+  const run = runMemtop(['snapshot', '--pid', '999999', '--proc', procBasic, '--columns', 'pid']);
+  assert.equal(run.status, 1);
+  assert.equal(run.stderr, 'memtop: no process 999999\n');
+  assert.equal(runMemtop(['snapshot', '--pid', '999999', '--json', '--proc', procBasic]).status, 1);
+  const some = runMemtop(['snapshot', '--pid', '999999,3851', '--proc', procBasic, '--columns', 'pid']);
+  assert.equal(some.status, 0);
+  assert.equal(some.stderr, 'memtop: no process 999999\n');
+});
+
+test('flag values a typo makes: --interval 0x1, a --limit beyond any count, a column named twice: usage, exit 2', () => {
+  const cases: [string[], RegExp][] = [
+    [['snapshot', '--interval', '0x1'], /^memtop: --interval takes a number of seconds from 0\.1 to 3600, not '0x1'$/m],
+    [['snapshot', '--interval', '1e0'], /^memtop: --interval takes a number of seconds/m],
+    [['snapshot', '--limit', '99999999999999999999999999'], /^memtop: --limit takes a whole number from 1 to \d+, not '9+'$/m],
+    [['snapshot', '--columns', 'pid,pid'], /^memtop: --columns: column 'pid' is named twice$/m],
+    [['snapshot', '--columns', 'pid,PID'], /^memtop: --columns: column 'pid' is named twice$/m],
+    [['--delay', '0x10'], /^memtop: --delay takes a number of seconds/m],
+  ];
+  for (const [args, message] of cases) {
+    const run = runMemtop([...args, '--proc', procBasic]);
+    assert.equal(run.status, 2, args.join(' '));
+    assert.match(run.stderr, message, args.join(' '));
+    assertNoStackTrace(run.stderr);
+    assert.equal(run.stdout, '');
+  }
 });

@@ -232,7 +232,7 @@ test('system --json: every meminfo field in bytes, the free summary, rates and p
   assert.match(text.stdout, /^Mem:\s+\S+\s+\S+/m);
   assert.match(text.stdout, /^MemTotal\s+\S+\s+\d+ kB\s+usable RAM/m);
   assert.match(text.stdout, /^HugePages_Total\s+0\s+0 /m);
-  assert.match(text.stdout, /^some\s+0\.00\s+0\.00\s+0\.00/m);
+  assert.match(text.stdout, /^some\s+0\.00%\s+0\.00%\s+0\.00%/m);
 });
 
 test('MEM% is RSS as a share of MemTotal (CSV: percent, two decimals)', () => {

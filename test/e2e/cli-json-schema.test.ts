@@ -42,7 +42,8 @@ test('snapshot --json --totals and --group: the totals and groups carry the same
   assert.deepEqual(Object.keys(totals), ['time', 'system', 'processes', 'totals']);
   const groups = memtopJson<SnapshotJson>(['snapshot', '--json', '--group', 'user', '--proc', procBasic]);
   assert.deepEqual(Object.keys(groups), ['time', 'system', 'groupBy', 'groups']);
-  assert.deepEqual(Object.keys(groups.groups![0]), ['user', 'count', 'vss', 'rss', 'shr', 'pss', 'uss', 'swap', 'swapPss', 'cpu', 'unknown']);
+  // threads: THR sums over a group, as every column whose aggregate is 'sum' (an addition).
+  assert.deepEqual(Object.keys(groups.groups![0]), ['user', 'count', 'threads', 'vss', 'rss', 'shr', 'pss', 'uss', 'swap', 'swapPss', 'cpu', 'unknown']);
 });
 
 test('maps PID --json: { pid, comm, mappings: [ the issue\'s keys ], totals }', () => {

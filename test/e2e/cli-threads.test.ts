@@ -47,7 +47,7 @@ test('maps TID: the mappings of the thread\'s process, under its PID, and a note
 
 test('snapshot --pid TID: no row (a thread is no process), and a note naming its process', () => {
   const run = runMemtop(['snapshot', '--pid', String(tid), '--columns', 'pid,comm']);
-  assert.equal(run.status, 0);
+  assert.equal(run.status, 1, 'no process shown: exit 1, as ps -p');
   assert.equal(run.stdout, 'PID COMM\n');
   assert.match(run.stderr, new RegExp(`^memtop: ${tid} is a thread of process ${pid}, not a process: --pid ${pid} shows it$`, 'm'));
   const both = runMemtop(['snapshot', '--pid', `${tid},${pid}`, '--columns', 'pid']);

@@ -1,9 +1,10 @@
 /**
- * The real UI (runTui) on fake terminal streams, drawn into @xterm/headless, for fast and exact
- * screen assertions. Keys are the byte sequences an xterm sends; the screen is read as text.
+ * The real UI (runTui) on fake terminal streams, drawn into @xterm/headless (with Unicode 11
+ * widths), for fast and exact screen assertions. Keys are the byte sequences an xterm sends; the screen is read as text.
  */
 import { PassThrough, Writable } from 'node:stream';
 import xterm from '@xterm/headless';
+import unicode11 from '@xterm/addon-unicode11';
 import { runTui } from '../../src/ui/run-tui.js';
 import type { TuiOptions } from '../../src/ui/tui-options.js';
 import { findColumn, parseColumnList } from '../../src/model/column.js';
@@ -27,6 +28,11 @@ export interface Harness {
   /** The screen as lines of text (trailing spaces trimmed). */
   lines(): string[];
   text(): string;
+  /**
+   * Row y as the terminal holds it, one entry per cell: a wide character in its first cell and
+   * '' in the cell it covers; combining marks with their character; a blank cell is ' '.
+   */
+  cells(y: number): string[];
   /** Lines drawn on the selection bar's colour (cyan background): the selected row. */
   highlighted(): string[];
   /** Polls until the screen matches, or fails with the screen in the message. */
@@ -74,6 +80,9 @@ export async function withHarness<T>(procRoot: string, ...rest: [(h: Harness) =>
 
 export async function startHarness(procRoot: string, change: Partial<TuiOptions> = {}, size = { columns: 120, rows: 40 }): Promise<Harness> {
   const term = new xterm.Terminal({ cols: size.columns, rows: size.rows, allowProposedApi: true });
+  // Widths as terminals of today draw them (emoji two cells), not xterm.js's Unicode 6 default.
+  term.loadAddon(new unicode11.Unicode11Addon());
+  term.unicode.activeVersion = '11';
   let pending = Promise.resolve();
   const output = new Writable({
     write(chunk, _encoding, done) {
@@ -107,6 +116,15 @@ export async function startHarness(procRoot: string, change: Partial<TuiOptions>
     },
     lines,
     text: () => lines().join('\n'),
+    cells(y) {
+      const line = term.buffer.active.getLine(term.buffer.active.viewportY + y);
+      const out: string[] = [];
+      for (let x = 0; x < term.cols; x++) {
+        const cell = line?.getCell(x);
+        out.push(cell === undefined || cell.getWidth() === 0 ? '' : cell.getChars() || ' ');
+      }
+      return out;
+    },
     highlighted() {
       const buffer = term.buffer.active;
       const all = lines();

@@ -54,7 +54,8 @@ export class MappingsView implements View {
   }
 
   get needs(): ViewNeeds {
-    return { detail: false, mappingsOf: this.target };
+    // Its smaps is read by mappingsOf; no per-process reads beyond the listing.
+    return { reads: new Set(), mappingsOf: this.target };
   }
 
   /** Rows of the latest reading, grouped and sorted; null before the first reading. */

@@ -1,27 +1,21 @@
 /**
- * The totals line of a table: sums of size and percent columns over the rows shown. A sum that
- * leaves out unknown values (another user's PSS, a refused rollup) is a lower bound and ends in
- * "+", as in `memtop snapshot --totals`; a sum of nothing but unknowns is "-".
+ * The totals line of a table: each shown column's figure over the rows shown, combined as its
+ * `aggregate` says (the same aggregate as `memtop snapshot --totals`). A figure that leaves out
+ * unknown values (another user's PSS, a refused rollup) is a lower bound and ends in "+"; a
+ * figure of nothing but unknowns is "-".
  */
 import type { Column, ColumnContext } from '../../model/column.js';
-import { humanBytes, percentText } from '../../model/human-units.js';
-import { PARTIAL_MARK } from '../../model/format-cell.js';
+import { formatValue, PARTIAL_MARK } from '../../model/format-cell.js';
+import { aggregateProcesses, isAggregatedId, isPartial } from '../../model/process-aggregate.js';
+import type { ProcessSample } from '../../sampler/sample.js';
 
-/** Per column: the summed text, or "" for columns that do not add up (PID, USER...). */
-export function totalCells<Row>(columns: readonly Column<Row>[], rows: readonly Row[], context: ColumnContext): string[] {
+/** Per column: the combined text, or "" for columns that do not combine (PID, USER...). */
+export function totalCells(columns: readonly Column<ProcessSample>[], rows: readonly ProcessSample[], context: ColumnContext): string[] {
+  const total = aggregateProcesses('total', rows, context);
   return columns.map((column) => {
-    if (column.kind !== 'bytes' && column.kind !== 'percent') return '';
-    let sum = 0;
-    let known = 0;
-    for (const row of rows) {
-      const value = column.value(row, context);
-      if (typeof value === 'number') {
-        sum += value;
-        known++;
-      }
-    }
-    if (known === 0) return '-';
-    const text = column.kind === 'bytes' ? humanBytes(sum) : percentText(sum);
-    return known < rows.length ? text + PARTIAL_MARK : text;
+    if (!isAggregatedId(column.id)) return '';
+    const value = total.sums[column.id];
+    const text = formatValue(column, value, context);
+    return value !== null && isPartial(total, column.id) ? text + PARTIAL_MARK : text;
   });
 }

@@ -1,11 +1,12 @@
 /**
  * The Processes view: one row per process from the one column table, windowed (only visible
- * rows are drawn), a totals line, the selection following pid + start time. Search, the live
+ * rows are drawn), a totals line. The selection holds the top row until the user moves it; then it
+ * follows that process (pid + start time); F toggles following. Search, the live
  * filter, the sort column, the column picker and the signal dialog are opened from here.
  */
-import { needsDetail, PROCESS_COLUMNS } from '../../model/process-columns.js';
+import { PROCESS_COLUMNS } from '../../model/process-columns.js';
 import { navigationTarget } from '../navigation.js';
-import type { Column } from '../../model/column.js';
+import { columnNeeds, type Column } from '../../model/column.js';
 import type { ProcessSelection } from '../../model/process-filter.js';
 import type { SortSpec } from '../../model/sort-rows.js';
 import type { Store } from '../../model/store.js';
@@ -44,7 +45,7 @@ export class ProcessesView implements View {
   selection: ProcessSelection;
   filterText: string;
   readonly search = new ProcessSearch();
-  private selected: Selection<string> = { key: null, index: 0 };
+  private selected: Selection<string> = { key: null, index: 0, follow: false };
   private top = 0;
   private cache: { version: number; settings: number; value: ProcessRows } | null = null;
   private settingsVersion = 0;
@@ -59,11 +60,11 @@ export class ProcessesView implements View {
 
   get needs(): ViewNeeds {
     // The sort column counts too: --sort may name one that is not shown.
-    return { detail: this.needsDetail(), mappingsOf: null };
+    return { reads: columnNeeds([...this.columns, this.sort.column]), mappingsOf: null };
   }
 
   private needsDetail(): boolean {
-    return needsDetail([...this.columns, this.sort.column]);
+    return this.needs.reads.has('rollup');
   }
 
   /** The rows shown now (cached per sample and settings). */
@@ -118,6 +119,7 @@ export class ProcessesView implements View {
     const { hidden } = columnsForWidth(this.columns, context.width, this.sort.column.id);
     if (hidden.length > 0) parts.push(`narrow: ${hidden.map((c) => c.title).join(' ')} hidden`);
     if (this.selection.kernel) parts.push('kernel threads shown');
+    parts.push(this.followStatus(rows));
     return parts.join(' · ');
   }
 
@@ -128,6 +130,11 @@ export class ProcessesView implements View {
     switch (action) {
       case 'sortPrev': return this.sortBy(this.columns[this.stepSort(-1)]);
       case 'sortNext': return this.sortBy(this.columns[this.stepSort(1)]);
+      case 'follow': {
+        const follow = !this.selected.follow;
+        this.selected = { ...this.selected, follow };
+        return { redraw: true, message: this.followStatus(rows) };
+      }
       case 'invertSort': this.sort = { ...this.sort, descending: !this.sort.descending }; this.changed(); return { redraw: true };
       case 'sortBy': return { overlay: this.sortPicker() };
       case 'kernel':
@@ -172,8 +179,14 @@ export class ProcessesView implements View {
   /** Selects row `index` (clamped); used by search and the mouse too. */
   moveTo(index: number, rows: readonly P[]): Reaction {
     const target = moveSelection(index, 0, rows.length);
-    this.selected = { key: rows[target] ? processKey(rows[target]) : null, index: target };
+    this.selected = { key: rows[target] ? processKey(rows[target]) : null, index: target, follow: true };
     return { redraw: true };
+  }
+
+  /** Which way the selection moves on an update: with its process, or not (F). */
+  private followStatus(rows: readonly P[]): string {
+    const p = rows[this.selected.index];
+    return this.selected.follow ? `following ${p ? p.pid : 'the selection'} (F)` : `holding row ${this.selected.index + 1} (F follows)`;
   }
 
   get selectedIndex(): number {

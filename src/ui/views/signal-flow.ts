@@ -7,6 +7,7 @@ import type { ProcessSample } from '../../sampler/sample.js';
 import { ListOverlay } from '../widgets/list-overlay.js';
 import { ConfirmOverlay } from '../widgets/confirm-overlay.js';
 import { visibleText } from '../../model/untrusted-text.js';
+import { cutToCells } from '../../model/cell-width.js';
 import type { Overlay } from '../overlay.js';
 
 export const SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGKILL', 'SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGSTOP', 'SIGCONT', 'SIGUSR1', 'SIGUSR2'];
@@ -22,7 +23,7 @@ export function signalPicker(p: ProcessSample, nowEpochMs: number): Overlay {
     overlay: new ConfirmOverlay(`Send ${signal}?`, [
       `Send ${signal} to ${name}?`,
       `started ${startTimeText(p.startTimeMs, nowEpochMs)}, user ${visibleText(p.user)}`,
-      `command: ${visibleText(p.cmdline || p.comm).slice(0, 60)}`,
+      `command: ${cutToCells(visibleText(p.cmdline || p.comm), 60)}`,
     ], () => ({ signal: { target: { pid: p.pid, startTimeTicks: p.startTimeTicks }, name, signal } })),
   }));
 }

@@ -19,7 +19,7 @@ export function chartRows(height: number): number {
 export class SystemView implements View {
   readonly id = 'system';
   readonly title = 'System';
-  readonly needs: ViewNeeds = { detail: false, mappingsOf: null };
+  readonly needs: ViewNeeds = { reads: new Set(), mappingsOf: null };
   private top = 0;
   private lineCount = 0;
 
@@ -30,7 +30,7 @@ export class SystemView implements View {
     return [
       section('Memory (free, human units)'), ...freeLines(store, theme), '',
       section('vmstat (per second; si so bi bo in bytes)'), ...vmstatLines(store, theme), '',
-      section('Memory pressure (/proc/pressure/memory)'), ...pressureLines(store), '',
+      section('Memory pressure (/proc/pressure/memory)'), ...pressureLines(store, theme), '',
       section('/proc/meminfo'), ...meminfoLines(store, width, theme),
     ];
   }

@@ -21,14 +21,14 @@ test('the memory bar counts shared memory (tmpfs, /dev/shm) as used, not as cach
   // 8 GiB, 4 free, 3 in Cached of which 2 are shmem (a 2 GiB file in /dev/shm).
   const store = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, Buffers: 0, Cached: 3 * GIB, SReclaimable: 0, Shmem: 2 * GIB, MemAvailable: 2 * GIB, SwapTotal: 0, SwapFree: 0 });
   const [mem] = headerLines(store, 120, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false });
-  assert.match(mem, /3\.0G\/8\.0G(\{\/bold\})*(\{bold\})*\]/, mem);
+  assert.match(mem, /3\.00G\/8\.00G(\{\/bold\})*(\{bold\})*\]/, mem);
   // Without shmem, the same cache is all reclaimable: 1 GiB used.
   const plain = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, Buffers: 0, Cached: 3 * GIB, SReclaimable: 0, Shmem: 0, MemAvailable: 7 * GIB, SwapTotal: 0, SwapFree: 0 });
-  assert.match(headerLines(plain, 120, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false })[0], /1\.0G\/8\.0G(\{\/bold\})*(\{bold\})*\]/);
+  assert.match(headerLines(plain, 120, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false })[0], /1\.00G\/8\.00G(\{\/bold\})*(\{bold\})*\]/);
 });
 
 test('the header shows memtop\'s own CPU (all threads) and RSS, not only the sample\'s time', () => {
   const store = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, MemAvailable: 4 * GIB, SwapTotal: 0, SwapFree: 0 });
   const lines = headerLines(store, 120, makeTheme(false), { rssBytes: 58 * 1024 * 1024, intervalMs: 2000, paused: false });
-  assert.match(lines[3], /^ memtop: 3\.1% CPU 58M · sample 10 ms every 2 s$/, lines[3]);
+  assert.match(lines[3], /^ memtop: 3\.1% CPU 58\.0M · sample 10 ms every 2 s$/, lines[3]);
 });
