@@ -62,6 +62,9 @@ export function failureText(failure: ReadFailure): string {
 export const SINGLE_READ_MAX_BYTES = 1024 * 1024;
 export const WHOLE_READ_MAX_BYTES = 512 * 1024 * 1024;
 
+/** Descriptors given back, and left for other reads, when held ones exhaust the process's limit. */
+const HELD_HEADROOM = 64;
+
 const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
 
 /** Opens of each file name (the last path component: "stat", "smaps_rollup", ...): tests count reads. */
@@ -86,6 +89,10 @@ export class ProcFs {
   /** Opens per file name, counted when set (tests: which files a tick read). */
   openCounts: OpenCounts | null = null;
   private buffer = Buffer.allocUnsafe(INITIAL_BUFFER_BYTES);
+  /** Descriptors kept open by readHeldBytes, by path relative to the root. */
+  private readonly held = new Map<string, number>();
+  /** Lowered when the process ran out of descriptors. */
+  private heldMax = Infinity;
 
   constructor(root = '/proc') {
     this.root = root.length > 1 && root.endsWith('/') ? root.slice(0, -1) : root;
@@ -129,6 +136,61 @@ export class ProcFs {
    */
   readSingleBytes(relPath: string, maxBytes = SINGLE_READ_MAX_BYTES): number | ReadFailure {
     return this.readBytes(`${this.root}/${relPath}`, true, maxBytes, false);
+  }
+
+  /**
+   * readSingleBytes for a file read again and again (a process's stat, every tick): its descriptor
+   * is kept open and each read is one pread at offset 0, which the kernel answers with fresh
+   * contents, saving the open and close. A held descriptor keeps naming the process it was opened
+   * for: once that process is gone the read fails (ESRCH), also when its PID has been reused.
+   * When the process runs out of descriptors (EMFILE), HELD_HEADROOM of the held ones are let go
+   * and no more are ever held, so other reads still get one; files beyond that are read the plain
+   * way. So they always are on a
+   * root that is not a procfs mount, where a held descriptor would keep reading a file since
+   * removed or replaced.
+   */
+  readHeldBytes(relPath: string, maxBytes = SINGLE_READ_MAX_BYTES): number | ReadFailure {
+    if (this.checkFileType) return this.readSingleBytes(relPath, maxBytes);
+    let fd = this.held.get(relPath);
+    if (fd === undefined && this.held.size >= this.heldMax) return this.readSingleBytes(relPath, maxBytes);
+    if (fd === undefined) {
+      const path = `${this.root}/${relPath}`;
+      try {
+        fd = openSync(path, OPEN_FLAGS);
+      } catch (err) {
+        const code = errorCode(err);
+        if (code !== 'EMFILE' && code !== 'ENFILE') return { code, path };
+        this.heldMax = Math.max(0, this.held.size - HELD_HEADROOM);
+        for (const name of [...this.held.keys()].slice(this.heldMax)) this.release(name);
+        return this.readSingleBytes(relPath, maxBytes);
+      }
+      if (this.openCounts !== null) countOpen(this.openCounts, path);
+      this.held.set(relPath, fd);
+    }
+    try {
+      const room = Math.min(this.buffer.length, maxBytes + 1);
+      const length = readSync(fd, this.buffer, 0, room, 0);
+      if (length < room) return length;
+    } catch (err) {
+      this.release(relPath);
+      return { code: errorCode(err), path: `${this.root}/${relPath}` };
+    }
+    // Larger than one buffer: not a stat line; read the plain way, which grows the buffer or refuses.
+    this.release(relPath);
+    return this.readSingleBytes(relPath, maxBytes);
+  }
+
+  /** Closes the descriptor readHeldBytes keeps for this file, if any. */
+  release(relPath: string): void {
+    const fd = this.held.get(relPath);
+    if (fd === undefined) return;
+    this.held.delete(relPath);
+    closeSync(fd);
+  }
+
+  /** How many descriptors readHeldBytes keeps open. */
+  get heldCount(): number {
+    return this.held.size;
   }
 
   /** True when the last read's bytes equal `previous`. */

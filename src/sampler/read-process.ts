@@ -77,7 +77,8 @@ export interface Tracked {
 export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined): { tracked: Tracked; record: ProcessSample } | null {
   const { procfs, stats, nowMs } = tick;
   const ownerFromFiles = procfs.filesShowOwner;
-  const statLength = procfs.readSingleBytes(`${pid}/stat`);
+  // Incremental sampling reads every stat every tick: through a held descriptor (procfs.ts).
+  const statLength = tick.exact ? procfs.readSingleBytes(`${pid}/stat`) : procfs.readHeldBytes(`${pid}/stat`);
   stats.reads.stat++;
   if (typeof statLength !== 'number') {
     noteRefused(stats, statLength);

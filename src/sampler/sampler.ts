@@ -124,6 +124,7 @@ export class Sampler {
       const result = readProcess(tick, pid, known);
       if (result === null) {
         stats.gone++;
+        this.procfs.release(`${pid}/stat`);
         // Nearly always gone; the few still there (read in part) are read again next tick.
         if (this.procfs.exists(`${pid}`)) unread.push(pid);
         continue;
@@ -135,7 +136,11 @@ export class Sampler {
     }
     // Forget the processes not seen this tick (gone, or no longer among these PIDs).
     if (this.tracked.size > processes.length) {
-      for (const [pid, tracked] of this.tracked) if (tracked.seenTick !== tickNumber) this.tracked.delete(pid);
+      for (const [pid, tracked] of this.tracked) {
+        if (tracked.seenTick === tickNumber) continue;
+        this.tracked.delete(pid);
+        this.procfs.release(`${pid}/stat`);
+      }
     }
     return { processes, unread, stats };
   }
