@@ -1,7 +1,8 @@
 /**
  * The only module that touches the file system for /proc data. Reads go through one reused
- * Buffer with fs.openSync/readSync/closeSync (bench/RESULTS.md compares the alternatives). The
- * root is a parameter, so tests read fixture trees and a host's /proc can be read at /host/proc.
+ * Buffer with fs.openSync/readSync/closeSync, or, for a file re-read every tick on a procfs mount,
+ * one pread on a held descriptor (readHeldBytes; bench/RESULTS.md has the figures). The root is a
+ * parameter, so tests read fixture trees and a host's /proc can be read at /host/proc.
  *
  * Every read is capped (a per-kind maximum), and opened with O_NONBLOCK: a root that is not a
  * procfs mount (a copy, a --proc DIR) may hold a FIFO or a link to a device where a proc file
