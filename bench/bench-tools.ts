@@ -1,6 +1,6 @@
 /**
- * What the benchmarks share: the C yardstick (../shared/bench/procread.c, built into $TMPDIR),
- * the load generator (../shared/bench/load.sh), medians, timing whole commands, and writing a
+ * What the benchmarks share: the C yardstick (bench/yardstick/procread.c, built into $TMPDIR),
+ * the load generator (bench/yardstick/load.sh), medians, timing whole commands, and writing a
  * section of bench/RESULTS.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../test/helpers/paths.js';
 
-export const sharedBench = process.env.MEMTOP_SHARED_BENCH ?? join(repoRoot, '..', 'shared', 'bench');
+export const sharedBench = process.env.MEMTOP_SHARED_BENCH ?? join(repoRoot, 'bench', 'yardstick');
 export const memtopMain = join(repoRoot, 'dist', 'bin', 'memtop.js');
 
 /**

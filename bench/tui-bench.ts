@@ -4,7 +4,7 @@
  * - key-to-screen latency at N = 3000 and --delay 1 (send a key, poll the pane until it
  *   changes), keys spread at random over the sampling cycle;
  * - memtop's own CPU over 60 s at --delay 1 with N = 1000 idle processes, PSS and USS shown,
- *   against htop 3 with its PSS column on (../shared/bench/htoprc-pss) over the same minute;
+ *   against htop 3 with its PSS column on (bench/yardstick/htoprc-pss) over the same minute;
  *   memtop's RSS at the end of that minute and one minute later.
  *
  * Usage: npm run build && node dist/bench/tui-bench.js [--cpu-seconds 60] [--keys 40]

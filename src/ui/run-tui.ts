@@ -5,6 +5,7 @@
  * error; after an error the message and the path of a log file are printed.
  */
 import { Store } from '../model/store.js';
+import { SampleStream } from '../model/sample-stream.js';
 import { ProcFs } from '../proc/procfs.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
 import { periodicFullGc } from '../sampler/periodic-gc.js';
@@ -90,9 +91,13 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       });
       const ui = app;
       const collectGarbage = periodicFullGc();
+      // The store first, then the screen; later consumers (recorder, exporter) subscribe here too.
+      const samples = new SampleStream(onError);
+      samples.subscribe((sample) => store.push(sample));
+      samples.subscribe(() => { ui.storeChanged(); collectGarbage(); });
       deps.attach({
         onReady: (pageSizeBytes) => { store.pageSizeBytes = pageSizeBytes; },
-        onSample: (sample) => { store.push(sample); ui.storeChanged(); collectGarbage(); },
+        onSample: (sample) => samples.publish(sample),
         onMappings: (target, reading, readAtMs) => { store.setMappings(target, reading, readAtMs); ui.storeChanged(); },
         onError,
       });

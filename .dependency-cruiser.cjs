@@ -1,0 +1,107 @@
+/**
+ * The layer rules of DESIGN.md, checked by test/layers.test.ts (so `npm test` fails on a
+ * violation); by hand: `npm run -s layers`.
+ *
+ * It cruises two trees: src/ (the TypeScript, parsed by swc, where a type-only import counts
+ * as an import) and dist/src/ (what tsc emitted, where type-only imports are gone), because
+ * dependency-cruiser tells type-only imports apart only through the TypeScript compiler API,
+ * which TypeScript 7 no longer ships. So "model imports sampler/proc only for types" is
+ * checked on dist/src/model, and every other rule on src/. Tests (*.test.*) may import any
+ * layer and are left out.
+ */
+const layer = (name) => `^src/${name}/`;
+
+/** One allowed violation: this rule, this importing file, this imported file. */
+const known = (rule, from, to) => ({ type: 'dependency', rule: { name: rule, severity: 'error' }, from, to });
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'proc-imports-nothing-of-ours',
+      comment: 'src/proc holds pure parsers and the one reader of /proc: it imports no other layer.',
+      severity: 'error',
+      from: { path: layer('proc') },
+      to: { path: '^src/', pathNot: layer('proc') },
+    },
+    {
+      name: 'sampler-imports-only-proc',
+      comment: 'src/sampler builds on src/proc alone (types that cross to the model live in the sampler).',
+      severity: 'error',
+      from: { path: layer('sampler') },
+      to: { path: '^src/', pathNot: '^src/(sampler|proc)/' },
+    },
+    {
+      name: 'model-imports-only-data-below',
+      comment: 'src/model imports the sampler and proc (for their types) and nothing above it.',
+      severity: 'error',
+      from: { path: layer('model') },
+      to: { path: '^src/', pathNot: '^src/(model|sampler|proc)/' },
+    },
+    {
+      name: 'model-imports-sampler-proc-types-only',
+      comment: 'src/model takes only data types from sampler/proc: the emitted JS imports neither.',
+      severity: 'error',
+      from: { path: '^dist/src/model/' },
+      to: { path: '^dist/src/(sampler|proc)/' },
+    },
+    {
+      name: 'ui-cli-never-proc',
+      comment: 'The UI and the CLI are handed services; they never reach /proc themselves.',
+      severity: 'error',
+      from: { path: '^src/(ui|cli)/' },
+      to: { path: layer('proc') },
+    },
+    {
+      name: 'ui-cli-never-fs',
+      comment: 'The UI and the CLI read no files themselves (node:fs resolves to fs).',
+      severity: 'error',
+      from: { path: '^src/(ui|cli)/' },
+      to: { dependencyTypes: ['core'], path: '^fs(/promises)?$' },
+    },
+    {
+      name: 'blessed-only-in-ui',
+      comment: 'Only src/ui imports blessed; the CLI reaches it only by loading the UI.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: layer('ui') },
+      to: { path: '(^|/)node_modules/blessed(-contrib)?/|^blessed(-contrib)?($|/)' },
+    },
+    {
+      name: 'views-never-sampler',
+      comment: 'Views pull from the store; they never run sampler code (its data types they may name: checked on the emitted JS).',
+      severity: 'error',
+      from: { path: '^dist/src/ui/views/' },
+      to: { path: '^dist/src/sampler/' },
+    },
+  ],
+  options: {
+    parser: 'swc',
+    exclude: { path: '\\.test\\.[jt]s$' },
+    doNotFollow: { path: 'node_modules' },
+    /*
+     * Known violations: exactly the imports that break a rule today, each being fixed on its
+     * own branch (issue 11, item 5). Empty this list as the fixes merge; anything not on it
+     * fails the check, and an entry left here after its import is gone changes nothing.
+     */
+    knownViolations: [
+      // model takes functions, not only types, from proc
+      known('model-imports-sampler-proc-types-only', 'dist/src/model/free-summary.js', 'dist/src/proc/meminfo.js'),
+      known('model-imports-sampler-proc-types-only', 'dist/src/model/mapping-row.js', 'dist/src/proc/smaps-counters.js'),
+      known('model-imports-sampler-proc-types-only', 'dist/src/model/system-rates.js', 'dist/src/proc/system-stat.js'),
+      // the CLI and UI read files themselves
+      known('ui-cli-never-fs', 'src/cli/proc-root.ts', 'fs'),
+      known('ui-cli-never-fs', 'src/cli/program.ts', 'fs'),
+      known('ui-cli-never-fs', 'src/ui/crash-log.ts', 'fs'),
+      known('ui-cli-never-fs', 'src/ui/terminal-foreground.ts', 'fs'),
+      known('ui-cli-never-fs', 'src/ui/terminal-gone.ts', 'fs'),
+      // the CLI and UI make a ProcFs or parse /proc text themselves
+      known('ui-cli-never-proc', 'src/cli/missing-pids.ts', 'src/proc/procfs.ts'),
+      known('ui-cli-never-proc', 'src/cli/proc-root.ts', 'src/proc/procfs.ts'),
+      known('ui-cli-never-proc', 'src/cli/tui-command.ts', 'src/proc/procfs.ts'),
+      known('ui-cli-never-proc', 'src/ui/run-tui.ts', 'src/proc/procfs.ts'),
+      known('ui-cli-never-proc', 'src/ui/send-signal.ts', 'src/proc/pid-stat.ts'),
+      known('ui-cli-never-proc', 'src/ui/send-signal.ts', 'src/proc/procfs.ts'),
+      known('ui-cli-never-proc', 'src/ui/terminal-foreground.ts', 'src/proc/pid-stat.ts'),
+    ],
+  },
+};
