@@ -88,9 +88,6 @@ module.exports = {
       known('model-imports-sampler-proc-types-only', 'dist/src/model/free-summary.js', 'dist/src/proc/meminfo.js'),
       known('model-imports-sampler-proc-types-only', 'dist/src/model/mapping-row.js', 'dist/src/proc/smaps-counters.js'),
       known('model-imports-sampler-proc-types-only', 'dist/src/model/system-rates.js', 'dist/src/proc/system-stat.js'),
-      // the sampler's protocol types live in the model's store
-      known('sampler-imports-only-proc', 'src/sampler/sampler-host.ts', 'src/model/store.ts'),
-      known('sampler-imports-only-proc', 'src/sampler/sampler-protocol.ts', 'src/model/store.ts'),
       // the CLI and UI read files themselves
       known('ui-cli-never-fs', 'src/cli/proc-root.ts', 'fs'),
       known('ui-cli-never-fs', 'src/cli/program.ts', 'fs'),
@@ -98,8 +95,6 @@ module.exports = {
       known('ui-cli-never-fs', 'src/ui/terminal-foreground.ts', 'fs'),
       known('ui-cli-never-fs', 'src/ui/terminal-gone.ts', 'fs'),
       // the CLI and UI make a ProcFs or parse /proc text themselves
-      known('ui-cli-never-proc', 'src/cli/early-read-ahead.ts', 'src/proc/loadavg.ts'),
-      known('ui-cli-never-proc', 'src/cli/early-read-ahead.ts', 'src/proc/procfs.ts'),
       known('ui-cli-never-proc', 'src/cli/missing-pids.ts', 'src/proc/procfs.ts'),
       known('ui-cli-never-proc', 'src/cli/proc-root.ts', 'src/proc/procfs.ts'),
       known('ui-cli-never-proc', 'src/cli/tui-command.ts', 'src/proc/procfs.ts'),

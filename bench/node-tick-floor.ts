@@ -2,8 +2,8 @@
  * The incremental tick's reads through memtop's own read call and nothing else: what a Node
  * sampler's tick costs before it does anything with what it read. The same reads as
  * bench/tick-floor.c (meminfo and loadavg; stat of every PID, listed once; smaps_rollup of a
- * round-robin ninth), each through ProcFs.readSingleBytes: Node's fs binding (raw-fs.ts),
- * open/read/close into one reused buffer. Next to tick-floor.c's figure it shows what Node's own
+ * round-robin ninth), each through ProcFs.readSingleBytes: fs.openSync/readSync/closeSync into
+ * one reused buffer. Next to tick-floor.c's figure it shows what Node's own
  * calls add to the kernel's work; next to memtop's tick, what memtop adds to them.
  */
 import { setTimeout as sleep } from 'node:timers/promises';

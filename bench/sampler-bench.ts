@@ -1,16 +1,17 @@
 /**
  * The sampler against the C yardstick, at N extra processes (load.sh), in one run:
- * - a full (--exact) sample, one thread and two (ParallelSampler), vs procread's per-sample time;
+ * - a full (--exact) sample vs procread's per-sample time;
  * - an incremental tick at a 1 s interval on the idle load, and the oldest PSS it shows;
- * - `memtop snapshot --json` as a whole process vs `procread 1` and Debian's smem, peak RSS.
+ * - `memtop snapshot --json` as a whole process vs `procread 1` and Debian's smem, peak RSS;
+ *   with --baseline FILE, another build's memtop.js too, interleaved (a change measured with and
+ *   without it in one run).
  * Prints a Markdown table and writes it to bench/RESULTS.md.
  *
- * Usage: npm run build && node dist/bench/sampler-bench.js [--sizes 1000,3000] [--ticks 15] [--runs 7]
+ * Usage: npm run build && node dist/bench/sampler-bench.js [--sizes 1000,3000] [--ticks 15] [--runs 7] [--baseline OLD/dist/bin/memtop.js]
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProcFs } from '../src/proc/procfs.js';
 import { Sampler } from '../src/sampler/sampler.js';
-import { ParallelSampler } from '../src/sampler/parallel-sampler.js';
 import type { Sample } from '../src/sampler/sample.js';
 import {
   buildProcread, buildTickFloor, hasCommand, machineLine, median, memtopCommand, procreadMedianMs, startLoad, tickFloorMs, timeCommand,
@@ -29,14 +30,13 @@ const runs = Number(option('--runs', '7'));
 const procread = buildProcread();
 const tickFloor = buildTickFloor();
 const smem = hasCommand('smem');
+const baseline = process.argv.includes('--baseline') ? option('--baseline', '') : null;
 
 interface Row {
   n: number;
   procreadMs: number;
   exactSingleMs: number;
-  exactParallelMs: number;
   tickSingleMs: number;
-  tickParallelMs: number;
   tickBackToBackMs: number;
   /** procread's one sample when it comes after the same pause as the ticks (0.5 s idle). */
   procreadAfterPauseMs: number;
@@ -50,6 +50,9 @@ interface Row {
   procreadOneMs: number;
   smemMs: number | null;
   snapshotPeakMiB: number;
+  /** The --baseline build's snapshot, interleaved with this one's. */
+  baselineMs: number | null;
+  baselinePeakMiB: number | null;
 }
 
 async function timed(sample: () => Sample | Promise<Sample>): Promise<{ ms: number; sample: Sample }> {
@@ -62,36 +65,26 @@ async function measure(n: number): Promise<Row> {
   const load = startLoad(n);
   try {
     const single = new Sampler({ procfs: new ProcFs('/proc'), exact: true });
-    const parallel = new ParallelSampler({ procRoot: '/proc', exact: true });
     single.sample();
-    await parallel.sample();
     const procreadRounds: number[] = [];
     const exactSingle: number[] = [];
-    const exactParallel: number[] = [];
     for (let round = 0; round < 5; round++) {
       procreadRounds.push(procreadMedianMs(procread, 5, ['-c']));
-      for (let i = 0; i < 3; i++) {
-        exactSingle.push((await timed(() => single.sample())).ms);
-        exactParallel.push((await timed(() => parallel.sample())).ms);
-      }
+      for (let i = 0; i < 3; i++) exactSingle.push((await timed(() => single.sample())).ms);
     }
 
     // Incremental ticks at a real 1 s interval on the idle load.
     single.exact = false;
-    parallel.exact = false;
-    single.intervalMs = parallel.intervalMs = 1000;
+    single.intervalMs = 1000;
     const tickSingle: number[] = [];
-    const tickParallel: number[] = [];
     let oldestPssMs = 0;
     for (let tick = 0; tick < ticks; tick++) {
+      // After the same 0.5 s idle as the yardstick's "after a pause" figures.
       await sleep(500);
-      tickSingle.push((await timed(() => single.sample())).ms);
-      await sleep(500);
-      const { ms, sample } = await timed(() => parallel.sample());
-      tickParallel.push(ms);
+      const { ms, sample } = await timed(() => single.sample());
+      tickSingle.push(ms);
       for (const p of sample.processes) oldestPssMs = Math.max(oldestPssMs, p.pssReadAtMs === null ? 0 : sample.monotonicMs - p.pssReadAtMs);
     }
-    parallel.close();
     // The same ticks with no pause between them: what the tick costs when the machine has not
     // just woken up (on this VM a 1 s sleep makes the next /proc reads 2-3x slower, in C too).
     const backToBack: number[] = [];
@@ -113,8 +106,16 @@ async function measure(n: number): Promise<Row> {
     const peak: number[] = [];
     const procreadOne: number[] = [];
     const smemRuns: number[] = [];
+    const baselineRuns: number[] = [];
+    const baselinePeak: number[] = [];
     for (let run = 0; run < runs; run++) {
       procreadOne.push(timeCommand([procread, '1']).wallMs);
+      if (baseline !== null) {
+        const old = timeCommand([process.execPath, baseline, 'snapshot', '--json']);
+        if (old.status !== 0) throw new Error(`${baseline} snapshot --json exited ${old.status}`);
+        baselineRuns.push(old.wallMs);
+        baselinePeak.push(old.maxRssKiB / 1024);
+      }
       const memtop = timeCommand(memtopCommand('snapshot', '--json'));
       if (memtop.status !== 0) throw new Error(`memtop snapshot --json exited ${memtop.status}`);
       snapshot.push(memtop.wallMs);
@@ -125,9 +126,7 @@ async function measure(n: number): Promise<Row> {
       n,
       procreadMs: median(procreadRounds),
       exactSingleMs: median(exactSingle),
-      exactParallelMs: median(exactParallel),
       tickSingleMs: median(tickSingle),
-      tickParallelMs: median(tickParallel),
       tickBackToBackMs: median(backToBack),
       procreadAfterPauseMs: median(afterPause),
       cTickMs,
@@ -138,6 +137,8 @@ async function measure(n: number): Promise<Row> {
       procreadOneMs: median(procreadOne),
       smemMs: smemRuns.length ? median(smemRuns) : null,
       snapshotPeakMiB: Math.max(...peak),
+      baselineMs: baselineRuns.length ? median(baselineRuns) : null,
+      baselinePeakMiB: baselinePeak.length ? Math.max(...baselinePeak) : null,
     };
   } finally {
     load.stop();
@@ -151,9 +152,9 @@ const rows: Row[] = [];
 for (const n of sizes) rows.push(await measure(n));
 
 const table = [
-  '| N extra | procread per sample | exact, 1 thread | exact, 2 threads (the UI with --exact) | incremental tick at 1 s, 1 thread (the UI) | incremental tick at 1 s, 2 threads | incremental tick back to back | procread after a 0.5 s pause | tick at 1 s vs that | the tick reads in C: back to back / after a 0.5 s pause | the tick reads in Node, nothing else, after the pause | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.exactParallelMs)} = ${ratio(r.exactParallelMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickParallelMs)} = ${ratio(r.tickParallelMs, r.procreadMs)} | ${ms(r.tickBackToBackMs)} = ${ratio(r.tickBackToBackMs, r.procreadMs)} | ${ms(r.procreadAfterPauseMs)} | ${ratio(r.tickSingleMs, r.procreadAfterPauseMs)} | ${ms(r.cTickMs)} = ${ratio(r.cTickMs, r.procreadMs)} / ${ms(r.cTickAfterPauseMs)} = ${ratio(r.cTickAfterPauseMs, r.procreadMs)} | ${ms(r.nodeTickAfterPauseMs)} = ${ratio(r.nodeTickAfterPauseMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |`),
+  '| N extra | procread per sample | exact sample | incremental tick at 1 s (the UI) | incremental tick back to back | procread after a 0.5 s pause | tick at 1 s vs that | the tick reads in C: back to back / after a 0.5 s pause | the tick reads in Node, nothing else, after the pause | oldest PSS seen | `snapshot --json` whole | vs `procread 1` | smem vs snapshot | snapshot peak RSS |' + (baseline === null ? '' : ' baseline build\'s snapshot, vs `procread 1`, peak RSS |'),
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|' + (baseline === null ? '' : '---|'),
+  ...rows.map((r) => `| ${r.n} | ${ms(r.procreadMs)} | ${ms(r.exactSingleMs)} = ${ratio(r.exactSingleMs, r.procreadMs)} | ${ms(r.tickSingleMs)} = ${ratio(r.tickSingleMs, r.procreadMs)} | ${ms(r.tickBackToBackMs)} = ${ratio(r.tickBackToBackMs, r.procreadMs)} | ${ms(r.procreadAfterPauseMs)} | ${ratio(r.tickSingleMs, r.procreadAfterPauseMs)} | ${ms(r.cTickMs)} = ${ratio(r.cTickMs, r.procreadMs)} / ${ms(r.cTickAfterPauseMs)} = ${ratio(r.cTickAfterPauseMs, r.procreadMs)} | ${ms(r.nodeTickAfterPauseMs)} = ${ratio(r.nodeTickAfterPauseMs, r.procreadMs)} | ${(r.oldestPssMs / 1000).toFixed(1)} s | ${ms(r.snapshotMs)} | ${ratio(r.snapshotMs, r.procreadOneMs)} (${ms(r.procreadOneMs)}) | ${r.smemMs === null ? 'smem not installed' : `${ratio(r.smemMs, r.snapshotMs)} slower (${ms(r.smemMs)})`} | ${r.snapshotPeakMiB.toFixed(1)} MiB |${r.baselineMs === null ? '' : ` ${ms(r.baselineMs)} = ${ratio(r.baselineMs, r.procreadOneMs)}, ${r.baselinePeakMiB!.toFixed(1)} MiB |`}`),
 ].join('\n');
 
 const section = `## Sampler vs the C reference reader

@@ -2,20 +2,9 @@
 /**
  * memtop's entry point: runs the command line and turns every failure into one line and an exit
  * code (failure.ts): 0 ok, 1 failure, 2 usage.
- *
- * No V8 flag on the command line: any flag that changes V8's flag hash makes Node reject the code
- * cache of its own built-in modules, which then compile from source in every thread (measured:
- * +5–10 ms at start, +20–25 ms for each worker thread to start). The young generation is kept
- * small at run time instead (heap-size.ts).
  */
 import type { Command } from 'commander';
-import { keepYoungGenerationSmall } from './heap-size.js';
-import { startEarlyReadAhead } from './early-read-ahead.js';
 import { usageError } from './cli-error.js';
-
-keepYoungGenerationSmall();
-// Before the program's modules load and set up (~15 ms): the read-ahead thread's start overlaps them.
-startEarlyReadAhead(process.argv, process.env);
 
 /**
  * `memtop snap`: the program takes no arguments of its own (the UI has options only), so a bare
@@ -53,14 +42,11 @@ function flushed(stream: NodeJS.WriteStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
-/**
- * The whole run. No top-level await in this module: the bundle is CommonJS (scripts/bundle.mjs
- * says why), and a CommonJS file has none.
- */
+/** The whole run. No top-level await: the bundle is CommonJS (scripts/bundle.mjs), which has none. */
 async function run(): Promise<void> {
   await main(process.argv);
-  // Done: once the output is out (a pipe takes it in 64 KiB turns), end now. A natural exit first
-  // tears down the heap: measured ~25 ms after a 3,000-process snapshot.
+  // Once the output is out (a pipe takes it in 64 KiB turns), end now rather than wait for a
+  // natural exit to tear the heap down.
   await flushed(process.stdout);
   await flushed(process.stderr);
   process.exit();

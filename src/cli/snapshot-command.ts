@@ -6,8 +6,6 @@ import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-co
 import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
 import { writeOutput } from './output.js';
 import { snapshotReport } from './snapshot-report.js';
-import { withoutOptimizingCompiler } from './snapshot-v8.js';
-import { earlyReadAheadStarted } from './early-read-ahead.js';
 
 export interface SnapshotFlags {
   json?: boolean;
@@ -53,7 +51,6 @@ export function addSnapshotCommand(program: Command): void {
       '',
     ].join('\n'))
     .action(async (flags: SnapshotFlags) => {
-      withoutOptimizingCompiler(earlyReadAheadStarted());
       const tty = process.stdout.isTTY;
       const report = await snapshotReport(flags, { ttyWidth: tty ? process.stdout.columns : undefined, prettyJson: tty });
       writeOutput(report);

@@ -5,6 +5,7 @@
  */
 import { Sampler } from '../sampler/sampler.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
+import type { ReadNeed } from '../sampler/read-needs.js';
 import { columnNeeds, type Column, type ColumnContext } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { selectProcesses } from '../model/process-filter.js';
@@ -20,7 +21,6 @@ import { openProcRoot } from './proc-root.js';
 import { missingPidNotes } from './missing-pids.js';
 import { checkUserName } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
-import { takeEarlyReadAhead } from './early-read-ahead.js';
 import type { Report } from './output.js';
 import type { SnapshotFlags } from './snapshot-command.js';
 import { jsonOutput } from './json-output.js';
@@ -50,20 +50,12 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const plan = by ? plainPlan(groupColumns(by), defaultGroupColumnIds(by), flags) : plainPlan(PROCESS_COLUMNS, DEFAULT_PROCESS_COLUMN_IDS, flags);
   const procfs = openProcRoot(flags.proc, environment.env);
   // What the shown and sorted columns need read (smaps_rollup, the expensive read, only for PSS-like
-  // columns); JSON has every field.
-  const needs = columnNeeds(format === 'json' ? PROCESS_COLUMNS : [...plan.columns, plan.sort.column] as Column<unknown>[]);
-  const readDetail = needs.has('rollup');
-  // All of a one-shot report's time is one sample: the files are read on two threads. Not with
-  // --interval: its CPU% divides each process's CPU time by the time between the two samples,
-  // which holds only if each process is read at the same point of both; on one thread it is (the
-  // same order twice), while the read-ahead's split between threads varies from one to the next.
-  const interval = flags.interval !== undefined;
+  // columns), with stat, status and cmdline, which --user and --filter use; JSON has every field.
+  const columnsRead = columnNeeds(format === 'json' ? PROCESS_COLUMNS : [...plan.columns, plan.sort.column] as Column<unknown>[]);
+  const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...columnsRead]);
   const users = UserNames.load(procfs);
   checkUserName(flags.user, users);
-  const sampler = new Sampler({ procfs, users, exact: true, readDetail, readAhead: !interval });
-  const early = takeEarlyReadAhead();
-  if (early !== null && !interval) sampler.adoptReadAhead(early);
-  else early?.finish();
+  const sampler = new Sampler({ procfs, users, exact: true, needs });
   let sample = sampler.sample();
   if (flags.interval !== undefined) {
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
@@ -75,7 +67,8 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const report = by
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
     : processOutput(out, plan as unknown as Plan<ProcessSample>);
-  const notes = [...report.notes, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)];
+  const refused = sample.stats.refused.map((why) => `${why}; that process is left out or its figure unknown`);
+  const notes = [...report.notes, ...refused, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)];
   // As `ps -p`: asked for PIDs and none of them is shown, exit 1.
   return { ...report, notes, exitCode: flags.pid !== undefined && selected.length === 0 ? 1 : undefined };
 }

@@ -13,6 +13,7 @@ import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './o
 import { UserNames } from '../sampler/user-names.js';
 import { openProcRoot } from './proc-root.js';
 import type { TuiOptions } from '../ui/tui-options.js';
+import type { ReadNeed } from '../sampler/read-needs.js';
 import { colorAllowed, terminalRefusal } from '../ui/terminal-capability.js';
 
 interface TuiFlags {
@@ -66,16 +67,16 @@ export function configureTui(program: Command): void {
       exitWhenTerminalGoes(terminal);
       const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
       const { Sampler } = await import('../sampler/sampler.js');
-      // What the shown and sorted columns need read; the sampler takes the rollup flag from it.
-      const readDetail = columnNeeds([...options.columns, options.sortColumn]).has('rollup');
+      // What the shown and sorted columns need read, with what the UI always shows or filters on.
+      const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...columnNeeds([...options.columns, options.sortColumn])]);
       const source = new WorkerSampleSource(options.procRoot, {
-        readDetail, exact: options.exact, maxStalenessMs: options.maxStalenessMs, intervalMs: options.delayMs, paused: false, mappingsOf: null,
+        needs, exact: options.exact, maxStalenessMs: options.maxStalenessMs, intervalMs: options.delayMs, paused: false, mappingsOf: null,
       });
       // The worker boots while this thread takes the first sample; then blessed loads. The
       // worker's own ticks start one interval later.
       const relay = new RelayListeners();
       source.start(relay, options.delayMs);
-      relay.onSample(new Sampler({ procfs: new ProcFs(options.procRoot), readDetail, exact: true }).sample());
+      relay.onSample(new Sampler({ procfs: new ProcFs(options.procRoot), needs, exact: true }).sample());
       const { runTui } = await import('../ui/run-tui.js');
       const code = await runTui(options, { input: process.stdin, output: process.stdout, source, attach: (l) => relay.attach(l) });
       exitUi(code, terminal);

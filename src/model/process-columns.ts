@@ -18,9 +18,12 @@ function bytes(id: string, title: string, description: string, needs: ReadNeed[]
   };
 }
 
-/** What COMMAND shows: the command line, or "[comm]" for kernel threads and empty cmdlines (as ps). */
+/**
+ * What COMMAND shows: the command line, or "[comm]" for kernel threads and empty cmdlines (as ps);
+ * a command line cut at the sampler's cap ends in "…".
+ */
 export function commandText(p: P): string {
-  return p.cmdline.length > 0 ? p.cmdline : `[${p.comm}]`;
+  return p.cmdline.length > 0 ? (p.cmdlineTruncated ? `${p.cmdline}…` : p.cmdline) : `[${p.comm}]`;
 }
 
 /** The order is JSON's key order (the columns JSON leaves out come last). */

@@ -12,7 +12,7 @@ import type { Column, ColumnContext } from './column.js';
 import { AGGREGATED_PROCESS_COLUMNS, PROCESS_COLUMNS } from './process-columns.js';
 import type { GroupBy } from './group-processes.js';
 
-/** A process: its columns' JSON fields in table order, then kernelThread and denied. */
+/** A process: its columns' JSON fields in table order, then kernelThread, denied, and cmdlineTruncated: true when cut. */
 export type ProcessJson = Record<string, unknown> & { kernelThread: boolean; denied: string[] };
 
 export interface SnapshotSystemJson {
@@ -59,6 +59,7 @@ export function processJson(p: ProcessSample, context: ColumnContext): ProcessJs
   }
   out.kernelThread = p.kernelThread;
   out.denied = p.denied;
+  if (p.cmdlineTruncated) out.cmdlineTruncated = true;
   return out as ProcessJson;
 }
 

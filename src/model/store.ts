@@ -4,7 +4,7 @@
  * per-mapping reading of the one process whose Mappings view is open. It never reads a file.
  */
 import type { SmapsMapping } from '../proc/smaps.js';
-import type { ProcessSample, Sample } from '../sampler/sample.js';
+import type { MappingsReading, ProcessIdentity, ProcessSample, Sample } from '../sampler/sample.js';
 import { freeSummary } from './free-summary.js';
 import { RingBuffer } from './ring-buffer.js';
 
@@ -34,17 +34,7 @@ function systemPoint(sample: Sample): SystemPoint {
   };
 }
 
-/** A process's identity: PIDs are reused, pid + start time is not. */
-export interface ProcessIdentity {
-  pid: number;
-  startTimeTicks: number;
-}
-
-/** What the worker read of /proc/PID/smaps for the Mappings view. */
-export type MappingsReading =
-  | { kind: 'ok'; comm: string; mappings: SmapsMapping[] }
-  | { kind: 'denied' }
-  | { kind: 'gone' };
+export type { MappingsReading, ProcessIdentity } from '../sampler/sample.js';
 
 export interface MappingsState {
   target: ProcessIdentity;

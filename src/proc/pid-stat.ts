@@ -54,8 +54,8 @@ const S = '-?\\d+';
  * that they can follow, whatever comm holds (spaces, ")", newlines: the "s" flag). Fields (3) to
  * (44) are printed by every kernel since 2.6.24, newer ones print up to (52): a line cut short
  * has fewer and does not match, so no field read here can be a number cut in the middle. A
- * regular expression runs as native code from its first use, which matters for a one-shot report
- * (no time for the JIT to warm up): measured 3× faster than a scan by index over 3,000 lines.
+ * regular expression runs as native code from its first use, which suits a one-shot report that
+ * gives the JIT no time to warm up (bench/RESULTS.md).
  */
 const STAT_LINE = new RegExp([
   '^(\\d+) \\((.*)\\) (\\S)', // (1) pid (2) comm (3) state

@@ -53,7 +53,7 @@ test('fixture tree: listPids lists the process directories, exists tells files a
   assert.equal(procfs.exists('pressure/memory'), true);
 });
 
-test('a missing file is a failure with ENOENT, not a throw; a directory is EISDIR', () => {
+test('a missing file is a failure with ENOENT, not a throw; a directory in a copy is refused (EFTYPE)', () => {
   const procfs = new ProcFs(PROC_BASIC);
   for (const result of [procfs.read('99999999/stat'), procfs.readSingle('99999999/stat'), procfs.readPath('/nonexistent/x')]) {
     assert.ok(isFailure(result));
@@ -63,7 +63,7 @@ test('a missing file is a failure with ENOENT, not a throw; a directory is EISDI
   }
   assert.equal((procfs.read('99999999/stat') as { path: string }).path, `${PROC_BASIC}/99999999/stat`);
   const dir = procfs.read(String(procs.memhog));
-  assert.ok(isFailure(dir) && dir.code === 'EISDIR');
+  assert.ok(isFailure(dir) && dir.code === 'EFTYPE');
   assert.equal(new ProcFs('/nonexistent-root').exists('meminfo'), false);
 });
 

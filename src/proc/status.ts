@@ -7,7 +7,7 @@ import { kbAt } from './key-value-lines.js';
 export interface PidStatus {
   /**
    * "Name": comm as the kernel escapes it here (a newline as "\\n", a backslash as "\\\\"; other
-   * control bytes such as ESC are left raw, measured on 6.18); stat's comm is the raw form.
+   * control bytes such as ESC are left raw, as Linux 6.18 prints it); stat's comm is the raw form.
    * Kept exactly, leading and trailing spaces included.
    */
   name: string;

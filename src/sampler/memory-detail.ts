@@ -2,7 +2,7 @@
  * PSS, USS, Swap and SwapPss of one process: from smaps_rollup (Linux 4.14+), or by summing
  * smaps on older kernels. Which one is detected once per proc root.
  */
-import { isDenied, isFailure, isGone, type ProcFs } from '../proc/procfs.js';
+import { isDenied, isFailure, isGone, isRefusedFile, type ProcFs, type ReadFailure } from '../proc/procfs.js';
 import { parseRollupSummary } from '../proc/smaps-rollup.js';
 import { parseSmaps, sumSmaps } from '../proc/smaps.js';
 import { summarize, type MemorySummary } from '../proc/smaps-counters.js';
@@ -13,6 +13,8 @@ export type DetailOutcome =
   | { kind: 'ok'; summary: MemorySummary }
   /** The kernel refused the file (ptrace-read check): the figures are unknown. */
   | { kind: 'denied'; file: DetailFile }
+  /** The file is not a regular file, or beyond its cap (procfs.ts): the figures are unknown. */
+  | { kind: 'refused'; file: DetailFile; failure: ReadFailure }
   /** The process exited while being read. */
   | { kind: 'gone' }
   /** No address space (kernel thread, zombie): there is no memory to count. */
@@ -40,6 +42,7 @@ export function readMemoryDetail(procfs: ProcFs, dir: string, file: DetailFile):
   const text = file === 'smaps_rollup' ? procfs.readSingle(`${dir}/smaps_rollup`) : procfs.read(`${dir}/smaps`);
   if (isFailure(text)) {
     if (isDenied(text)) return { kind: 'denied', file };
+    if (isRefusedFile(text)) return { kind: 'refused', file, failure: text };
     // ESRCH at open: the task has no mm (a kernel thread) or is exiting; the caller knows which
     // from stat.
     if (text.code === 'ESRCH') return { kind: 'no-mm' };

@@ -4,9 +4,9 @@
  * memtop keeps a few thousand small records alive and replaces a hundred of them a tick. V8
  * promotes the replaced ones to its old generation and, on a machine with lots of RAM, sets the
  * first full collection's threshold high, so the heap (and RSS) climbs for minutes before it is
- * collected: measured at 1,000 processes, 80 → 96 MiB over 3 minutes, then a drop. A full
- * collection of this ~10 MiB heap takes a few milliseconds; once every 20 s keeps the RSS flat
- * for well under 0.1 % of a core. Each thread (the UI and the sampler worker) runs its own.
+ * collected. A full collection of this small heap is cheap; once per interval keeps the RSS flat
+ * (bench/RESULTS.md). Each thread (the UI and the sampler worker) runs its own. gc() is exposed
+ * with --expose-gc set at run time, as Node's v8.setFlagsFromString documentation shows.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';

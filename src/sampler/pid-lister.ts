@@ -1,7 +1,6 @@
 /**
- * The PIDs to read this tick. Listing /proc costs as much as reading every stat file on this
- * machine when the reader has slept for a second between ticks (measured: 0.4 ms back to back,
- * 5–10 ms after a 1 s sleep, in C as in Node), so it is skipped when no process can have been
+ * The PIDs to read this tick. After the reader has slept between ticks, listing /proc can cost as
+ * much as reading every stat file (bench/RESULTS.md), so it is skipped when no process can have been
  * created: the kernel hands out PIDs in increasing order and /proc/loadavg shows the last one, so
  * an unchanged last PID means no fork since the previous listing, and the PIDs still alive are
  * the previous ones minus those found gone. Processes that exit are noticed by their stat read.

@@ -12,6 +12,10 @@ import { procBasic } from '../../test/helpers/paths.js';
 import { generateProcTree } from '../../test/helpers/proc-tree.js';
 import type { ProcessSample, Sample } from './sample.js';
 import { startMemhog } from '../../test/helpers/live-helpers.js';
+import type { ReadNeed } from './read-needs.js';
+
+const WITH_ROLLUP = new Set<ReadNeed>(['stat', 'status', 'rollup', 'cmdline']);
+const WITHOUT_ROLLUP = new Set<ReadNeed>(['stat', 'status', 'cmdline']);
 
 /** A zombie with no thread left has no memory to read (zombies and Zl processes come and go on any machine). */
 const hasNoMemory = (p: ProcessSample) => p.kernelThread || (p.state === 'Z' && p.threads <= 1);
@@ -36,12 +40,12 @@ function assertOddProcessesSeen(sample: Sample, odd: { zombie: number; leaderles
 test('live: status is read only for the processes whose rollup was refused; the uid is the owner of the /proc/PID directory', async (t) => {
   const odd = await startOddProcesses(t);
   const procfs = new ProcFs('/proc');
-  const sample = new Sampler({ procfs, exact: true, readDetail: true }).sample();
+  const sample = new Sampler({ procfs, exact: true, needs: WITH_ROLLUP }).sample();
   assertOddProcessesSeen(sample, odd);
   const needStatus = sample.processes.filter((p) => !hasNoMemory(p) && (p.pssBytes === null || leaderExited(p)));
   // A process that exits mid-read may have had its status read and then be left out.
-  assert.ok(sample.stats.statusReads >= needStatus.length, `${sample.stats.statusReads} status reads, ${needStatus.length} without rollup or leader`);
-  assert.ok(sample.stats.statusReads <= needStatus.length + sample.stats.gone);
+  assert.ok(sample.stats.reads.status >= needStatus.length, `${sample.stats.reads.status} status reads, ${needStatus.length} without rollup or leader`);
+  assert.ok(sample.stats.reads.status <= needStatus.length + sample.stats.gone);
   const self = sample.processes.find((p) => p.pid === process.pid);
   assert.ok(self, 'memtop sees itself');
   assert.equal(self.uid, process.geteuid!());
@@ -51,22 +55,22 @@ test('live: status is read only for the processes whose rollup was refused; the 
 
 test('live: without the detail columns status gives SHR, RSS and swap', async (t) => {
   const odd = await startOddProcesses(t);
-  const sample = new Sampler({ procfs: new ProcFs('/proc'), exact: true, readDetail: false }).sample();
+  const sample = new Sampler({ procfs: new ProcFs('/proc'), exact: true, needs: WITHOUT_ROLLUP }).sample();
   assertOddProcessesSeen(sample, odd);
   const self = sample.processes.find((p) => p.pid === process.pid)!;
   assert.equal(self.pssBytes, null);
   assert.ok(self.rssBytes! > 0 && self.shrBytes! > 0 && self.swapBytes !== null);
-  assert.ok(sample.stats.statusReads >= sample.processes.filter((p) => !hasNoMemory(p)).length - sample.stats.gone);
+  assert.ok(sample.stats.reads.status >= sample.processes.filter((p) => !hasNoMemory(p)).length - sample.stats.gone);
 });
 
 test('a copy of /proc: every process\'s status is read, for its uid', (t) => {
   const users = new UserNames(new Map([[0, 'root']]));
   const basic = new Sampler({ procfs: new ProcFs(procBasic), exact: true, users }).sample();
-  assert.equal(basic.stats.statusReads, basic.processes.length);
+  assert.equal(basic.stats.reads.status, basic.processes.length);
   const tree = generateProcTree(50);
   t.after(() => tree.remove());
   const sample = new Sampler({ procfs: new ProcFs(tree.root), exact: true, users }).sample();
-  assert.equal(sample.stats.statusReads, 50);
+  assert.equal(sample.stats.reads.status, 50);
   const uids = new Map(sample.processes.map((p) => [p.pid, p.uid]));
   assert.deepEqual(tree.processes.map((p) => uids.get(p.pid)), tree.processes.map((p) => p.uid));
   assert.ok(new Set(uids.values()).size > 1, 'the tree has processes of several users');

@@ -1,8 +1,9 @@
 /**
- * One process in one tick: stat always; status, smaps_rollup and cmdline when the tick needs
- * them; the record built from what was read now and what is remembered from before.
+ * One process in one tick: stat always; status, smaps_rollup, cmdline and cgroup when the tick's
+ * needs name them; the record built from what was read now and what is remembered from before.
  */
-import { isFailure, isGone, type ProcFs } from '../proc/procfs.js';
+import { failureText, isFailure, isGone, isRefusedFile, type ProcFs, type ReadFailure } from '../proc/procfs.js';
+import { memoryCgroupPath, parseCgroup } from '../proc/cgroup.js';
 import { parsePidStat, isKernelThread, isZombie, type PidStat } from '../proc/pid-stat.js';
 import { parseStatus, sharedBytes, effectiveUid, type PidStatus } from '../proc/status.js';
 import { cmdlineText } from '../proc/cmdline.js';
@@ -11,7 +12,13 @@ import { CLOCK_TICKS_PER_SECOND } from './clock.js';
 import { readMemoryDetail, type DetailFile } from './memory-detail.js';
 import { memoryDirOf } from './live-thread.js';
 import type { UserNames } from './user-names.js';
+import type { ReadNeeds } from './read-needs.js';
 import type { ProcessSample, SampleStats, SystemSample } from './sample.js';
+
+/** The most of a command line read: any user can start processes with megabytes of arguments. */
+export const CMDLINE_MAX_BYTES = 16 * 1024;
+/** Refused files named per sample, at most (the count of affected processes is in `gone`). */
+const REFUSED_KEPT = 20;
 
 /** The denial list of a process nothing was refused for: one array for all (nobody changes it). */
 const NOTHING_DENIED: string[] = [];
@@ -23,7 +30,8 @@ export interface ProcessTick {
   system: SystemSample;
   nowMs: number;
   exact: boolean;
-  readDetail: boolean;
+  /** What to read beyond stat (read-needs.ts). */
+  needs: ReadNeeds;
   detailFile: DetailFile;
   /** Unchanged processes whose detail is re-read this tick (round-robin refresh). */
   staleRefresh: ReadonlySet<number>;
@@ -39,7 +47,11 @@ export interface Tracked {
   /** The sampler's tick that last saw the process (to forget those no longer seen). */
   seenTick: number;
   startTimeTicks: number;
-  cmdline: string;
+  /** Null until read (when 'cmdline' is needed). */
+  cmdline: string | null;
+  cmdlineTruncated: boolean;
+  /** Undefined until read (when 'cgroup' is needed); null when unknown. */
+  cgroupPath: string | null | undefined;
   stat: PidStat;
   /** Null until status is needed (see readProcess). */
   status: PidStatus | null;
@@ -56,8 +68,8 @@ export interface Tracked {
 /**
  * Null when the process is gone or was read only in part (it exited mid-read).
  *
- * Files read, in order: stat; smaps_rollup when the PSS figures are due; status only when the
- * record needs it: for SHR, RSS and swap when there is no rollup (not shown, refused, no
+ * Files read, in order: stat; cmdline and cgroup when needed; smaps_rollup when the PSS figures
+ * are due; status, when needed, only where the record lacks what it gives: for SHR, RSS and swap when there is no rollup (not shown, refused, no
  * address space), and for the uid on a copy of /proc. On a live procfs the uid is the owner of
  * the /proc/PID directory (ProcFs.filesShowOwner), taken whenever the process is read further
  * than its stat line (so a process that changed its uid shows it within --max-staleness).
@@ -65,8 +77,13 @@ export interface Tracked {
 export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined): { tracked: Tracked; record: ProcessSample } | null {
   const { procfs, stats, nowMs } = tick;
   const ownerFromFiles = procfs.filesShowOwner;
-  const statLength = procfs.readSingleBytes(`${pid}/stat`);
-  if (typeof statLength !== 'number') return null;
+  // Incremental sampling reads every stat every tick: through a held descriptor (procfs.ts).
+  const statLength = tick.exact ? procfs.readSingleBytes(`${pid}/stat`) : procfs.readHeldBytes(`${pid}/stat`);
+  stats.reads.stat++;
+  if (typeof statLength !== 'number') {
+    noteRefused(stats, statLength);
+    return null;
+  }
   if (known !== undefined && procfs.sameBytes(statLength, known.statBytes) && isIdle(tick, pid, known)) {
     return { tracked: known, record: idleRecord(known, tick) };
   }
@@ -87,7 +104,9 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     record: undefined as unknown as ProcessSample, // set below
     seenTick: 0,
     startTimeTicks: stat.startTimeTicks,
-    cmdline: previous?.cmdline ?? '',
+    cmdline: previous?.cmdline ?? null,
+    cmdlineTruncated: previous?.cmdlineTruncated ?? false,
+    cgroupPath: previous?.cgroupPath,
     stat,
     status: previous?.status ?? null,
     uid: previous?.uid ?? null,
@@ -107,23 +126,40 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   }
   // The command line is read once per process (pid + start time), and again when its comm
   // changes: an exec() (a comm that changes alone, by prctl, costs one read more).
-  if ((previous === undefined || previous.stat.comm !== stat.comm) && !kernel) {
+  if (previous !== undefined && previous.stat.comm !== stat.comm) tracked.cmdline = null;
+  if (kernel) tracked.cmdline = '';
+  else if (tick.needs.has('cmdline') && tracked.cmdline === null) {
     // (A leader that exited has no command line left; a live thread shows the process's.)
-    const text = procfs.readSingle(`${memoryDir ?? pid}/cmdline`);
-    if (!isFailure(text)) tracked.cmdline = cmdlineText(text);
-    else if (isGone(text)) return null;
+    const read = procfs.readPrefix(`${memoryDir ?? pid}/cmdline`, CMDLINE_MAX_BYTES);
+    stats.reads.cmdline++;
+    if (!isFailure(read)) {
+      tracked.cmdline = cmdlineText(read.text);
+      tracked.cmdlineTruncated = read.cut;
+    } else if (isGone(read)) return null;
+    else {
+      noteRefused(stats, read);
+      tracked.cmdline = '';
+    }
   }
-  if (!tick.readDetail) {
+  if (tick.needs.has('cgroup') && (changed || tracked.cgroupPath === undefined || tick.staleRefresh.has(pid))) {
+    const text = procfs.readSingle(`${pid}/cgroup`);
+    stats.reads.cgroup++;
+    if (isFailure(text) && isGone(text)) return null;
+    if (isFailure(text)) noteRefused(stats, text);
+    tracked.cgroupPath = isFailure(text) ? null : memoryCgroupPath(parseCgroup(text));
+  }
+  if (!tick.needs.has('rollup')) {
     tracked.detail = null;
     tracked.detailAtMs = null;
     tracked.denied = NOTHING_DENIED;
   } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
     const outcome = readMemoryDetail(procfs, memoryDir!, tick.detailFile);
-    stats.detailReads++;
+    stats.reads.rollup++;
+    if (outcome.kind === 'refused') noteRefused(stats, outcome.failure);
     if (outcome.kind === 'ok') {
       tracked.detail = outcome.summary;
       tracked.denied = NOTHING_DENIED;
-    } else if (outcome.kind === 'denied') {
+    } else if (outcome.kind === 'denied' || outcome.kind === 'refused') {
       tracked.detail = null;
       tracked.denied = [outcome.file];
     } else {
@@ -134,16 +170,19 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   }
   // A leader that exited has no vsize in its stat: VmSize comes from a live thread's status.
   const leaderExited = zombie && !tracked.noMm;
-  const needsStatus = !ownerFromFiles || leaderExited || (!tracked.noMm && tracked.detail === null);
+  const needsStatus = tick.needs.has('status') && (!ownerFromFiles || leaderExited || (!tracked.noMm && tracked.detail === null));
   // A status not read this time would go stale unseen (the rollup gives the figures meanwhile):
   // dropped, so that it is read afresh when it is needed again (PSS switched off).
   if (!needsStatus) tracked.status = null;
   if (needsStatus && (changed || tracked.status === null)) {
     const dir = memoryDir ?? `${pid}`;
     const text = procfs.readSingle(`${dir}/status`);
-    if (isFailure(text)) return null;
+    stats.reads.status++;
+    if (isFailure(text)) {
+      noteRefused(stats, text);
+      return null;
+    }
     const status = parseStatus(text);
-    stats.statusReads++;
     // Empty or cut short (a live thread's status names its process in Tgid).
     if ((dir === `${pid}` ? status.pid : status.tgid) !== pid) return null;
     tracked.status = status;
@@ -158,15 +197,22 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   return { tracked, record: tracked.record };
 }
 
+/** A refused file (procfs.ts: not regular, beyond its cap) is named in the sample's stats. */
+function noteRefused(stats: SampleStats, failure: ReadFailure): void {
+  if (isRefusedFile(failure) && stats.refused.length < REFUSED_KEPT) stats.refused.push(failureText(failure));
+}
+
 /**
  * The stat line has not moved by a byte since the last tick: no CPU time used, no page gained or
- * lost. Unless this tick must read more of it (a round-robin PSS refresh, exact mode, PSS just
+ * lost. Unless this tick must read more of it (a round-robin PSS refresh, exact mode, a need just
  * switched on or off), the process is not read further.
  */
 function isIdle(tick: ProcessTick, pid: number, known: Tracked): boolean {
   if (tick.exact || tick.staleRefresh.has(pid)) return false;
-  const hasDetail = known.detailAtMs !== null;
-  return known.noMm || hasDetail === tick.readDetail;
+  const { needs } = tick;
+  if (needs.has('cmdline') && known.cmdline === null) return false;
+  if (needs.has('cgroup') && known.cgroupPath === undefined) return false;
+  return known.noMm || (known.detailAtMs !== null) === needs.has('rollup');
 }
 
 /** The same record as last tick (the same object, unless it still showed CPU use). */
@@ -193,7 +239,9 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     startTimeTicks: stat.startTimeTicks,
     startTimeMs: bootMs + (stat.startTimeTicks * 1000) / CLOCK_TICKS_PER_SECOND,
     comm: stat.comm,
-    cmdline: t.cmdline,
+    cmdline: t.cmdline ?? '',
+    cmdlineTruncated: t.cmdlineTruncated,
+    cgroupPath: t.cgroupPath ?? null,
     vssBytes: t.noMm ? 0 : isZombie(stat) ? status?.vmSizeBytes ?? null : stat.vsizeBytes,
     rssBytes: detail?.rssBytes ?? status?.vmRssBytes ?? none,
     shrBytes: detail !== null ? detail.rssBytes - detail.anonymousBytes : (status !== null ? sharedBytes(status) : null) ?? none,

@@ -1,5 +1,5 @@
 /** The system part of a sample: meminfo, vmstat, /proc/stat, PSI memory, loadavg, uptime. */
-import { isFailure, type ProcFs } from '../proc/procfs.js';
+import { failureReason, isFailure, SINGLE_READ_MAX_BYTES, type ProcFs } from '../proc/procfs.js';
 import { parseMeminfo } from '../proc/meminfo.js';
 import { parseVmstat } from '../proc/vmstat.js';
 import { parseSystemStat } from '../proc/system-stat.js';
@@ -16,11 +16,14 @@ export class NotAProcRootError extends Error {
   }
 }
 
+/** The system files are a few KiB; a bigger one is not a proc file. */
+const SYSTEM_FILE_MAX_BYTES = SINGLE_READ_MAX_BYTES;
+
 export function readSystem(procfs: ProcFs): SystemSample {
-  const meminfo = procfs.read('meminfo');
-  if (isFailure(meminfo)) throw new NotAProcRootError(procfs.root, meminfo.code);
+  const meminfo = procfs.read('meminfo', SYSTEM_FILE_MAX_BYTES);
+  if (isFailure(meminfo)) throw new NotAProcRootError(procfs.root, failureReason(meminfo));
   const text = (name: string) => {
-    const result = procfs.read(name); // vmstat is multi-record: read to EOF
+    const result = procfs.read(name, SYSTEM_FILE_MAX_BYTES); // vmstat is multi-record: read to EOF
     return isFailure(result) ? null : result;
   };
   const vmstat = text('vmstat');

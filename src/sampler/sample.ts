@@ -8,6 +8,8 @@ import type { SystemStat } from '../proc/system-stat.js';
 import type { Pressure } from '../proc/pressure.js';
 import type { Loadavg } from '../proc/loadavg.js';
 import type { Uptime } from '../proc/uptime.js';
+import type { SmapsMapping } from '../proc/smaps.js';
+import type { ReadNeed } from './read-needs.js';
 
 export interface ProcessSample {
   pid: number;
@@ -28,8 +30,18 @@ export interface ProcessSample {
   startTimeMs: number;
   /** Raw command name from stat; untrusted. */
   comm: string;
-  /** Arguments joined by spaces (empty for kernel threads); untrusted. Read once per process. */
+  /**
+   * Arguments joined by spaces (empty for kernel threads, or when not read); untrusted. Read once
+   * per process, at most CMDLINE_MAX_BYTES of it.
+   */
   cmdline: string;
+  /** The command line went on past CMDLINE_MAX_BYTES: `cmdline` is its beginning. */
+  cmdlineTruncated: boolean;
+  /**
+   * The cgroup that accounts the process's memory (/proc/PID/cgroup: the v1 memory controller's
+   * path on a hybrid system, else the v2 "0::" path); null when not read or unknown. Untrusted.
+   */
+  cgroupPath: string | null;
   /** Virtual size (stat's vsize, = status's VmSize). */
   vssBytes: number | null;
   /** Rss from smaps_rollup, or VmRSS from status when the rollup is not read or refused. */
@@ -61,6 +73,18 @@ export interface ProcessSample {
   denied: string[];
 }
 
+/** A process's identity: PIDs are reused, pid + start time is not. */
+export interface ProcessIdentity {
+  pid: number;
+  startTimeTicks: number;
+}
+
+/** What the worker read of /proc/PID/smaps for the Mappings view. */
+export type MappingsReading =
+  | { kind: 'ok'; comm: string; mappings: SmapsMapping[] }
+  | { kind: 'denied' }
+  | { kind: 'gone' };
+
 export interface SystemSample {
   meminfo: Meminfo;
   vmstat: Vmstat;
@@ -86,6 +110,22 @@ export interface Sample {
   stats: SampleStats;
   /** The sample's own cost, ms of wall time. */
   costMs: number;
+  /** memtop's own process (all its threads), from the real /proc whatever the sampled root. */
+  own: OwnUsage;
+}
+
+export interface OwnUsage {
+  /** CPU time used since the previous sample, % of one core; null on the first sample. */
+  cpuPercent: number | null;
+  /** Resident memory of the whole process, bytes. */
+  rssBytes: number;
+}
+
+/** Files opened this tick, by kind (smaps, where it replaces smaps_rollup, counts as rollup). */
+export type ReadCounts = Record<ReadNeed, number>;
+
+export function noReads(): ReadCounts {
+  return { stat: 0, status: 0, rollup: 0, cmdline: 0, cgroup: 0 };
 }
 
 export interface SampleStats {
@@ -95,8 +135,8 @@ export interface SampleStats {
   gone: number;
   /** Processes whose memory detail was refused. */
   denied: number;
-  /** status files read this tick. */
-  statusReads: number;
-  /** smaps_rollup (or smaps) files read this tick. */
-  detailReads: number;
+  /** Per-process files read this tick, by kind. */
+  reads: ReadCounts;
+  /** Files refused (not a regular file, beyond its cap: procfs.ts), a few at most, as "PATH: why". */
+  refused: string[];
 }

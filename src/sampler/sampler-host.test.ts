@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { WorkerSampleSource, type SampleListeners } from './sampler-host.js';
 import type { Sample } from './sample.js';
-import type { MappingsReading } from '../model/store.js';
+import type { MappingsReading } from './sample.js';
+import { DEFAULT_NEEDS } from './sampler.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
-const config = { readDetail: true, exact: false, maxStalenessMs: 10_000, intervalMs: 200, paused: false, mappingsOf: null };
+const config = { needs: DEFAULT_NEEDS, exact: false, maxStalenessMs: 10_000, intervalMs: 200, paused: false, mappingsOf: null };
 
 function collect(source: WorkerSampleSource) {
   const got = { ready: [] as number[], samples: [] as Sample[], mappings: [] as MappingsReading[], errors: [] as Error[] };
@@ -65,6 +66,25 @@ test('reads the watched process\'s smaps; a wrong start time reads as gone; paus
     assert.equal(got.samples.length, count, 'no samples while paused');
     source.configure({ paused: false });
     await until(() => got.samples.length > count, 'a sample after resuming');
+  } finally {
+    await source.stop();
+  }
+});
+
+test('the needs set crosses to the worker: rollup off, no rollup read and no PSS; cgroup on, cgroup read', async () => {
+  const source = new WorkerSampleSource(fixture, { ...config, needs: new Set(['stat', 'status', 'cmdline']) });
+  try {
+    const { got, until } = collect(source);
+    await until(() => got.samples.length >= 1, 'a sample');
+    assert.equal(got.samples[0].stats.reads.rollup, 0);
+    assert.equal(got.samples[0].detailSource, 'off');
+    assert.equal(got.samples[0].processes.find((p) => p.pid === 3852)!.pssBytes, null);
+    source.configure({ needs: new Set(['stat', 'cgroup']) });
+    source.sampleNow();
+    await until(() => got.samples.some((s) => s.stats.reads.cgroup > 0), 'a sample that read cgroup');
+    const last = got.samples.at(-1)!;
+    assert.equal(last.processes.find((p) => p.pid === 3852)!.cgroupPath, '/process_api/8139ef43e3809fab548f8558605e666a');
+    assert.equal(last.stats.reads.status, 0);
   } finally {
     await source.stop();
   }

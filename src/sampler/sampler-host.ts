@@ -4,11 +4,9 @@
  * drive it with a sampler in the same thread.
  */
 import { Worker } from 'node:worker_threads';
-import { v8FlagsForThreads } from './v8-flags.js';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
-import type { Sample } from './sample.js';
+import type { MappingsReading, ProcessIdentity, Sample } from './sample.js';
 import { SampleDeltaReader } from './sample-delta.js';
-import type { MappingsReading, ProcessIdentity } from '../model/store.js';
 
 export interface SampleListeners {
   onReady(pageSizeBytes: number): void;
@@ -43,7 +41,7 @@ export class WorkerSampleSource implements SampleSource {
 
   /** `firstTickDelayMs`: 0 samples at once; the caller that took the first sample itself passes the interval. */
   start(listeners: SampleListeners, firstTickDelayMs = 0): void {
-    const input: WorkerInput = { procRoot: this.procRoot, config: this.current, firstTickDelayMs, v8Flags: v8FlagsForThreads() };
+    const input: WorkerInput = { procRoot: this.procRoot, config: this.current, firstTickDelayMs };
     const worker = new Worker(new URL('./sampler-worker.js', import.meta.url), {
       workerData: input,
       // The worker only reads /proc: a small young generation keeps its footprint low.
@@ -89,9 +87,13 @@ export class WorkerSampleSource implements SampleSource {
 }
 
 function sameConfig(a: SamplingConfig, b: SamplingConfig): boolean {
-  return a.readDetail === b.readDetail && a.exact === b.exact && a.maxStalenessMs === b.maxStalenessMs
+  return sameNeeds(a.needs, b.needs) && a.exact === b.exact && a.maxStalenessMs === b.maxStalenessMs
     && a.intervalMs === b.intervalMs && a.paused === b.paused
     && a.mappingsOf?.pid === b.mappingsOf?.pid && a.mappingsOf?.startTimeTicks === b.mappingsOf?.startTimeTicks;
+}
+
+function sameNeeds(a: SamplingConfig['needs'], b: SamplingConfig['needs']): boolean {
+  return a.size === b.size && [...a].every((need) => b.has(need));
 }
 
 /**

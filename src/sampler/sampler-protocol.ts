@@ -3,13 +3,14 @@
  * what to read; the worker pushes samples and, while a Mappings view is open, that process's
  * smaps.
  */
-import type { MappingsReading, ProcessIdentity } from '../model/store.js';
+import type { MappingsReading, ProcessIdentity } from './sample.js';
+import type { ReadNeeds } from './read-needs.js';
 import type { SampleDelta } from './sample-delta.js';
 
 /** What the worker reads and how often. */
 export interface SamplingConfig {
-  /** Read smaps_rollup (PSS/USS/SwapPss): only when a shown column or view needs it. */
-  readDetail: boolean;
+  /** What to read per process (read-needs.ts): the shown columns' and views' needs. */
+  needs: ReadNeeds;
   exact: boolean;
   maxStalenessMs: number;
   intervalMs: number;
@@ -24,8 +25,6 @@ export interface WorkerInput {
   config: SamplingConfig;
   /** When the first tick runs (0: at once; one interval when the first sample was taken elsewhere). */
   firstTickDelayMs: number;
-  /** Run-time V8 flags of the creating thread, set again by the worker (v8-flags.ts). */
-  v8Flags: string[];
 }
 
 export type ToWorker =

@@ -6,30 +6,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
-import { ParallelSampler } from './parallel-sampler.js';
-import type { Sample } from './sample.js';
 import { readMappings } from './read-mappings.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
 import { periodicFullGc } from './periodic-gc.js';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
-import { restoreV8Flags } from './v8-flags.js';
 
 /** However slow the samples, the worker rests at least this share of the interval between them. */
 const MIN_REST_SHARE = 0.25;
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
-restoreV8Flags(input.v8Flags);
 const procfs = new ProcFs(input.procRoot);
 let config: SamplingConfig = input.config;
-/**
- * --exact re-reads everything every tick: then the sample is read on two threads (the kernel's
- * page walks run in parallel), which halves its time at thousands of processes. Incremental
- * ticks read little and stay on this one.
- */
-const sampler: { sample(): Sample | Promise<Sample> } & Pick<Sampler, 'readDetail' | 'exact' | 'maxStalenessMs' | 'intervalMs'> =
-  input.config.exact ? new ParallelSampler({ procRoot: input.procRoot, exact: true }) : new Sampler({ procfs });
+const sampler = new Sampler({ procfs });
 const deltas = new SampleDeltaWriter();
 const collectGarbage = periodicFullGc();
 let timer: NodeJS.Timeout | null = null;
@@ -39,7 +29,7 @@ function post(message: FromWorker): void {
 }
 
 function applyConfig(): void {
-  sampler.readDetail = config.readDetail;
+  sampler.needs = config.needs;
   sampler.exact = config.exact;
   sampler.maxStalenessMs = config.maxStalenessMs;
   sampler.intervalMs = config.intervalMs;
@@ -59,7 +49,7 @@ function postMappings(): void {
 let sampling = false;
 let againWhenDone = false;
 
-async function tick(): Promise<void> {
+function tick(): void {
   timer = null;
   if (config.paused) return;
   if (sampling) {
@@ -69,7 +59,7 @@ async function tick(): Promise<void> {
   sampling = true;
   const startMs = performance.now();
   try {
-    post({ type: 'sample', delta: deltas.write(await sampler.sample()) });
+    post({ type: 'sample', delta: deltas.write(sampler.sample()) });
     postMappings();
     collectGarbage();
   } catch (err) {
@@ -90,7 +80,7 @@ function reportError(err: unknown): void {
 
 function schedule(delayMs: number): void {
   if (timer !== null) clearTimeout(timer);
-  timer = config.paused ? null : setTimeout(() => void tick(), delayMs);
+  timer = config.paused ? null : setTimeout(tick, delayMs);
 }
 
 function guarded<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
@@ -122,5 +112,5 @@ guarded(() => {
   applyConfig();
   post({ type: 'ready', pageSizeBytes: detectPageSizeBytes(procfs) });
   if (input.firstTickDelayMs > 0) schedule(input.firstTickDelayMs);
-  else void tick();
+  else tick();
 })();

@@ -10,6 +10,10 @@ import type { ProcessSample } from './sample.js';
 import { FakeClock } from '../../test/helpers/fake-clock.js';
 import { withTreeCopy } from '../../test/helpers/fixture-copy.js';
 import { procBasic, procNoRollup } from '../../test/helpers/paths.js';
+import type { ReadNeed } from './read-needs.js';
+
+const WITH_ROLLUP = new Set<ReadNeed>(['stat', 'status', 'rollup', 'cmdline']);
+const WITHOUT_ROLLUP = new Set<ReadNeed>(['stat', 'status', 'cmdline']);
 
 const users = new UserNames(new Map([[0, 'root']]));
 
@@ -95,13 +99,13 @@ test('incremental sampling re-reads only what changed, plus a round-robin share'
     const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, intervalMs: 1000, maxStalenessMs: 10_000 });
     const first = sampler.sample();
     const withMemory = first.processes.filter((p) => !p.kernelThread && p.state !== 'Z').length;
-    assert.equal(first.stats.statusReads, first.processes.length);
-    assert.equal(first.stats.detailReads, withMemory);
+    assert.equal(first.stats.reads.status, first.processes.length);
+    assert.equal(first.stats.reads.rollup, withMemory);
 
     clock.advance(1000);
     const idle = sampler.sample();
-    assert.equal(idle.stats.statusReads, 0, 'nothing changed: no status read');
-    assert.equal(idle.stats.detailReads, Math.ceil(withMemory / 10), 'one tenth of the population per tick');
+    assert.equal(idle.stats.reads.status, 0, 'nothing changed: no status read');
+    assert.equal(idle.stats.reads.rollup, Math.ceil(withMemory / 10), 'one tenth of the population per tick');
 
     // A process whose resident size moves is re-read at once.
     const statPath = join(root, '3852', 'stat');
@@ -110,7 +114,7 @@ test('incremental sampling re-reads only what changed, plus a round-robin share'
     writeFileSync(statPath, fields.join(' '), 'latin1');
     clock.advance(1000);
     const moved = sampler.sample();
-    assert.equal(moved.stats.statusReads, 1);
+    assert.equal(moved.stats.reads.status, 1);
     assert.equal(byPid(moved.processes).get(3852)!.pssReadAtMs, moved.monotonicMs);
   });
 });
@@ -204,9 +208,9 @@ test('a root that is not a /proc is a clear error', () => {
 });
 
 test('without detail columns, smaps_rollup is not read and PSS is unknown', () => {
-  const sample = new Sampler({ procfs: new ProcFs(procBasic), clock: new FakeClock(), users, readDetail: false }).sample();
+  const sample = new Sampler({ procfs: new ProcFs(procBasic), clock: new FakeClock(), users, needs: WITHOUT_ROLLUP }).sample();
   assert.equal(sample.detailSource, 'off');
-  assert.equal(sample.stats.detailReads, 0);
+  assert.equal(sample.stats.reads.rollup, 0);
   const memhog = byPid(sample.processes).get(3852)!;
   assert.equal(memhog.pssBytes, null);
   assert.equal(memhog.rssBytes, kbField(procBasic, 3852, 'status', 'VmRSS'));
@@ -219,7 +223,7 @@ test('an idle process (stat unchanged to the byte) keeps its figures and its rec
   const before = byPid(first.processes);
   clock.advance(1000);
   const second = sampler.sample();
-  assert.equal(second.stats.statusReads, 0);
+  assert.equal(second.stats.reads.status, 0);
   for (const p of second.processes) {
     const earlier = before.get(p.pid)!;
     assert.deepEqual({ ...p, cpuPercent: 0, pssReadAtMs: 0 }, { ...earlier, cpuPercent: 0, pssReadAtMs: 0 }, `pid ${p.pid}`);
@@ -228,7 +232,7 @@ test('an idle process (stat unchanged to the byte) keeps its figures and its rec
   }
   // Only the round-robin share was re-read; the others are the very same records.
   const refreshed = second.processes.filter((p) => p.pssReadAtMs === second.monotonicMs);
-  assert.equal(refreshed.length, second.stats.detailReads);
+  assert.equal(refreshed.length, second.stats.reads.rollup);
   clock.advance(1000);
   const third = byPid(sampler.sample().processes);
   const same = second.processes.filter((p) => third.get(p.pid) === p).length;
@@ -244,10 +248,10 @@ test('PSS switched on and off again: RSS comes from a status read afresh, not on
   withTreeCopy(procBasic, (root) => {
     const pid = 3851;
     const clock = new FakeClock();
-    const sampler = new Sampler({ procfs: new LiveLikeProcFs(root), clock, users, exact: false, readDetail: false });
+    const sampler = new Sampler({ procfs: new LiveLikeProcFs(root), clock, users, exact: false, needs: WITHOUT_ROLLUP });
     const rssOf = () => byPid(sampler.sample().processes).get(pid)!.rssBytes;
     assert.equal(rssOf(), kbField(root, pid, 'status', 'VmRSS'), 'no PSS: status');
-    sampler.readDetail = true;
+    sampler.needs = WITH_ROLLUP;
     clock.advance(1000);
     assert.equal(rssOf(), kbField(root, pid, 'smaps_rollup', 'Rss'), 'PSS on: the rollup');
     // The process grows by 64 MiB: its stat, status and rollup say so.
@@ -257,7 +261,7 @@ test('PSS switched on and off again: RSS comes from a status read afresh, not on
     grow('stat', (t) => { const f = t.split(' '); f[23] = String(Number(f[23]) + 16384); return f.join(' '); });
     clock.advance(1000);
     assert.equal(rssOf(), kbField(root, pid, 'smaps_rollup', 'Rss'), 'PSS on, grown: the rollup');
-    sampler.readDetail = false;
+    sampler.needs = WITHOUT_ROLLUP;
     clock.advance(1000);
     assert.equal(rssOf(), kbField(root, pid, 'status', 'VmRSS'), 'PSS off again: the grown status, not the one read before the switch');
   });

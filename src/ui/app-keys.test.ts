@@ -158,10 +158,17 @@ test('the column picker hides PSS/USS/SWAP... and the sampler stops reading smap
   await h.press(...Array(pssAt).fill(KEYS.down), KEYS.space, KEYS.down, KEYS.space, KEYS.enter);
   await h.waitFor((t) => !t.includes('Columns —'));
   assert.doesNotMatch(h.lines()[5], /PSS|USS/);
-  assert.equal(h.source.config.readDetail, false);
+  assert.equal(h.source.config.needs.has('rollup'), false);
+  // Counted: the next sample opens no smaps_rollup at all.
+  h.source.procfs.openCounts = new Map();
+  h.source.tick();
+  assert.equal(h.source.procfs.openCounts.get('smaps_rollup'), undefined, 'no smaps_rollup read');
+  assert.ok(h.source.procfs.openCounts.get('stat')! > 0);
   await h.press('c', ...Array(pssAt).fill(KEYS.down), KEYS.space, KEYS.enter);
   await h.waitFor(/ PSS /);
-  assert.equal(h.source.config.readDetail, true);
+  assert.equal(h.source.config.needs.has('rollup'), true);
+  h.source.tick();
+  assert.ok(h.source.procfs.openCounts.get('smaps_rollup')! > 0, 'PSS shown again: smaps_rollup read again');
   assert.ok(h.source.sampleRequests > 0, 'PSS is wanted again: a sample is asked for at once');
   await h.press('c', KEYS.down, KEYS.space, KEYS.escape);
   assert.doesNotMatch(h.lines()[5], /PPID/, 'Esc cancels');

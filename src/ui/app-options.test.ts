@@ -21,7 +21,7 @@ test('--pid, --user and --filter select the rows; --sort and --reverse order the
     assert.equal(lines[5], '   ▼PID    PPID    RSS COMMAND');
     assert.match(lines[6], /^ +3858 +3852 +9\.55M \/tmp\/memtop-fixtures\/memhog/);
     assert.match(lines[7], /^ +3852 +3839 +11\.5M /);
-    assert.equal(h.source.config.readDetail, false, 'no PSS/USS column: smaps_rollup is not read');
+    assert.equal(h.source.config.needs.has('rollup'), false, 'no PSS/USS column: smaps_rollup is not read');
   });
 });
 
@@ -29,7 +29,7 @@ test('--sort by a column that is not shown: PSS/USS are read for it, and the row
   const options = { sortColumn: findColumn(PROCESS_COLUMNS, 'uss')!, columns: parseColumnList(PROCESS_COLUMNS, 'pid,rss,command') };
   await withHarness(fixture, options, async (h) => {
     const text = await h.waitFor('total of 6 shown');
-    assert.equal(h.source.config.readDetail, true, 'smaps_rollup is read for the sort');
+    assert.equal(h.source.config.needs.has('rollup'), true, 'smaps_rollup is read for the sort');
     const pids = text.split('\n').slice(6, 12).map((l) => Number(/^ +(\d+) /.exec(l)?.[1]));
     const truth = new Sampler({ procfs: new ProcFs(fixture), exact: true }).sample().processes;
     const uss = new Map(truth.map((p) => [p.pid, p.ussBytes ?? -1]));

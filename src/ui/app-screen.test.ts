@@ -17,7 +17,7 @@ test('header, breadcrumb, windowed table sorted by PSS, totals and footer', asyn
     assert.match(lines[0], /^ Mem\[\|+ +\d+(\.\d+)?[KMG]\/23\.5G\] +Tasks: 6, 20 thr, 1 kthr; 0 running$/);
     assert.match(lines[1], /^ Swp\[ +0B\/0B\] +Load average: 0\.06 0\.04 0\.00$/);
     assert.match(lines[2], /^ PSI mem avg10: some 0\.00% full 0\.00% +Uptime: 00:05:10$/);
-    assert.match(lines[3], /^ memtop: sample \d+ ms \([\d.]+% of 2 s\) · RSS \d/);
+    assert.match(lines[3], /^ memtop: (-|[\d.]+%) CPU [\d.]+[KMG] · sample \d+ ms every 2 s/);
     assert.match(lines[4], /^ Processes +6 of 7 processes · sort PSS desc · holding row 1 \(F follows\)$/);
     assert.equal(lines[5].trimEnd(), '    PID USER         VSS    RSS    SHR   ▼PSS    USS   SWAP  CPU%  MEM% S COMMAND');
     const pids = lines.slice(6, 12).map((l) => Number(l.slice(0, 7)));

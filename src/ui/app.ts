@@ -6,7 +6,7 @@
  */
 import type { Store } from '../model/store.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
-import { unionNeeds } from '../sampler/read-needs.js';
+import { unionNeeds, type ReadNeed } from '../sampler/read-needs.js';
 import { actionForKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
 import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
@@ -207,13 +207,14 @@ export class App {
   /** Tells the sampler what the views on the stack need: PSS for any, smaps for the top. */
   private applyNeeds(sampleNow = false): void {
     const { source, store } = this.options;
-    // The views' reads OR-ed; the sampler takes the rollup flag from them.
-    const readDetail = unionNeeds(this.stack.all.map((v) => v.needs.reads)).has('rollup');
+    // The views' reads OR-ed, with what the UI always shows or filters on (stat, status, cmdline).
+    const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...unionNeeds(this.stack.all.map((v) => v.needs.reads))]);
+    const readDetail = needs.has('rollup');
     const mappingsOf = this.stack.top.needs.mappingsOf;
-    const detailTurnedOn = readDetail && !source.config.readDetail;
+    const detailTurnedOn = readDetail && !source.config.needs.has('rollup');
     if (mappingsOf) store.watchMappings(mappingsOf);
     else if (store.mappings) store.unwatchMappings();
-    source.configure({ readDetail, mappingsOf });
+    source.configure({ needs, mappingsOf });
     if ((sampleNow || detailTurnedOn) && !this.paused) source.sampleNow();
   }
 

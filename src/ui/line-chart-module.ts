@@ -1,8 +1,7 @@
 /**
- * blessed-contrib's line chart, loaded on first use. Only the one widget file is required
- * (about 25 ms and 5 MiB here, most of it lodash; the package index costs ~150 ms and ~12 MiB),
- * through createRequire since memtop is ESM, and only when a view first asks for a chart: start-up
- * and the Processes view never load blessed-contrib (start to first table is a measured target).
+ * blessed-contrib's line chart, loaded on first use. Only the one widget file is required (the
+ * package index costs several times more), through createRequire since memtop is ESM, and only
+ * when a view first asks for a chart: start-up and the Processes view never load blessed-contrib.
  *
  * contrib's own typings have errors, so the small surface memtop uses is typed here.
  */

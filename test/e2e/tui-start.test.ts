@@ -10,7 +10,7 @@ for (const term of ['xterm-256color', 'screen-256color', 'tmux-256color', 'linux
   test(`TERM=${term}: starts with the header and the table; q exits 0 and restores the terminal`, async () => {
     const tmux = new Tmux(memtopCommand([], term));
     try {
-      const parts = [HEADER, TABLE, /total of \d+ shown/, /Load average: [\d.]+ [\d.]+ [\d.]+/, /memtop: sample \d+ ms/,
+      const parts = [HEADER, TABLE, /total of \d+ shown/, /Load average: [\d.]+ [\d.]+ [\d.]+/, /memtop: (-|[\d.]+%) CPU [\d.]+[KMG] · sample \d+ ms/,
         /^F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit/m];
       await tmux.waitForAll(parts);
       assert.equal(tmux.info('#{alternate_on}'), '1');

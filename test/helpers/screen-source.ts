@@ -3,11 +3,11 @@
  * root (a fixture tree or /proc), in this thread, sampling only when the test says tick().
  */
 import { ProcFs } from '../../src/proc/procfs.js';
-import { Sampler } from '../../src/sampler/sampler.js';
+import { DEFAULT_NEEDS, Sampler } from '../../src/sampler/sampler.js';
 import { readMappings } from '../../src/sampler/read-mappings.js';
 import type { SampleListeners, SampleSource } from '../../src/sampler/sampler-host.js';
 import type { SamplingConfig } from '../../src/sampler/sampler-protocol.js';
-import type { MappingsReading } from '../../src/model/store.js';
+import type { MappingsReading } from '../../src/sampler/sample.js';
 
 export class InlineSource implements SampleSource {
   config: SamplingConfig;
@@ -20,7 +20,7 @@ export class InlineSource implements SampleSource {
 
   constructor(procRoot: string, config: Partial<SamplingConfig> = {}) {
     this.procfs = new ProcFs(procRoot);
-    this.config = { readDetail: true, exact: true, maxStalenessMs: 10_000, intervalMs: 2000, paused: false, mappingsOf: null, ...config };
+    this.config = { needs: DEFAULT_NEEDS, exact: true, maxStalenessMs: 10_000, intervalMs: 2000, paused: false, mappingsOf: null, ...config };
     this.sampler = new Sampler({ procfs: this.procfs, exact: this.config.exact });
   }
 
@@ -32,7 +32,7 @@ export class InlineSource implements SampleSource {
   configure(change: Partial<SamplingConfig>): void {
     const before = this.config.mappingsOf;
     this.config = { ...this.config, ...change };
-    this.sampler.readDetail = this.config.readDetail;
+    this.sampler.needs = this.config.needs;
     const after = this.config.mappingsOf;
     if (after && (before?.pid !== after.pid || before.startTimeTicks !== after.startTimeTicks)) this.readMappings();
   }

@@ -4,14 +4,14 @@ import { headerLines } from './header.js';
 import { makeTheme } from '../theme.js';
 import { parseSystemStat } from '../../proc/system-stat.js';
 import type { Store } from '../../model/store.js';
-import type { Sample } from '../../sampler/sample.js';
+import { noReads, type Sample } from '../../sampler/sample.js';
 
 const GIB = 1024 ** 3;
 
 function storeWith(meminfo: Record<string, number>): Store {
   const sample: Sample = {
     timeMs: 0, monotonicMs: 0, detailSource: 'smaps_rollup', costMs: 10, processes: [],
-    stats: { listed: 0, gone: 0, denied: 0, statusReads: 0, detailReads: 0 },
+    stats: { listed: 0, gone: 0, denied: 0, reads: noReads(), refused: [] }, own: { cpuPercent: 3.14, rssBytes: 58 * 1024 * 1024 },
     system: { meminfo, vmstat: {}, stat: parseSystemStat(''), pressure: null, loadavg: null, uptime: null },
   };
   return { latest: sample } as unknown as Store;
@@ -25,4 +25,10 @@ test('the memory bar counts shared memory (tmpfs, /dev/shm) as used, not as cach
   // Without shmem, the same cache is all reclaimable: 1 GiB used.
   const plain = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, Buffers: 0, Cached: 3 * GIB, SReclaimable: 0, Shmem: 0, MemAvailable: 7 * GIB, SwapTotal: 0, SwapFree: 0 });
   assert.match(headerLines(plain, 120, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false })[0], /1\.00G\/8\.00G(\{\/bold\})*(\{bold\})*\]/);
+});
+
+test('the header shows memtop\'s own CPU (all threads) and RSS, not only the sample\'s time', () => {
+  const store = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, MemAvailable: 4 * GIB, SwapTotal: 0, SwapFree: 0 });
+  const lines = headerLines(store, 120, makeTheme(false), { rssBytes: 58 * 1024 * 1024, intervalMs: 2000, paused: false });
+  assert.match(lines[3], /^ memtop: 3\.1% CPU 58\.0M · sample 10 ms every 2 s$/, lines[3]);
 });

@@ -1,6 +1,6 @@
 /**
- * The header, htop style: memory and swap meters, memory pressure and memtop's own cost on the
- * left; task counts, load averages and uptime on the right.
+ * The header, htop style: memory and swap meters, memory pressure and memtop's own cost (CPU of
+ * all its threads, RSS, and the last sample's time) on the left; task counts, load averages and uptime on the right.
  */
 import { freeSummary } from '../../model/free-summary.js';
 import { humanBytes } from '../../model/human-units.js';
@@ -47,8 +47,7 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
   const pressure = psi
     ? `${label(theme, 'PSI mem avg10:')} some ${psi.some?.avg10.toFixed(2) ?? '-'}% full ${psi.full?.avg10.toFixed(2) ?? '-'}%`
     : `${label(theme, 'PSI mem:')} not available`;
-  const share = own.intervalMs > 0 ? (sample.costMs / own.intervalMs) * 100 : 0;
-  const cost = `${label(theme, 'memtop:')} sample ${Math.round(sample.costMs)} ms (${share.toFixed(1)}% of ${own.intervalMs / 1000} s) · RSS ${humanBytes(own.rssBytes)}${own.paused ? ' · ' + theme.fg('red', theme.bold('PAUSED')) : ''}`;
+  const cost = `${label(theme, 'memtop:')} ${ownCostText(sample.own.cpuPercent, own.rssBytes)} · sample ${Math.round(sample.costMs)} ms every ${own.intervalMs / 1000} s${own.paused ? ' · ' + theme.fg('red', theme.bold('PAUSED')) : ''}`;
 
   let threads = 0;
   let kernel = 0;
@@ -69,6 +68,14 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     pad(` ${pressure}`, 1 + plainLengthOf(pressure)) + up,
     ` ${cost}`,
   ];
+}
+
+/**
+ * memtop's own CPU (all its threads, since the previous sample; "-" until there is one) and
+ * resident memory: what top would show for it, e.g. "3.1% CPU 58M".
+ */
+export function ownCostText(cpuPercent: number | null, rssBytes: number): string {
+  return `${cpuPercent === null ? '-' : `${cpuPercent.toFixed(1)}%`} CPU ${humanBytes(rssBytes)}`;
 }
 
 /** Length of tagged text as drawn (tags removed, escaped braces as one character). */

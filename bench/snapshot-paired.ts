@@ -1,0 +1,51 @@
+/**
+ * `memtop snapshot --json` of this build against another build (--baseline OLD/dist/bin/memtop.js)
+ * and `procread 1`, at N extra processes (load.sh), in interleaved rounds whose order rotates: on
+ * a shared machine only figures taken side by side compare. Prints medians, each one's ratio to
+ * procread taken in the same rounds, the median of the per-round ratios this/baseline, and peak RSS.
+ *
+ * Usage: npm run build && node dist/bench/snapshot-paired.js --baseline OLD/dist/bin/memtop.js [--n 3000] [--runs 15] [--args "snapshot --json"]
+ */
+import { buildProcread, median, memtopMain, startLoad, timeCommand } from './bench-tools.js';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+const baseline = option('--baseline', '');
+if (baseline === '') throw new Error('--baseline OLD/dist/bin/memtop.js is required');
+const n = Number(option('--n', '3000'));
+const runs = Number(option('--runs', '15'));
+const args = option('--args', 'snapshot --json').split(' ');
+const procread = buildProcread();
+
+const contenders: Record<string, string[]> = {
+  procread: [procread, '1'],
+  baseline: [process.execPath, baseline, ...args],
+  current: [process.execPath, memtopMain, ...args],
+};
+const names = Object.keys(contenders);
+const wall: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
+const peak: Record<string, number[]> = Object.fromEntries(names.map((k) => [k, []]));
+const load = n > 0 ? startLoad(n) : null;
+try {
+  for (const name of names) timeCommand(contenders[name]); // warm the page cache
+  for (let round = 0; round < runs; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const run = timeCommand(contenders[name]);
+      if (run.status !== 0) throw new Error(`${name} exited ${run.status}`);
+      wall[name].push(run.wallMs);
+      peak[name].push(run.maxRssKiB / 1024);
+    }
+  }
+} finally {
+  load?.stop();
+}
+const paired = wall.current.map((ms, i) => ms / wall.baseline[i]);
+console.log(`N=${n}, ${runs} rounds, \`${args.join(' ')}\`, load ${(await import('node:os')).loadavg()[0].toFixed(2)}`);
+for (const name of names) {
+  console.log(`${name}: median ${median(wall[name]).toFixed(1)} ms = ${(median(wall[name]) / median(wall.procread)).toFixed(2)}x procread 1, peak RSS ${Math.max(...peak[name]).toFixed(1)} MiB`);
+}
+console.log(`current / baseline, median of per-round ratios: ${median(paired).toFixed(3)}`);
