@@ -67,6 +67,13 @@ module.exports = {
       to: { path: '(^|/)node_modules/blessed(-contrib)?/|^blessed(-contrib)?($|/)' },
     },
     {
+      name: 'services-below-ui-cli',
+      comment: 'src/host (services handed to the UI and CLI: files, signals, the proc root) and src/terminal (the terminal and job control) never import the UI or the CLI.',
+      severity: 'error',
+      from: { path: '^src/(host|terminal)/' },
+      to: { path: '^src/(ui|cli)/' },
+    },
+    {
       name: 'views-never-sampler',
       comment: 'Views pull from the store; they never run sampler code (its data types they may name: checked on the emitted JS).',
       severity: 'error',
@@ -88,20 +95,8 @@ module.exports = {
       known('model-imports-sampler-proc-types-only', 'dist/src/model/free-summary.js', 'dist/src/proc/meminfo.js'),
       known('model-imports-sampler-proc-types-only', 'dist/src/model/mapping-row.js', 'dist/src/proc/smaps-counters.js'),
       known('model-imports-sampler-proc-types-only', 'dist/src/model/system-rates.js', 'dist/src/proc/system-stat.js'),
-      // the CLI and UI read files themselves
-      known('ui-cli-never-fs', 'src/cli/proc-root.ts', 'fs'),
-      known('ui-cli-never-fs', 'src/cli/program.ts', 'fs'),
-      known('ui-cli-never-fs', 'src/ui/crash-log.ts', 'fs'),
-      known('ui-cli-never-fs', 'src/ui/terminal-foreground.ts', 'fs'),
-      known('ui-cli-never-fs', 'src/ui/terminal-gone.ts', 'fs'),
       // the CLI and UI make a ProcFs or parse /proc text themselves
       known('ui-cli-never-proc', 'src/cli/missing-pids.ts', 'src/proc/procfs.ts'),
-      known('ui-cli-never-proc', 'src/cli/proc-root.ts', 'src/proc/procfs.ts'),
-      known('ui-cli-never-proc', 'src/cli/tui-command.ts', 'src/proc/procfs.ts'),
-      known('ui-cli-never-proc', 'src/ui/run-tui.ts', 'src/proc/procfs.ts'),
-      known('ui-cli-never-proc', 'src/ui/send-signal.ts', 'src/proc/pid-stat.ts'),
-      known('ui-cli-never-proc', 'src/ui/send-signal.ts', 'src/proc/procfs.ts'),
-      known('ui-cli-never-proc', 'src/ui/terminal-foreground.ts', 'src/proc/pid-stat.ts'),
     ],
   },
 };

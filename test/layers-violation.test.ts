@@ -27,6 +27,7 @@ const probeFiles: Record<string, string> = {
   'dist/src/model/layer-probe.js': "import { samplerProbe } from '../sampler/layer-probe-target.js';\nexport const p = samplerProbe;\n",
   'src/ui/layer-probe.ts': "import { readFileSync } from 'node:fs';\nimport { procProbe } from '../proc/layer-probe-target.js';\n"
     + 'export const p = [readFileSync, procProbe];\n',
+  'src/host/layer-probe.ts': "import { uiProbe } from '../ui/layer-probe-target.js';\nexport const p = uiProbe;\n",
   'src/cli/layer-probe.ts': "import { readFile } from 'fs/promises';\nexport const p = readFile;\n",
   // a view may name the sampler's data types (as the source's import type), never run its code
   'src/ui/views/layer-probe.ts': "import type { SamplerProbe } from '../../sampler/layer-probe-target.js';\nexport const p: SamplerProbe = { n: 1 };\n",
@@ -41,6 +42,7 @@ const expected = [
   'model-imports-sampler-proc-types-only: dist/src/model/layer-probe.js -> dist/src/sampler/layer-probe-target.js',
   'proc-imports-nothing-of-ours: src/proc/layer-probe.ts -> src/sampler/layer-probe-target.ts',
   'sampler-imports-only-proc: src/sampler/layer-probe.ts -> src/model/layer-probe-target.ts',
+  'services-below-ui-cli: src/host/layer-probe.ts -> src/ui/layer-probe-target.ts',
   'ui-cli-never-fs: src/cli/layer-probe.ts -> fs/promises',
   'ui-cli-never-fs: src/ui/layer-probe.ts -> fs',
   'ui-cli-never-proc: src/ui/layer-probe.ts -> src/proc/layer-probe-target.ts',

@@ -5,25 +5,12 @@
  * Usage errors exit with 2 (commander's own default is 1): see failure.ts.
  */
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../host/package-version.js';
 import { configureTui } from './tui-command.js';
 import { addSnapshotCommand } from './snapshot-command.js';
 import { addMapsCommand } from './maps-command.js';
 import { addSystemCommand } from './system-command.js';
 import { addTraceCommand } from './trace-command.js';
-
-/** memtop's version, from the package.json above this module (in dist/src/cli or dist/bin). */
-function packageVersion(): string {
-  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
-    try {
-      const json = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
-      if (json.name === 'memtop') return json.version ?? 'unknown';
-    } catch {
-      // no package.json here: look further up
-    }
-  }
-  return 'unknown';
-}
 
 export interface ProgramOutput {
   writeOut?: (text: string) => void;

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { columnNeeds } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
-import { ProcFs } from '../proc/procfs.js';
+import { procFsAt } from '../host/proc-access.js';
 import { EXIT_USAGE } from './cli-error.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
 import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './option-values.js';
@@ -14,7 +14,7 @@ import { UserNames } from '../sampler/user-names.js';
 import { openProcRoot } from './proc-root.js';
 import type { TuiOptions } from '../ui/tui-options.js';
 import type { ReadNeed } from '../sampler/read-needs.js';
-import { colorAllowed, terminalRefusal } from '../ui/terminal-capability.js';
+import { colorAllowed, terminalRefusal } from '../terminal/capability.js';
 
 interface TuiFlags {
   delay: number;
@@ -62,7 +62,7 @@ export function configureTui(program: Command): void {
         process.exitCode = EXIT_USAGE;
         return;
       }
-      const { terminalDescriptors, exitWhenTerminalGoes, exitUi } = await import('../ui/terminal-gone.js');
+      const { terminalDescriptors, exitWhenTerminalGoes, exitUi } = await import('../terminal/gone.js');
       const terminal = terminalDescriptors();
       exitWhenTerminalGoes(terminal);
       const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
@@ -76,7 +76,7 @@ export function configureTui(program: Command): void {
       // worker's own ticks start one interval later.
       const relay = new RelayListeners();
       source.start(relay, options.delayMs);
-      relay.onSample(new Sampler({ procfs: new ProcFs(options.procRoot), needs, exact: true }).sample());
+      relay.onSample(new Sampler({ procfs: procFsAt(options.procRoot), needs, exact: true }).sample());
       const { runTui } = await import('../ui/run-tui.js');
       const code = await runTui(options, { input: process.stdin, output: process.stdout, source, attach: (l) => relay.attach(l) });
       exitUi(code, terminal);

@@ -22,7 +22,7 @@ import { viewChoices, type ViewFactory } from './view-picker.js';
 import { ProcessesView } from './views/processes-view.js';
 import { drawOverlay } from './overlay-box.js';
 import { GraphPane } from './graph-pane.js';
-import { TerminalHold, type HeldProgram } from './terminal-hold.js';
+import { TerminalHold, type HeldProgram } from '../terminal/hold.js';
 import { withFillers } from './text-cell.js';
 
 export interface AppOptions extends ScreenStreams {
@@ -64,7 +64,7 @@ export class App {
   private rssBytes = 0;
   private rssVersion = -1;
   private destroyed = false;
-  /** Who has the terminal through job control (terminal-hold.ts). */
+  /** Who has the terminal through job control (terminal/hold.ts). */
   private readonly terminal: TerminalHold;
   /** A Ctrl-Z waiting for its key's handling to end. */
   private suspendQueued = false;
@@ -298,7 +298,7 @@ export class App {
 
   /**
    * Job control (`kill -TSTP`, Ctrl-Z, a shell's suspend): gives the terminal back as it was found
-   * (terminal-hold.ts), calls `stop` (which stops the process and returns once it is continued,
+   * (terminal/hold.ts), calls `stop` (which stops the process and returns once it is continued,
    * or at once when the kernel would not stop it: an orphaned process group), and takes the
    * terminal again if the process is in the foreground.
    */

@@ -6,14 +6,13 @@
  */
 import { Store } from '../model/store.js';
 import { SampleStream } from '../model/sample-stream.js';
-import { ProcFs } from '../proc/procfs.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
 import { periodicFullGc } from '../sampler/periodic-gc.js';
 import { App } from './app.js';
 import { ProcessesView } from './views/processes-view.js';
-import { sendSignal } from './send-signal.js';
-import { writeCrashLog } from './crash-log.js';
-import { EXIT_HANGUP } from './terminal-gone.js';
+import { signalSender } from '../host/send-signal.js';
+import { writeCrashLog } from '../host/crash-log.js';
+import { EXIT_HANGUP } from '../terminal/gone.js';
 import type { TuiOptions } from './tui-options.js';
 import type { ScreenStreams } from './screen-setup.js';
 import { TraceError, TraceSession } from '../trace/trace-session.js';
@@ -34,7 +33,6 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       selection: { pids: options.pids, user: options.user, kernel: options.kernel },
       filterText: options.filterText,
     });
-    const procfs = new ProcFs(options.procRoot);
     // Every trace the UI started: ended (strace detached, and waited for) before memtop exits.
     const traces = new Set<TraceSession>();
     const startTrace = (request: { pid: number }, onChange: () => void): TraceSession | string => {
@@ -98,7 +96,7 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       app = new App({
         input: deps.input, output: deps.output, store, source: deps.source, processes,
         color: options.color, mouse: options.mouse,
-        sendSignal: (request) => sendSignal(procfs, request),
+        sendSignal: signalSender(options.procRoot),
         startTrace,
         ownRssBytes: () => process.memoryUsage.rss(),
         onQuit: () => finish(0),

@@ -5,6 +5,7 @@
  * drawing or acting itself. Views start no timers and read no files.
  */
 import type { Store, ProcessIdentity } from '../model/store.js';
+import type { SignalRequest } from '../host/send-signal.js';
 import type { Action } from './key-table.js';
 import type { Theme } from './theme.js';
 import type { Overlay } from './overlay.js';
@@ -34,12 +35,7 @@ export interface MouseInput {
   y: number;
 }
 
-export interface SignalRequest {
-  target: ProcessIdentity;
-  /** What the user saw and confirmed, for the message afterwards. */
-  name: string;
-  signal: NodeJS.Signals;
-}
+export type { SignalRequest } from '../host/send-signal.js';
 
 export interface TraceRequest {
   pid: number;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FOREGROUND_POLL_MS, TerminalHold, type HeldProgram } from './terminal-hold.js';
+import { FOREGROUND_POLL_MS, TerminalHold, type HeldProgram } from './hold.js';
 
 /** blessed's Program as far as TerminalHold uses it, recording what reaches the "terminal". */
 function fakeProgram() {

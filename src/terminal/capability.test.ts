@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { colorAllowed, DUMB_TERMINAL, terminalRefusal } from './terminal-capability.js';
+import { colorAllowed, DUMB_TERMINAL, terminalRefusal } from './capability.js';
 
 test('NO_COLOR set and not empty turns colours off; empty or unset leaves them', () => {
   assert.equal(colorAllowed({ NO_COLOR: '1' }), false);

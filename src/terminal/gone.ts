@@ -13,7 +13,7 @@
  */
 import { closeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { inTerminalForeground } from './terminal-foreground.js';
+import { inTerminalForeground } from './foreground.js';
 
 /** The exit status after a hang-up: 128 + SIGHUP, as a shell reports it. */
 export const EXIT_HANGUP = 129;

@@ -11,8 +11,8 @@
  * sends no signal, so while quiet the process looks for itself every FOREGROUND_POLL_MS (and
  * keeps sampling, so its history has no hole).
  */
-import { inTerminalForeground } from './terminal-foreground.js';
-import { backgroundWritesStop as backgroundWritesStopOnTerminal } from './terminal-tostop.js';
+import { inTerminalForeground } from './foreground.js';
+import { backgroundWritesStop as backgroundWritesStopOnTerminal } from './tostop.js';
 
 /** How often a UI running in the background looks whether it has been brought to the foreground. */
 export const FOREGROUND_POLL_MS = 200;

@@ -1,11 +1,18 @@
 /**
- * Sends a confirmed signal, after re-checking that the PID is still the process the user saw
+ * A service handed to the UI. Sends a confirmed signal, after re-checking that the PID is still the process the user saw
  * (same start time), so a PID reused since is never hit. Only against this system's own /proc:
  * with --proc pointing elsewhere (a fixture, a host's /proc) PIDs would name other processes.
  */
-import { isFailure, type ProcFs } from '../proc/procfs.js';
+import { isFailure, ProcFs } from '../proc/procfs.js';
 import { parsePidStat } from '../proc/pid-stat.js';
-import type { SignalRequest } from './view.js';
+import type { ProcessIdentity } from '../sampler/sample.js';
+
+export interface SignalRequest {
+  target: ProcessIdentity;
+  /** What the user saw and confirmed, for the message afterwards. */
+  name: string;
+  signal: NodeJS.Signals;
+}
 
 export type Kill = (pid: number, signal: NodeJS.Signals) => void;
 
@@ -31,4 +38,10 @@ export function sendSignal(procfs: ProcFs, request: SignalRequest, kill: Kill = 
     if (code === 'ESRCH') return `not sent: ${name} has exited`;
     return `not sent: ${(err as Error).message}`;
   }
+}
+
+/** The UI's signal service for the processes under `procRoot`. */
+export function signalSender(procRoot: string): (request: SignalRequest) => string {
+  const procfs = new ProcFs(procRoot);
+  return (request) => sendSignal(procfs, request);
 }
