@@ -3,7 +3,8 @@
  * memtop shows, in bytes; or several mappings summed (grouped by path, or the totals row).
  */
 import type { SmapsMapping } from '../proc/smaps.js';
-import { summarize, type MemorySummary } from '../proc/smaps-counters.js';
+import type { MemorySummary } from '../proc/smaps-counters.js';
+import { COUNTER_SLOTS, hexAt, textAt, type SmapsTable } from '../proc/smaps-table.js';
 import { mappingKind, type MappingKind } from './mapping-kind.js';
 
 /**
@@ -20,16 +21,28 @@ export interface MappingRow extends Pick<SmapsMapping, 'start' | 'end' | 'perms'
 
 const SUMMED = ['sizeBytes', 'rssBytes', 'pssBytes', 'ussBytes', 'sharedBytes', 'dirtyBytes', 'swapBytes', 'swapPssBytes', 'lockedBytes', 'anonymousBytes'] as const;
 
-export function toMappingRow(m: SmapsMapping): MappingRow {
-  const sizeBytes = m.counters.Size ?? Number(BigInt(`0x${m.end}`) - BigInt(`0x${m.start}`));
+/** Mapping `i` of the table as a row (summarize()'s figures from its TABLE_COUNTERS). */
+export function mappingRowAt(table: SmapsTable, i: number): MappingRow {
+  const start = hexAt(table, i, 0);
+  const end = hexAt(table, i, 1);
+  const perms = textAt(table, i, 0);
+  const path = textAt(table, i, 3);
+  const c = table.counters;
+  const at = i * COUNTER_SLOTS;
+  // TABLE_COUNTERS: Size, Rss, Pss, Shared_Clean, Shared_Dirty, Private_Clean, Private_Dirty, Swap, SwapPss, Locked, Anonymous.
+  const sizeBytes = Number.isNaN(c[at]) ? Number(BigInt(`0x${end}`) - BigInt(`0x${start}`)) : c[at];
   return {
-    start: m.start, end: m.end, perms: m.perms, offset: m.offset, device: m.device, inode: m.inode,
-    path: m.path, kind: mappingKind(m), count: 1, sizeBytes, ...summarize(m.counters),
+    start, end, perms, offset: hexAt(table, i, 2), device: textAt(table, i, 1), inode: textAt(table, i, 2),
+    path, kind: mappingKind({ path, perms }), count: 1, sizeBytes,
+    rssBytes: c[at + 1], pssBytes: c[at + 2], ussBytes: c[at + 5] + c[at + 6], sharedBytes: c[at + 3] + c[at + 4],
+    dirtyBytes: c[at + 4] + c[at + 6], swapBytes: c[at + 7], swapPssBytes: c[at + 8], lockedBytes: c[at + 9], anonymousBytes: c[at + 10],
   };
 }
 
-export function toMappingRows(mappings: readonly SmapsMapping[]): MappingRow[] {
-  return mappings.map(toMappingRow);
+export function toMappingRows(table: SmapsTable): MappingRow[] {
+  const rows = new Array<MappingRow>(table.count);
+  for (let i = 0; i < table.count; i++) rows[i] = mappingRowAt(table, i);
+  return rows;
 }
 
 function emptyRow(path: string, kind: MappingRow['kind']): MappingRow {
@@ -70,7 +83,7 @@ export function tieBreakMappings(a: MappingRow, b: MappingRow): number {
  * A file is its device and inode as well as its path: two objects the kernel names alike (two
  * deleted files of one name, two private SysV segments) are two rows, each with its inode.
  */
-export function groupMappingsByPath(rows: readonly MappingRow[]): MappingRow[] {
+export function groupMappingsByPath(rows: Iterable<MappingRow>): MappingRow[] {
   const groups = new Map<string, MappingRow>();
   for (const row of rows) {
     const label = row.path !== '' ? row.path : `[${row.kind}]`;
@@ -88,7 +101,7 @@ export function groupMappingsByPath(rows: readonly MappingRow[]): MappingRow[] {
 }
 
 /** The totals row: the sums of all rows (equal to the process's smaps_rollup figures). */
-export function totalOfMappings(rows: readonly MappingRow[]): MappingRow {
+export function totalOfMappings(rows: Iterable<MappingRow>): MappingRow {
   const total = emptyRow('total', 'all');
   for (const row of rows) addInto(total, row);
   return total;

@@ -3,7 +3,7 @@
  * before it (rates: CPU, vmstat), a bounded history of the system part (graphs), and the latest
  * per-mapping reading of the one process whose Mappings view is open. It never reads a file.
  */
-import type { SmapsMapping } from '../proc/smaps.js';
+import type { SmapsTable } from '../proc/smaps-table.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
 import { freeSummary } from './free-summary.js';
 import { RingBuffer } from './ring-buffer.js';
@@ -42,14 +42,14 @@ export interface ProcessIdentity {
 
 /** What the worker read of /proc/PID/smaps for the Mappings view. */
 export type MappingsReading =
-  | { kind: 'ok'; comm: string; mappings: SmapsMapping[] }
+  | { kind: 'ok'; comm: string; mappings: SmapsTable }
   | { kind: 'denied' }
   | { kind: 'gone' };
 
 export interface MappingsState {
   target: ProcessIdentity;
   /** The last mappings read successfully; kept after the process exits. */
-  mappings: SmapsMapping[] | null;
+  mappings: SmapsTable | null;
   comm: string | null;
   /** smaps was refused (ptrace-read check): only status figures are known. */
   denied: boolean;
