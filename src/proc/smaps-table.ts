@@ -118,15 +118,21 @@ export class SmapsTableBuilder {
     if (this.count > 0) this.counters[(this.count - 1) * COUNTER_SLOTS + slot] = bytes;
   }
 
+  /**
+   * The table, in arrays of exactly its size: a view of a larger buffer would cross postMessage
+   * with the whole buffer. Trimmed only when a quarter or more is unused, as a copy costs memory.
+   */
   finish(): SmapsTable {
     const n = this.count;
+    const fit = <T extends Uint32Array | Uint8Array | Float64Array>(array: T, perMapping: number): T =>
+      (n * 4 < this.capacity * 3 ? array.slice(0, n * perMapping) : array.subarray(0, n * perMapping)) as T;
     return {
       count: n,
       strings: this.strings,
-      hexWords: this.hexWords.slice(0, n * HEX_FIELDS * 2),
-      hexDigits: this.hexDigits.slice(0, n * HEX_FIELDS),
-      textIds: this.textIds.slice(0, n * TEXT_FIELDS),
-      counters: this.counters.slice(0, n * COUNTER_SLOTS),
+      hexWords: fit(this.hexWords, HEX_FIELDS * 2),
+      hexDigits: fit(this.hexDigits, HEX_FIELDS),
+      textIds: fit(this.textIds, TEXT_FIELDS),
+      counters: fit(this.counters, COUNTER_SLOTS),
     };
   }
 
