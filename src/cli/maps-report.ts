@@ -5,7 +5,7 @@
 import { readMappings } from '../sampler/read-mappings.js';
 import { threadGroupOf } from '../sampler/thread-group.js';
 import { groupMappingsByPath, mappingRowAt, tieBreakMappings, totalOfMappings, type MappingRow } from '../model/mapping-row.js';
-import { kernelOrder, rowsOf, sortedMappingIndexes } from '../model/mapping-order.js';
+import { kernelOrder, rowsOf, sortedMappingIndexes, totalOfTable } from '../model/mapping-order.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
 import { sortRows } from '../model/sort-rows.js';
 import { visibleText } from '../model/untrusted-text.js';
@@ -80,7 +80,7 @@ export function writeMapsReport(asked: number, flags: MapsFlags, emit: (text: st
   if (outcome.kernelThread) notes.push(`${pid} (${visibleText(outcome.comm)}) is a kernel thread: it has no user-space mappings`);
   if (outcome.zombie) notes.push(`${pid} (${visibleText(outcome.comm)}) is a zombie: it has exited and holds no memory (its parent has not reaped it yet)`);
   const table = outcome.mappings;
-  const total = totalOfMappings(rowsOf(table));
+  const total = totalOfTable(table);
   const title = `${pid}: ${visibleText(outcome.comm)} (${total.count} mappings)\n`;
   if (grouped) {
     // One row per file and kind: few rows, made and sorted as any report's.

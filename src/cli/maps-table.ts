@@ -10,6 +10,15 @@ import { csvValue, humanCell, totalsCells, writtenColumns, type ColumnReport } f
 import { csvLine } from './csv.js';
 import { MIN_CUT_CELL } from './text-table.js';
 
+/** A formatted cell and its width in terminal cells. */
+interface Cell {
+  text: string;
+  cells: number;
+}
+
+/** Distinct values a column remembers the cells of (addresses are all distinct: not worth more). */
+const CACHED_CELLS = 4096;
+
 /** A report whose rows are made one at a time (rowAt(0 .. rowCount - 1)), each used and dropped. */
 export interface RowSource<Row> extends Omit<ColumnReport<Row>, 'rows'> {
   rowCount: number;
@@ -19,35 +28,50 @@ export interface RowSource<Row> extends Omit<ColumnReport<Row>, 'rows'> {
 export function streamedHumanReport<Row>(report: RowSource<Row>, emit: (text: string) => void, maxWidth?: number): void {
   const { context, partial, totals } = report;
   const columns = writtenColumns({ ...report, rows: [] });
-  const cellsOf = (row: Row): string[] => columns.map((column) =>
-    humanCell(column, column.value(row, context as ColumnContext), partial?.(row, column.id) ?? false, context));
+  // Most values repeat (perms, kinds, paths, sizes): each column remembers its formatted cells.
+  const caches = columns.map(() => new Map<number | string | null, Cell>());
+  const cellOf = (row: Row, c: number): Cell => {
+    const column = columns[c];
+    const value = column.value(row, context);
+    const isPartial = partial?.(row, column.id) ?? false;
+    const cached = isPartial ? undefined : caches[c].get(value);
+    if (cached) return cached;
+    const text = humanCell(column, value, isPartial, context);
+    const cell = { text, cells: textCells(text) };
+    if (!isPartial && caches[c].size < CACHED_CELLS) caches[c].set(value, cell);
+    return cell;
+  };
   const totalCells = totals
     ? totalsCells(columns, totals, totals.label, (column, value, isPartial) => humanCell(column, value, isPartial, context))
     : null;
   const widths = columns.map((c) => textCells(c.title));
-  const measure = (cells: readonly string[]) => {
-    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], textCells(cells[i] ?? ''));
-  };
-  for (let r = 0; r < report.rowCount; r++) measure(cellsOf(report.rowAt(r)));
-  if (totalCells) measure(totalCells);
+  for (let r = 0; r < report.rowCount; r++) {
+    const row = report.rowAt(r);
+    for (let c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c], cellOf(row, c).cells);
+  }
+  if (totalCells) for (let c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c], textCells(totalCells[c] ?? ''));
   const last = columns.length - 1;
   const lastStart = widths.slice(0, last).reduce((sum, width) => sum + width + 1, 0);
   const cutAt = maxWidth !== undefined && maxWidth > 0 && columns[last]?.align === 'left' ? Math.max(maxWidth, lastStart + MIN_CUT_CELL) : Infinity;
-  const line = (cells: readonly string[]): string => {
+  const line = (cellAt: (i: number) => Cell): string => {
     let text = '';
     for (let i = 0; i <= last; i++) {
-      const cell = cells[i] ?? '';
+      const { text: cell, cells } = cellAt(i);
       if (i > 0) text += ' ';
-      const pad = i === last && columns[i].align === 'left' ? '' : ' '.repeat(Math.max(0, widths[i] - textCells(cell)));
+      const pad = i === last && columns[i].align === 'left' ? '' : ' '.repeat(Math.max(0, widths[i] - cells));
       text += columns[i].align === 'right' ? pad + cell : cell + pad;
     }
     const trimmed = text.trimEnd();
     return cutAt !== Infinity && textCells(trimmed) > cutAt ? cutToCells(trimmed, cutAt) : trimmed;
   };
   const out = new BatchWriter(emit);
-  out.add(`${line(columns.map((c) => c.title))}\n`);
-  for (let r = 0; r < report.rowCount; r++) out.add(`${line(cellsOf(report.rowAt(r)))}\n`);
-  if (totalCells) out.add(`${line(totalCells)}\n`);
+  const plain = (texts: readonly string[]) => (i: number): Cell => ({ text: texts[i] ?? '', cells: textCells(texts[i] ?? '') });
+  out.add(`${line(plain(columns.map((c) => c.title)))}\n`);
+  for (let r = 0; r < report.rowCount; r++) {
+    const row = report.rowAt(r);
+    out.add(`${line((c) => cellOf(row, c))}\n`);
+  }
+  if (totalCells) out.add(`${line(plain(totalCells))}\n`);
   out.flush();
 }
 

@@ -21,22 +21,53 @@ export interface MappingRow extends Pick<SmapsMapping, 'start' | 'end' | 'perms'
 
 const SUMMED = ['sizeBytes', 'rssBytes', 'pssBytes', 'ussBytes', 'sharedBytes', 'dirtyBytes', 'swapBytes', 'swapPssBytes', 'lockedBytes', 'anonymousBytes'] as const;
 
-/** Mapping `i` of the table as a row (summarize()'s figures from its TABLE_COUNTERS). */
+/**
+ * Mapping `i` of the table as a row, read from the table when a field is asked for: a report or
+ * a sort over 60,000 mappings then formats only the fields it uses. summarize()'s figures from
+ * TABLE_COUNTERS: Size, Rss, Pss, Shared_Clean, Shared_Dirty, Private_Clean, Private_Dirty,
+ * Swap, SwapPss, Locked, Anonymous.
+ */
+class TableRow implements MappingRow {
+  readonly #table: SmapsTable;
+  readonly #at: number;
+  readonly #i: number;
+  readonly count = 1;
+
+  constructor(table: SmapsTable, i: number) {
+    this.#table = table;
+    this.#i = i;
+    this.#at = i * COUNTER_SLOTS;
+  }
+
+  get start(): string { return hexAt(this.#table, this.#i, 0); }
+  get end(): string { return hexAt(this.#table, this.#i, 1); }
+  get offset(): string { return hexAt(this.#table, this.#i, 2); }
+  get perms(): string { return textAt(this.#table, this.#i, 0); }
+  get device(): string { return textAt(this.#table, this.#i, 1); }
+  get inode(): string { return textAt(this.#table, this.#i, 2); }
+  get path(): string { return textAt(this.#table, this.#i, 3); }
+  get kind(): MappingKind { return mappingKind(this); }
+  get sizeBytes(): number {
+    const size = this.#counter(0);
+    return Number.isNaN(size) ? Number(BigInt(`0x${this.end}`) - BigInt(`0x${this.start}`)) : size;
+  }
+  get rssBytes(): number { return this.#counter(1); }
+  get pssBytes(): number { return this.#counter(2); }
+  get ussBytes(): number { return this.#counter(5) + this.#counter(6); }
+  get sharedBytes(): number { return this.#counter(3) + this.#counter(4); }
+  get dirtyBytes(): number { return this.#counter(4) + this.#counter(6); }
+  get swapBytes(): number { return this.#counter(7); }
+  get swapPssBytes(): number { return this.#counter(8); }
+  get lockedBytes(): number { return this.#counter(9); }
+  get anonymousBytes(): number { return this.#counter(10); }
+
+  #counter(slot: number): number {
+    return this.#table.counters[this.#at + slot];
+  }
+}
+
 export function mappingRowAt(table: SmapsTable, i: number): MappingRow {
-  const start = hexAt(table, i, 0);
-  const end = hexAt(table, i, 1);
-  const perms = textAt(table, i, 0);
-  const path = textAt(table, i, 3);
-  const c = table.counters;
-  const at = i * COUNTER_SLOTS;
-  // TABLE_COUNTERS: Size, Rss, Pss, Shared_Clean, Shared_Dirty, Private_Clean, Private_Dirty, Swap, SwapPss, Locked, Anonymous.
-  const sizeBytes = Number.isNaN(c[at]) ? Number(BigInt(`0x${end}`) - BigInt(`0x${start}`)) : c[at];
-  return {
-    start, end, perms, offset: hexAt(table, i, 2), device: textAt(table, i, 1), inode: textAt(table, i, 2),
-    path, kind: mappingKind({ path, perms }), count: 1, sizeBytes,
-    rssBytes: c[at + 1], pssBytes: c[at + 2], ussBytes: c[at + 5] + c[at + 6], sharedBytes: c[at + 3] + c[at + 4],
-    dirtyBytes: c[at + 4] + c[at + 6], swapBytes: c[at + 7], swapPssBytes: c[at + 8], lockedBytes: c[at + 9], anonymousBytes: c[at + 10],
-  };
+  return new TableRow(table, i);
 }
 
 export function toMappingRows(table: SmapsTable): MappingRow[] {

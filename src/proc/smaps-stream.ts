@@ -56,21 +56,21 @@ export class SmapsStreamParser {
   /** Parses chunk[0, length): every line it completes, keeping a cut last line for the next. */
   push(chunk: Uint8Array, length: number): void {
     let start = 0;
-    while (start < length) {
-      const newline = chunk.indexOf(NEWLINE, start);
-      if (newline < 0 || newline >= length) {
-        this.keep(chunk, start, length);
-        return;
-      }
-      if (this.carryLength > 0) {
-        this.keep(chunk, start, newline);
-        this.line(this.carry, 0, this.carryLength);
-        this.carryLength = 0;
-      } else {
-        this.line(chunk, start, newline);
-      }
-      start = newline + 1;
+    if (this.carryLength > 0) {
+      while (start < length && chunk[start] !== NEWLINE) start++;
+      this.keep(chunk, 0, start);
+      if (start === length) return;
+      this.line(this.carry, 0, this.carryLength);
+      this.carryLength = 0;
+      start++;
     }
+    // A byte loop: Buffer#indexOf costs more per call than a line of smaps costs to scan.
+    for (let i = start; i < length; i++) {
+      if (chunk[i] !== NEWLINE) continue;
+      this.line(chunk, start, i);
+      start = i + 1;
+    }
+    if (start < length) this.keep(chunk, start, length);
   }
 
   /** The mappings read; a last line without its newline counts as whole (as in parseSmaps). */

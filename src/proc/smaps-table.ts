@@ -31,13 +31,25 @@ export interface SmapsTable {
   counters: Float64Array;
 }
 
+/** Two hex digits per byte value: Number#toString(16) is many times slower (a float conversion). */
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+function hex8(word: number): string {
+  return BYTE_HEX[word >>> 24] + BYTE_HEX[(word >>> 16) & 255] + BYTE_HEX[(word >>> 8) & 255] + BYTE_HEX[word & 255];
+}
+
+/** Hex digits of a 32-bit word without leading zeros (1 for 0). */
+function digitsOf(word: number): number {
+  return word === 0 ? 1 : Math.ceil((32 - Math.clz32(word)) / 4);
+}
+
 /** The hex text of field `field` (0 start, 1 end, 2 offset) of mapping `i`, as the kernel printed it. */
 export function hexAt(table: SmapsTable, i: number, field: number): string {
   const w = (i * HEX_FIELDS + field) * 2;
   const hi = table.hexWords[w];
   const lo = table.hexWords[w + 1];
-  const text = hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, '0');
-  return text.padStart(table.hexDigits[i * HEX_FIELDS + field], '0');
+  const digits = Math.max(hi === 0 ? digitsOf(lo) : 8 + digitsOf(hi), table.hexDigits[i * HEX_FIELDS + field]);
+  return (hex8(hi) + hex8(lo)).slice(16 - digits);
 }
 
 /** The value of hex field `field` of mapping `i` (exact below 2^53; addresses compare by it). */
@@ -51,6 +63,14 @@ export function compareStarts(table: SmapsTable, a: number, b: number): number {
   const words = table.hexWords;
   const wa = a * HEX_FIELDS * 2;
   const wb = b * HEX_FIELDS * 2;
+  return words[wa] - words[wb] || words[wa + 1] - words[wb + 1];
+}
+
+/** Orders mappings by end address exactly. */
+export function compareEnds(table: SmapsTable, a: number, b: number): number {
+  const words = table.hexWords;
+  const wa = a * HEX_FIELDS * 2 + 2;
+  const wb = b * HEX_FIELDS * 2 + 2;
   return words[wa] - words[wb] || words[wa + 1] - words[wb + 1];
 }
 
@@ -101,8 +121,17 @@ export class SmapsTableBuilder {
     if (start === null || end === null || offset === null) return false;
     if (this.count === this.capacity) this.grow();
     const i = this.count++;
-    this.hexWords.set([...start, ...end, ...offset], i * HEX_FIELDS * 2);
-    this.hexDigits.set([header.start.length, header.end.length, header.offset.length], i * HEX_FIELDS);
+    const w = i * HEX_FIELDS * 2;
+    this.hexWords[w] = start[0];
+    this.hexWords[w + 1] = start[1];
+    this.hexWords[w + 2] = end[0];
+    this.hexWords[w + 3] = end[1];
+    this.hexWords[w + 4] = offset[0];
+    this.hexWords[w + 5] = offset[1];
+    const d = i * HEX_FIELDS;
+    this.hexDigits[d] = header.start.length;
+    this.hexDigits[d + 1] = header.end.length;
+    this.hexDigits[d + 2] = header.offset.length;
     const t = i * TEXT_FIELDS;
     this.textIds[t] = this.intern(header.perms);
     this.textIds[t + 1] = this.intern(header.device);
