@@ -42,7 +42,11 @@ export interface ProcessIdentity {
 
 /** What the worker read of /proc/PID/smaps for the Mappings view. */
 export type MappingsReading =
-  | { kind: 'ok'; comm: string; mappings: SmapsTable }
+  | {
+    kind: 'ok'; comm: string; mappings: SmapsTable;
+    /** How long the read took, and how often it is repeated when that is longer than the interval. */
+    readMs?: number; everyMs?: number | null;
+  }
   | { kind: 'denied' }
   | { kind: 'gone' };
 
@@ -57,6 +61,9 @@ export interface MappingsState {
   exited: boolean;
   /** Wall-clock time of the last reading, ms since the epoch. */
   readAtMs: number | null;
+  /** The last read's duration, and the re-read period when a slow read stretches it past the interval. */
+  readMs?: number;
+  everyMs?: number | null;
 }
 
 export const DEFAULT_HISTORY_POINTS = 600;
@@ -119,6 +126,8 @@ export class Store {
       state.denied = false;
       state.exited = false;
       state.readAtMs = readAtMs;
+      state.readMs = reading.readMs;
+      state.everyMs = reading.everyMs;
     } else if (reading.kind === 'denied') {
       state.denied = true;
       state.readAtMs = readAtMs;

@@ -50,3 +50,24 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
     zombie: dir === null && isZombie(stat), mappings: parser.finish(), addressSpace: dir !== null,
   };
 }
+
+/**
+ * The share of the time a process's smaps may take to read: a huge one (60,000 mappings take
+ * about half a second, all of it under the target's mmap lock and on one of our cores) is read
+ * again no sooner than its read time allows, and the Mappings view says how often.
+ */
+export const MAPPINGS_READ_SHARE = 0.1;
+
+/** How long after a reading that took `readMs` the next one is due: the interval, or longer. */
+export function rereadEveryMs(intervalMs: number, readMs: number): number {
+  return Math.max(intervalMs, readMs / MAPPINGS_READ_SHARE);
+}
+
+/**
+ * A reading that must not replace the last whole one: the process had an address space with
+ * mappings in an earlier reading and now has none, or none left to show. It is exiting (its
+ * memory released before it is reaped); what it had stays the last data.
+ */
+export function isExitingReading(outcome: MappingsOutcome, hadMappings: boolean): boolean {
+  return hadMappings && outcome.kind === 'ok' && (!outcome.addressSpace || outcome.mappings.count === 0);
+}
