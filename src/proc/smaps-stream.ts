@@ -8,6 +8,8 @@ import { COUNTER_SLOTS, SmapsTableBuilder, TABLE_COUNTERS, type SmapsTable } fro
 
 const KEYS = TABLE_COUNTERS.map((key) => Buffer.from(key, 'latin1'));
 const NEWLINE = 10;
+/** TypedArray#indexOf: Buffer's own indexOf checks its arguments in JavaScript on every call. */
+const indexOf = Uint8Array.prototype.indexOf;
 const COLON = 58;
 
 function isBlank(byte: number): boolean {
@@ -64,13 +66,49 @@ export class SmapsStreamParser {
       this.carryLength = 0;
       start++;
     }
-    // A byte loop: Buffer#indexOf costs more per call than a line of smaps costs to scan.
-    for (let i = start; i < length; i++) {
-      if (chunk[i] !== NEWLINE) continue;
-      this.line(chunk, start, i);
-      start = i + 1;
+    while (start < length) {
+      // Counter lines (~24 of 25 lines) are read in one pass that also finds their end.
+      let end = this.counterLine(chunk, start, length);
+      if (end < 0) {
+        end = indexOf.call(chunk, NEWLINE, start);
+        if (end < 0 || end >= length) break;
+        this.line(chunk, start, end);
+      }
+      start = end + 1;
     }
     if (start < length) this.keep(chunk, start, length);
+  }
+
+  /**
+   * A whole "Key: digits [kB]" line at `from`, read in one pass: sets the counter when the key
+   * is kept and returns the index of its newline; -1 for any other line (a header, VmFlags, a
+   * value of another form, a line cut by the chunk's end), which line() then reads.
+   */
+  private counterLine(bytes: Uint8Array, from: number, length: number): number {
+    let i = from;
+    let byte = bytes[i];
+    if (byte < 65 || byte > 90) return -1; // keys begin with a capital; headers with a hex digit
+    while (i < length && (byte = bytes[i]) !== COLON) {
+      if (byte === 32 || byte === NEWLINE) return -1;
+      i++;
+    }
+    if (i === length) return -1;
+    const slot = slotOf(bytes, from, i);
+    for (i++; i < length && isBlank(bytes[i]); i++);
+    let value = 0;
+    const digits = i;
+    for (; i < length && (byte = bytes[i]) >= 48 && byte <= 57; i++) value = value * 10 + (byte - 48);
+    if (i === digits) return -1;
+    const afterDigits = i;
+    for (; i < length && isBlank(bytes[i]); i++);
+    if (i > afterDigits && i + 2 <= length && bytes[i] === 107 /* k */ && bytes[i + 1] === 66 /* B */) {
+      for (i += 2; i < length && isBlank(bytes[i]); i++);
+      if (i === length || bytes[i] !== NEWLINE) return -1;
+      if (slot >= 0) this.builder.setCounter(slot, value * 1024);
+      return i;
+    }
+    // A bare number (THPeligible, ProtectionKey): never a kept counter, which are all in kB.
+    return i < length && bytes[i] === NEWLINE && slot < 0 ? i : -1;
   }
 
   /** The mappings read; a last line without its newline counts as whole (as in parseSmaps). */

@@ -107,6 +107,11 @@ export class MappingsView implements View {
     return this.cache.rows;
   }
 
+  /** Popped: the sorted rows of a huge process (the table and its order) are not kept. */
+  close(): void {
+    this.cache = null;
+  }
+
   render(context: ViewContext): string[] {
     const { store, theme } = context;
     const notice = mappingsNotice(store, this.target, theme);
