@@ -3,7 +3,7 @@
  * a sort keeps one key per mapping and an array of indexes; rows are made when they are used
  * (shown, written) and dropped after.
  */
-import { COUNTER_SLOTS, compareEnds, compareStarts, hexAt, type SmapsTable } from '../proc/smaps-table.js';
+import { CHUNK_MAPPINGS, COUNTER_SLOTS, compareEnds, compareStarts, hexAt, type SmapsTable } from '../proc/smaps-table.js';
 import { compareValues, type ColumnContext } from './column.js';
 import { mappingRowAt, totalOfMappings, type MappingRow } from './mapping-row.js';
 import type { SortSpec } from './sort-rows.js';
@@ -13,10 +13,13 @@ export function* rowsOf(table: SmapsTable): Generator<MappingRow> {
   for (let i = 0; i < table.count; i++) yield mappingRowAt(table, i);
 }
 
-/** Indexes 0 .. count − 1: the kernel's order. */
-export function kernelOrder(table: SmapsTable): Uint32Array {
-  const order = new Uint32Array(table.count);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+/**
+ * Indexes 0 .. count − 1: the kernel's order. A plain array, on the JavaScript heap: a typed
+ * array of 60,000 would be one malloc block over 128 KiB (see smaps-table.ts).
+ */
+export function kernelOrder(table: SmapsTable): number[] {
+  const order = new Array<number>(table.count);
+  for (let i = 0; i < table.count; i++) order[i] = i;
   return order;
 }
 
@@ -24,7 +27,7 @@ export function kernelOrder(table: SmapsTable): Uint32Array {
  * The indexes of the table's mappings sorted as sortRows(rows, sort, context, tieBreakMappings)
  * sorts its rows: by the column's sort value, ties by start address.
  */
-export function sortedMappingIndexes(table: SmapsTable, sort: SortSpec<MappingRow>, context: ColumnContext): Uint32Array {
+export function sortedMappingIndexes(table: SmapsTable, sort: SortSpec<MappingRow>, context: ColumnContext): number[] {
   const key = sort.column.sortValue ?? sort.column.value;
   const keys: (number | string | null)[] = new Array(table.count);
   for (let i = 0; i < table.count; i++) keys[i] = key(mappingRowAt(table, i), context);
@@ -36,11 +39,11 @@ export function sortedMappingIndexes(table: SmapsTable, sort: SortSpec<MappingRo
 export function totalOfTable(table: SmapsTable): MappingRow {
   const total = totalOfMappings([]);
   if (table.count === 0) return total;
-  const c = table.counters;
   let first = 0;
   let last = 0;
   for (let i = 0; i < table.count; i++) {
-    const at = i * COUNTER_SLOTS;
+    const c = table.counters[Math.floor(i / CHUNK_MAPPINGS)];
+    const at = (i % CHUNK_MAPPINGS) * COUNTER_SLOTS;
     // TABLE_COUNTERS: Size, Rss, Pss, Shared_Clean, Shared_Dirty, Private_Clean, Private_Dirty, Swap, SwapPss, Locked, Anonymous.
     total.sizeBytes += Number.isNaN(c[at]) ? mappingRowAt(table, i).sizeBytes : c[at];
     total.rssBytes += c[at + 1];

@@ -1,8 +1,13 @@
 /**
- * Every mapping of one /proc/PID/smaps in columnar form: a few typed arrays and one table of
- * interned strings, so that 60,000 mappings cost a few MiB and no object each, and the whole
- * table crosses postMessage as a handful of buffers. Plain data (no class) for that reason;
- * the functions below read it.
+ * Every mapping of one /proc/PID/smaps in columnar form: typed arrays and one table of interned
+ * strings, so that 60,000 mappings cost a few MiB and no object each, and the table crosses
+ * postMessage as buffers, moved rather than copied. Plain data (no class) for that reason; the
+ * functions below read it.
+ *
+ * The arrays come in chunks of CHUNK_MAPPINGS mappings, each under 128 KiB: glibc's malloc
+ * serves such blocks from its heap, where freed memory goes back to the system. A larger block
+ * is mmap()ed, and freeing one raises malloc's mmap threshold for good, after which the freed
+ * memory of later readings stays in the process: 10 MiB more RSS long after the view closed.
  */
 import { parseMapsHeader } from './smaps.js';
 import type { SmapsCounters } from './smaps-counters.js';
@@ -17,18 +22,26 @@ export const HEX_FIELDS = 3;
 /** Text fields per mapping, ids into `strings`: perms, device, inode, path. */
 export const TEXT_FIELDS = 4;
 
+/** Mappings per chunk: the largest chunk (counters, 88 bytes a mapping) stays under 128 KiB. */
+export const CHUNK_MAPPINGS = 1024;
+
 export interface SmapsTable {
   count: number;
   /** Interned perms, devices, inodes (decimal text, exact beyond 2^53) and paths (untrusted). */
   strings: string[];
-  /** [startHi, startLo, endHi, endLo, offsetHi, offsetLo] per mapping. */
-  hexWords: Uint32Array;
-  /** Digits as printed, per hex field: the kernel pads to 8 ("%08lx"). */
-  hexDigits: Uint8Array;
-  /** [perms, device, inode, path] per mapping, indexes into strings. */
-  textIds: Uint32Array;
-  /** TABLE_COUNTERS per mapping, bytes; a missing Size is NaN, any other missing counter 0. */
-  counters: Float64Array;
+  /** Per chunk: [startHi, startLo, endHi, endLo, offsetHi, offsetLo] per mapping. */
+  hexWords: Uint32Array[];
+  /** Per chunk: digits as printed, per hex field (the kernel pads to 8: "%08lx"). */
+  hexDigits: Uint8Array[];
+  /** Per chunk: [perms, device, inode, path] per mapping, indexes into strings. */
+  textIds: Uint32Array[];
+  /** Per chunk: TABLE_COUNTERS per mapping, bytes; a missing Size is NaN, any other missing counter 0. */
+  counters: Float64Array[];
+}
+
+/** Every buffer of the table, to move it with postMessage. */
+export function tableBuffers(table: SmapsTable): ArrayBuffer[] {
+  return [...table.hexWords, ...table.hexDigits, ...table.textIds, ...table.counters].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** Two hex digits per byte value: Number#toString(16) is many times slower (a float conversion). */
@@ -45,41 +58,44 @@ function digitsOf(word: number): number {
 
 /** The hex text of field `field` (0 start, 1 end, 2 offset) of mapping `i`, as the kernel printed it. */
 export function hexAt(table: SmapsTable, i: number, field: number): string {
-  const w = (i * HEX_FIELDS + field) * 2;
-  const hi = table.hexWords[w];
-  const lo = table.hexWords[w + 1];
-  const digits = Math.max(hi === 0 ? digitsOf(lo) : 8 + digitsOf(hi), table.hexDigits[i * HEX_FIELDS + field]);
+  const j = i % CHUNK_MAPPINGS;
+  const words = table.hexWords[(i - j) / CHUNK_MAPPINGS];
+  const w = (j * HEX_FIELDS + field) * 2;
+  const hi = words[w];
+  const lo = words[w + 1];
+  const digits = Math.max(hi === 0 ? digitsOf(lo) : 8 + digitsOf(hi), table.hexDigits[(i - j) / CHUNK_MAPPINGS][j * HEX_FIELDS + field]);
   return (hex8(hi) + hex8(lo)).slice(16 - digits);
 }
 
-/** The value of hex field `field` of mapping `i` (exact below 2^53; addresses compare by it). */
-export function hexValueAt(table: SmapsTable, i: number, field: number): number {
-  const w = (i * HEX_FIELDS + field) * 2;
-  return table.hexWords[w] * 0x1_0000_0000 + table.hexWords[w + 1];
+/** Compares hex field `field` of mappings a and b exactly (high words first). */
+function compareHex(table: SmapsTable, a: number, b: number, field: number): number {
+  const ja = a % CHUNK_MAPPINGS;
+  const jb = b % CHUNK_MAPPINGS;
+  const wordsA = table.hexWords[(a - ja) / CHUNK_MAPPINGS];
+  const wordsB = table.hexWords[(b - jb) / CHUNK_MAPPINGS];
+  const wa = (ja * HEX_FIELDS + field) * 2;
+  const wb = (jb * HEX_FIELDS + field) * 2;
+  return wordsA[wa] - wordsB[wb] || wordsA[wa + 1] - wordsB[wb + 1];
 }
 
-/** Orders mappings by start address exactly (high words first), as the kernel lists them. */
+/** Orders mappings by start address exactly, as the kernel lists them. */
 export function compareStarts(table: SmapsTable, a: number, b: number): number {
-  const words = table.hexWords;
-  const wa = a * HEX_FIELDS * 2;
-  const wb = b * HEX_FIELDS * 2;
-  return words[wa] - words[wb] || words[wa + 1] - words[wb + 1];
+  return compareHex(table, a, b, 0);
 }
 
 /** Orders mappings by end address exactly. */
 export function compareEnds(table: SmapsTable, a: number, b: number): number {
-  const words = table.hexWords;
-  const wa = a * HEX_FIELDS * 2 + 2;
-  const wb = b * HEX_FIELDS * 2 + 2;
-  return words[wa] - words[wb] || words[wa + 1] - words[wb + 1];
+  return compareHex(table, a, b, 1);
 }
 
 export function textAt(table: SmapsTable, i: number, field: number): string {
-  return table.strings[table.textIds[i * TEXT_FIELDS + field]];
+  const j = i % CHUNK_MAPPINGS;
+  return table.strings[table.textIds[(i - j) / CHUNK_MAPPINGS][j * TEXT_FIELDS + field]];
 }
 
 export function counterAt(table: SmapsTable, i: number, slot: number): number {
-  return table.counters[i * COUNTER_SLOTS + slot];
+  const j = i % CHUNK_MAPPINGS;
+  return table.counters[(i - j) / CHUNK_MAPPINGS][j * COUNTER_SLOTS + slot];
 }
 
 /** The summed counters of all mappings (Size left out, as smaps_rollup has none). */
@@ -87,7 +103,7 @@ export function sumTable(table: SmapsTable): SmapsCounters {
   const total: SmapsCounters = {};
   for (let slot = 1; slot < COUNTER_SLOTS; slot++) {
     let sum = 0;
-    for (let i = 0; i < table.count; i++) sum += table.counters[i * COUNTER_SLOTS + slot];
+    for (let i = 0; i < table.count; i++) sum += counterAt(table, i, slot);
     total[TABLE_COUNTERS[slot]] = sum;
   }
   return total;
@@ -100,15 +116,14 @@ function hexWordsOf(text: string): [number, number] | null {
   return [cut === 0 ? 0 : parseInt(text.slice(0, cut), 16), parseInt(text.slice(cut), 16)];
 }
 
-/** Builds a table one mapping at a time, in growing buffers trimmed by finish(). */
+/** Builds a table one mapping at a time, a chunk of arrays at a time (nothing is ever copied to grow). */
 export class SmapsTableBuilder {
   count = 0;
-  private capacity = 256;
-  private hexWords = new Uint32Array(this.capacity * HEX_FIELDS * 2);
-  private hexDigits = new Uint8Array(this.capacity * HEX_FIELDS);
-  private textIds = new Uint32Array(this.capacity * TEXT_FIELDS);
-  private counters = new Float64Array(this.capacity * COUNTER_SLOTS);
-  private readonly strings: string[] = [];
+  private readonly table: SmapsTable = { count: 0, strings: [], hexWords: [], hexDigits: [], textIds: [], counters: [] };
+  private hexWords = new Uint32Array(0);
+  private hexDigits = new Uint8Array(0);
+  private textIds = new Uint32Array(0);
+  private counters = new Float64Array(0);
   private readonly ids = new Map<string, number>();
 
   /** Starts a mapping from its header line; false (nothing added) when the line is no header. */
@@ -119,72 +134,67 @@ export class SmapsTableBuilder {
     const end = hexWordsOf(header.end);
     const offset = hexWordsOf(header.offset);
     if (start === null || end === null || offset === null) return false;
-    if (this.count === this.capacity) this.grow();
-    const i = this.count++;
-    const w = i * HEX_FIELDS * 2;
+    const j = this.count % CHUNK_MAPPINGS;
+    if (j === 0) this.newChunk();
+    this.count++;
+    const w = j * HEX_FIELDS * 2;
     this.hexWords[w] = start[0];
     this.hexWords[w + 1] = start[1];
     this.hexWords[w + 2] = end[0];
     this.hexWords[w + 3] = end[1];
     this.hexWords[w + 4] = offset[0];
     this.hexWords[w + 5] = offset[1];
-    const d = i * HEX_FIELDS;
+    const d = j * HEX_FIELDS;
     this.hexDigits[d] = header.start.length;
     this.hexDigits[d + 1] = header.end.length;
     this.hexDigits[d + 2] = header.offset.length;
-    const t = i * TEXT_FIELDS;
+    const t = j * TEXT_FIELDS;
     this.textIds[t] = this.intern(header.perms);
     this.textIds[t + 1] = this.intern(header.device);
     this.textIds[t + 2] = this.intern(header.inode);
     this.textIds[t + 3] = this.intern(header.path);
-    this.counters.fill(0, i * COUNTER_SLOTS, (i + 1) * COUNTER_SLOTS);
-    this.counters[i * COUNTER_SLOTS] = NaN;
+    this.counters[j * COUNTER_SLOTS] = NaN; // Size unknown until its line; the rest start at 0
     return true;
   }
 
   /** Sets a counter of the latest mapping (ignored before the first header). */
   setCounter(slot: number, bytes: number): void {
-    if (this.count > 0) this.counters[(this.count - 1) * COUNTER_SLOTS + slot] = bytes;
+    if (this.count > 0) this.counters[((this.count - 1) % CHUNK_MAPPINGS) * COUNTER_SLOTS + slot] = bytes;
   }
 
-  /**
-   * The table, in arrays of exactly its size: a view of a larger buffer would cross postMessage
-   * with the whole buffer. Trimmed only when a quarter or more is unused, as a copy costs memory.
-   */
+  /** The table; its last chunk cut to the mappings it holds (a view would move its whole buffer). */
   finish(): SmapsTable {
-    const n = this.count;
-    const fit = <T extends Uint32Array | Uint8Array | Float64Array>(array: T, perMapping: number): T =>
-      (n * 4 < this.capacity * 3 ? array.slice(0, n * perMapping) : array.subarray(0, n * perMapping)) as T;
-    return {
-      count: n,
-      strings: this.strings,
-      hexWords: fit(this.hexWords, HEX_FIELDS * 2),
-      hexDigits: fit(this.hexDigits, HEX_FIELDS),
-      textIds: fit(this.textIds, TEXT_FIELDS),
-      counters: fit(this.counters, COUNTER_SLOTS),
-    };
+    const table = this.table;
+    const used = this.count % CHUNK_MAPPINGS;
+    if (used > 0) {
+      const last = table.hexWords.length - 1;
+      table.hexWords[last] = this.hexWords.slice(0, used * HEX_FIELDS * 2);
+      table.hexDigits[last] = this.hexDigits.slice(0, used * HEX_FIELDS);
+      table.textIds[last] = this.textIds.slice(0, used * TEXT_FIELDS);
+      table.counters[last] = this.counters.slice(0, used * COUNTER_SLOTS);
+    }
+    table.count = this.count;
+    return table;
+  }
+
+  private newChunk(): void {
+    this.hexWords = new Uint32Array(CHUNK_MAPPINGS * HEX_FIELDS * 2);
+    this.hexDigits = new Uint8Array(CHUNK_MAPPINGS * HEX_FIELDS);
+    this.textIds = new Uint32Array(CHUNK_MAPPINGS * TEXT_FIELDS);
+    this.counters = new Float64Array(CHUNK_MAPPINGS * COUNTER_SLOTS);
+    this.table.hexWords.push(this.hexWords);
+    this.table.hexDigits.push(this.hexDigits);
+    this.table.textIds.push(this.textIds);
+    this.table.counters.push(this.counters);
   }
 
   private intern(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(text);
+      id = this.table.strings.length;
+      this.table.strings.push(text);
       this.ids.set(text, id);
     }
     return id;
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    const grown = <T extends Uint32Array | Uint8Array | Float64Array>(old: T, perMapping: number, make: (n: number) => T): T => {
-      const bigger = make(this.capacity * perMapping);
-      bigger.set(old);
-      return bigger;
-    };
-    this.hexWords = grown(this.hexWords, HEX_FIELDS * 2, (n) => new Uint32Array(n));
-    this.hexDigits = grown(this.hexDigits, HEX_FIELDS, (n) => new Uint8Array(n));
-    this.textIds = grown(this.textIds, TEXT_FIELDS, (n) => new Uint32Array(n));
-    this.counters = grown(this.counters, COUNTER_SLOTS, (n) => new Float64Array(n));
   }
 }

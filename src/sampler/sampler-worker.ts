@@ -9,6 +9,7 @@ import { Sampler } from './sampler.js';
 import { ParallelSampler } from './parallel-sampler.js';
 import type { Sample } from './sample.js';
 import { isExitingReading, readMappings, rereadEveryMs } from './read-mappings.js';
+import { tableBuffers } from '../proc/smaps-table.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
 import { periodicFullGc } from './periodic-gc.js';
@@ -67,7 +68,7 @@ function postMappings(force: boolean): void {
     const reading = { kind: 'ok' as const, comm: outcome.comm, mappings: table, readMs, everyMs: everyMs > config.intervalMs ? everyMs : null };
     // The table's buffers move to the UI thread instead of being copied.
     port.postMessage({ type: 'mappings', target, reading, readAtMs } satisfies FromWorker,
-      [table.hexWords.buffer, table.hexDigits.buffer, table.textIds.buffer, table.counters.buffer] as ArrayBuffer[]);
+      tableBuffers(table));
     return;
   }
   const reading = outcome.kind === 'denied' ? { kind: 'denied' as const } : { kind: 'gone' as const };
