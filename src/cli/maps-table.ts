@@ -29,18 +29,8 @@ export function streamedHumanReport<Row>(report: RowSource<Row>, emit: (text: st
   const { context, partial, totals } = report;
   const columns = writtenColumns({ ...report, rows: [] });
   // Most values repeat (perms, kinds, paths, sizes): each column remembers its formatted cells.
-  // The others (addresses) are made in the measuring pass and kept for the writing pass.
   const caches = columns.map(() => new Map<number | string | null, Cell>());
-  const kept = new Map<number, Cell>();
-  const cellOf = (row: Row, r: number, c: number, measuring: boolean): Cell => {
-    const key = r * columns.length + c;
-    if (!measuring && kept.size > 0) {
-      const made = kept.get(key);
-      if (made) {
-        kept.delete(key);
-        return made;
-      }
-    }
+  const cellOf = (row: Row, c: number): Cell => {
     const column = columns[c];
     const value = column.value(row, context);
     const isPartial = partial?.(row, column.id) ?? false;
@@ -49,7 +39,6 @@ export function streamedHumanReport<Row>(report: RowSource<Row>, emit: (text: st
     const text = humanCell(column, value, isPartial, context);
     const cell = { text, cells: textCells(text) };
     if (!isPartial && caches[c].size < CACHED_CELLS) caches[c].set(value, cell);
-    else if (measuring) kept.set(key, cell);
     return cell;
   };
   const totalCells = totals
@@ -58,7 +47,7 @@ export function streamedHumanReport<Row>(report: RowSource<Row>, emit: (text: st
   const widths = columns.map((c) => textCells(c.title));
   for (let r = 0; r < report.rowCount; r++) {
     const row = report.rowAt(r);
-    for (let c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c], cellOf(row, r, c, true).cells);
+    for (let c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c], cellOf(row, c).cells);
   }
   if (totalCells) for (let c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c], textCells(totalCells[c] ?? ''));
   const last = columns.length - 1;
@@ -80,7 +69,7 @@ export function streamedHumanReport<Row>(report: RowSource<Row>, emit: (text: st
   out.add(`${line(plain(columns.map((c) => c.title)))}\n`);
   for (let r = 0; r < report.rowCount; r++) {
     const row = report.rowAt(r);
-    out.add(`${line((c) => cellOf(row, r, c, false))}\n`);
+    out.add(`${line((c) => cellOf(row, c))}\n`);
   }
   if (totalCells) out.add(`${line(plain(totalCells))}\n`);
   out.flush();

@@ -43,7 +43,7 @@ export function totalOfTable(table: SmapsTable): MappingRow {
   let last = 0;
   for (let i = 0; i < table.count; i++) {
     const c = table.counters[Math.floor(i / CHUNK_MAPPINGS)];
-    const at = (i % CHUNK_MAPPINGS) * COUNTER_SLOTS;
+    const at = (i - Math.floor(i / CHUNK_MAPPINGS) * CHUNK_MAPPINGS) * COUNTER_SLOTS;
     // TABLE_COUNTERS: Size, Rss, Pss, Shared_Clean, Shared_Dirty, Private_Clean, Private_Dirty, Swap, SwapPss, Locked, Anonymous.
     total.sizeBytes += Number.isNaN(c[at]) ? mappingRowAt(table, i).sizeBytes : c[at];
     total.rssBytes += c[at + 1];

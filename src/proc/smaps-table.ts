@@ -22,8 +22,10 @@ export const HEX_FIELDS = 3;
 /** Text fields per mapping, ids into `strings`: perms, device, inode, path. */
 export const TEXT_FIELDS = 4;
 
-/** Mappings per chunk: the largest chunk (counters, 88 bytes a mapping) stays under 128 KiB. */
-export const CHUNK_MAPPINGS = 1024;
+/** Mappings per chunk (2^10): the largest chunk (counters, 88 bytes a mapping) stays under 128 KiB. */
+const CHUNK_SHIFT = 10;
+export const CHUNK_MAPPINGS = 1 << CHUNK_SHIFT;
+const IN_CHUNK = CHUNK_MAPPINGS - 1;
 
 export interface SmapsTable {
   count: number;
@@ -58,21 +60,21 @@ function digitsOf(word: number): number {
 
 /** The hex text of field `field` (0 start, 1 end, 2 offset) of mapping `i`, as the kernel printed it. */
 export function hexAt(table: SmapsTable, i: number, field: number): string {
-  const j = i % CHUNK_MAPPINGS;
-  const words = table.hexWords[(i - j) / CHUNK_MAPPINGS];
+  const j = i & IN_CHUNK;
+  const words = table.hexWords[i >>> CHUNK_SHIFT];
   const w = (j * HEX_FIELDS + field) * 2;
   const hi = words[w];
   const lo = words[w + 1];
-  const digits = Math.max(hi === 0 ? digitsOf(lo) : 8 + digitsOf(hi), table.hexDigits[(i - j) / CHUNK_MAPPINGS][j * HEX_FIELDS + field]);
+  const digits = Math.max(hi === 0 ? digitsOf(lo) : 8 + digitsOf(hi), table.hexDigits[i >>> CHUNK_SHIFT][j * HEX_FIELDS + field]);
   return (hex8(hi) + hex8(lo)).slice(16 - digits);
 }
 
 /** Compares hex field `field` of mappings a and b exactly (high words first). */
 function compareHex(table: SmapsTable, a: number, b: number, field: number): number {
-  const ja = a % CHUNK_MAPPINGS;
-  const jb = b % CHUNK_MAPPINGS;
-  const wordsA = table.hexWords[(a - ja) / CHUNK_MAPPINGS];
-  const wordsB = table.hexWords[(b - jb) / CHUNK_MAPPINGS];
+  const ja = a & IN_CHUNK;
+  const jb = b & IN_CHUNK;
+  const wordsA = table.hexWords[a >>> CHUNK_SHIFT];
+  const wordsB = table.hexWords[b >>> CHUNK_SHIFT];
   const wa = (ja * HEX_FIELDS + field) * 2;
   const wb = (jb * HEX_FIELDS + field) * 2;
   return wordsA[wa] - wordsB[wb] || wordsA[wa + 1] - wordsB[wb + 1];
@@ -89,13 +91,13 @@ export function compareEnds(table: SmapsTable, a: number, b: number): number {
 }
 
 export function textAt(table: SmapsTable, i: number, field: number): string {
-  const j = i % CHUNK_MAPPINGS;
-  return table.strings[table.textIds[(i - j) / CHUNK_MAPPINGS][j * TEXT_FIELDS + field]];
+  const j = i & IN_CHUNK;
+  return table.strings[table.textIds[i >>> CHUNK_SHIFT][j * TEXT_FIELDS + field]];
 }
 
 export function counterAt(table: SmapsTable, i: number, slot: number): number {
-  const j = i % CHUNK_MAPPINGS;
-  return table.counters[(i - j) / CHUNK_MAPPINGS][j * COUNTER_SLOTS + slot];
+  const j = i & IN_CHUNK;
+  return table.counters[i >>> CHUNK_SHIFT][j * COUNTER_SLOTS + slot];
 }
 
 /** The summed counters of all mappings (Size left out, as smaps_rollup has none). */
@@ -134,7 +136,7 @@ export class SmapsTableBuilder {
     const end = hexWordsOf(header.end);
     const offset = hexWordsOf(header.offset);
     if (start === null || end === null || offset === null) return false;
-    const j = this.count % CHUNK_MAPPINGS;
+    const j = this.count & IN_CHUNK;
     if (j === 0) this.newChunk();
     this.count++;
     const w = j * HEX_FIELDS * 2;
@@ -159,13 +161,13 @@ export class SmapsTableBuilder {
 
   /** Sets a counter of the latest mapping (ignored before the first header). */
   setCounter(slot: number, bytes: number): void {
-    if (this.count > 0) this.counters[((this.count - 1) % CHUNK_MAPPINGS) * COUNTER_SLOTS + slot] = bytes;
+    if (this.count > 0) this.counters[((this.count - 1) & IN_CHUNK) * COUNTER_SLOTS + slot] = bytes;
   }
 
   /** The table; its last chunk cut to the mappings it holds (a view would move its whole buffer). */
   finish(): SmapsTable {
     const table = this.table;
-    const used = this.count % CHUNK_MAPPINGS;
+    const used = this.count & IN_CHUNK;
     if (used > 0) {
       const last = table.hexWords.length - 1;
       table.hexWords[last] = this.hexWords.slice(0, used * HEX_FIELDS * 2);
