@@ -90,13 +90,13 @@ export function streamedCsvReport<Row>(report: RowSource<Row>, emit: (text: stri
 }
 
 /**
- * Hands many short strings on joined a thousand at a time: written as they come, the output of
+ * Hands many short strings on joined 64 at a time: written as they come, the output of
  * a huge process is never held whole.
  */
 export class BatchWriter {
   private pieces: string[] = [];
 
-  constructor(private readonly emit: (text: string) => void, private readonly batch = 1024) {}
+  constructor(private readonly emit: (text: string) => void, private readonly batch = 64) {}
 
   add(text: string): void {
     this.pieces.push(text);

@@ -3,7 +3,7 @@
  * a sort keeps one key per mapping and an array of indexes; rows are made when they are used
  * (shown, written) and dropped after.
  */
-import { CHUNK_MAPPINGS, COUNTER_SLOTS, compareEnds, compareStarts, hexAt, type SmapsTable } from '../proc/smaps-table.js';
+import { COUNTER_SLOTS, compareEnds, compareStarts, hexAt, type SmapsTable } from '../proc/smaps-table.js';
 import { compareValues, type ColumnContext } from './column.js';
 import { mappingRowAt, totalOfMappings, type MappingRow } from './mapping-row.js';
 import type { SortSpec } from './sort-rows.js';
@@ -13,13 +13,10 @@ export function* rowsOf(table: SmapsTable): Generator<MappingRow> {
   for (let i = 0; i < table.count; i++) yield mappingRowAt(table, i);
 }
 
-/**
- * Indexes 0 .. count − 1: the kernel's order. A plain array, on the JavaScript heap: a typed
- * array of 60,000 would be one malloc block over 128 KiB (see smaps-table.ts).
- */
+/** Indexes 0 .. count − 1: the kernel's order (on V8's heap, as the table: smaps-table.ts). */
 export function kernelOrder(table: SmapsTable): number[] {
-  const order = new Array<number>(table.count);
-  for (let i = 0; i < table.count; i++) order[i] = i;
+  const order: number[] = [];
+  for (let i = 0; i < table.count; i++) order.push(i);
   return order;
 }
 
@@ -39,11 +36,11 @@ export function sortedMappingIndexes(table: SmapsTable, sort: SortSpec<MappingRo
 export function totalOfTable(table: SmapsTable): MappingRow {
   const total = totalOfMappings([]);
   if (table.count === 0) return total;
+  const c = table.counters;
   let first = 0;
   let last = 0;
   for (let i = 0; i < table.count; i++) {
-    const c = table.counters[Math.floor(i / CHUNK_MAPPINGS)];
-    const at = (i - Math.floor(i / CHUNK_MAPPINGS) * CHUNK_MAPPINGS) * COUNTER_SLOTS;
+    const at = i * COUNTER_SLOTS;
     // TABLE_COUNTERS: Size, Rss, Pss, Shared_Clean, Shared_Dirty, Private_Clean, Private_Dirty, Swap, SwapPss, Locked, Anonymous.
     total.sizeBytes += Number.isNaN(c[at]) ? mappingRowAt(table, i).sizeBytes : c[at];
     total.rssBytes += c[at + 1];

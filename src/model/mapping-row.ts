@@ -4,7 +4,7 @@
  */
 import type { SmapsMapping } from '../proc/smaps.js';
 import type { MemorySummary } from '../proc/smaps-counters.js';
-import { counterAt, hexAt, textAt, type SmapsTable } from '../proc/smaps-table.js';
+import { COUNTER_SLOTS, hexAt, textAt, type SmapsTable } from '../proc/smaps-table.js';
 import { mappingKind, type MappingKind } from './mapping-kind.js';
 
 /**
@@ -29,12 +29,14 @@ const SUMMED = ['sizeBytes', 'rssBytes', 'pssBytes', 'ussBytes', 'sharedBytes', 
  */
 class TableRow implements MappingRow {
   readonly #table: SmapsTable;
+  readonly #at: number;
   readonly #i: number;
   readonly count = 1;
 
   constructor(table: SmapsTable, i: number) {
     this.#table = table;
     this.#i = i;
+    this.#at = i * COUNTER_SLOTS;
   }
 
   get start(): string { return hexAt(this.#table, this.#i, 0); }
@@ -60,7 +62,7 @@ class TableRow implements MappingRow {
   get anonymousBytes(): number { return this.#counter(10); }
 
   #counter(slot: number): number {
-    return counterAt(this.#table, this.#i, slot);
+    return this.#table.counters[this.#at + slot];
   }
 }
 

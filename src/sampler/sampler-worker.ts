@@ -9,7 +9,6 @@ import { Sampler } from './sampler.js';
 import { ParallelSampler } from './parallel-sampler.js';
 import type { Sample } from './sample.js';
 import { isExitingReading, readMappings, rereadEveryMs } from './read-mappings.js';
-import { tableBuffers } from '../proc/smaps-table.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
 import { periodicFullGc } from './periodic-gc.js';
@@ -66,9 +65,7 @@ function postMappings(force: boolean): void {
     mappingsHadAny ||= outcome.addressSpace && outcome.mappings.count > 0;
     const table = outcome.mappings;
     const reading = { kind: 'ok' as const, comm: outcome.comm, mappings: table, readMs, everyMs: everyMs > config.intervalMs ? everyMs : null };
-    // The table's buffers move to the UI thread instead of being copied.
-    port.postMessage({ type: 'mappings', target, reading, readAtMs } satisfies FromWorker,
-      tableBuffers(table));
+    post({ type: 'mappings', target, reading, readAtMs });
     return;
   }
   const reading = outcome.kind === 'denied' ? { kind: 'denied' as const } : { kind: 'gone' as const };
