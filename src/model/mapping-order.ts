@@ -13,10 +13,10 @@ export function* rowsOf(table: SmapsTable): Generator<MappingRow> {
   for (let i = 0; i < table.count; i++) yield mappingRowAt(table, i);
 }
 
-/** Indexes 0 .. count − 1: the kernel's order (on V8's heap, as the table: smaps-table.ts). */
-export function kernelOrder(table: SmapsTable): number[] {
-  const order: number[] = [];
-  for (let i = 0; i < table.count; i++) order.push(i);
+/** Indexes 0 .. count − 1: the kernel's order. */
+export function kernelOrder(table: SmapsTable): Uint32Array {
+  const order = new Uint32Array(table.count);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   return order;
 }
 
@@ -24,7 +24,7 @@ export function kernelOrder(table: SmapsTable): number[] {
  * The indexes of the table's mappings sorted as sortRows(rows, sort, context, tieBreakMappings)
  * sorts its rows: by the column's sort value, ties by start address.
  */
-export function sortedMappingIndexes(table: SmapsTable, sort: SortSpec<MappingRow>, context: ColumnContext): number[] {
+export function sortedMappingIndexes(table: SmapsTable, sort: SortSpec<MappingRow>, context: ColumnContext): Uint32Array {
   const key = sort.column.sortValue ?? sort.column.value;
   const keys: (number | string | null)[] = new Array(table.count);
   for (let i = 0; i < table.count; i++) keys[i] = key(mappingRowAt(table, i), context);

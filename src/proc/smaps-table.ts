@@ -1,12 +1,8 @@
 /**
- * Every mapping of one /proc/PID/smaps in columnar form: four arrays of numbers and one table of
- * interned strings, so that 60,000 mappings cost a few MiB and no object each. Plain data (no
- * class), so that it crosses postMessage; the functions below read it.
- *
- * The arrays are JavaScript arrays (8 bytes a number, on V8's heap), not typed arrays: a typed
- * array's memory comes from malloc, and a freed one of a few MiB raises glibc's mmap and trim
- * thresholds, after which a thread's malloc heap keeps ~10 MiB it no longer uses for good: the
- * RSS did not come back after the Mappings view of a huge process closed. V8 returns its pages.
+ * Every mapping of one /proc/PID/smaps in columnar form: a few typed arrays and one table of
+ * interned strings, so that 60,000 mappings cost a few MiB and no object each, and the whole
+ * table crosses postMessage as a handful of buffers. Plain data (no class) for that reason;
+ * the functions below read it.
  */
 import { parseMapsHeader } from './smaps.js';
 import type { SmapsCounters } from './smaps-counters.js';
@@ -25,14 +21,14 @@ export interface SmapsTable {
   count: number;
   /** Interned perms, devices, inodes (decimal text, exact beyond 2^53) and paths (untrusted). */
   strings: string[];
-  /** [startHi, startLo, endHi, endLo, offsetHi, offsetLo] per mapping (32-bit words). */
-  hexWords: number[];
+  /** [startHi, startLo, endHi, endLo, offsetHi, offsetLo] per mapping. */
+  hexWords: Uint32Array;
   /** Digits as printed, per hex field: the kernel pads to 8 ("%08lx"). */
-  hexDigits: number[];
+  hexDigits: Uint8Array;
   /** [perms, device, inode, path] per mapping, indexes into strings. */
-  textIds: number[];
+  textIds: Uint32Array;
   /** TABLE_COUNTERS per mapping, bytes; a missing Size is NaN, any other missing counter 0. */
-  counters: number[];
+  counters: Float64Array;
 }
 
 /** Two hex digits per byte value: Number#toString(16) is many times slower (a float conversion). */
@@ -104,13 +100,14 @@ function hexWordsOf(text: string): [number, number] | null {
   return [cut === 0 ? 0 : parseInt(text.slice(0, cut), 16), parseInt(text.slice(cut), 16)];
 }
 
-/** Builds a table one mapping at a time. */
+/** Builds a table one mapping at a time, in growing buffers trimmed by finish(). */
 export class SmapsTableBuilder {
   count = 0;
-  private readonly hexWords: number[] = [];
-  private readonly hexDigits: number[] = [];
-  private readonly textIds: number[] = [];
-  private readonly counters: number[] = [];
+  private capacity = 256;
+  private hexWords = new Uint32Array(this.capacity * HEX_FIELDS * 2);
+  private hexDigits = new Uint8Array(this.capacity * HEX_FIELDS);
+  private textIds = new Uint32Array(this.capacity * TEXT_FIELDS);
+  private counters = new Float64Array(this.capacity * COUNTER_SLOTS);
   private readonly strings: string[] = [];
   private readonly ids = new Map<string, number>();
 
@@ -122,12 +119,26 @@ export class SmapsTableBuilder {
     const end = hexWordsOf(header.end);
     const offset = hexWordsOf(header.offset);
     if (start === null || end === null || offset === null) return false;
-    this.count++;
-    this.hexWords.push(start[0], start[1], end[0], end[1], offset[0], offset[1]);
-    this.hexDigits.push(header.start.length, header.end.length, header.offset.length);
-    this.textIds.push(this.intern(header.perms), this.intern(header.device), this.intern(header.inode), this.intern(header.path));
-    // Size is unknown until its line (NaN); the other counters start at 0.
-    this.counters.push(NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    if (this.count === this.capacity) this.grow();
+    const i = this.count++;
+    const w = i * HEX_FIELDS * 2;
+    this.hexWords[w] = start[0];
+    this.hexWords[w + 1] = start[1];
+    this.hexWords[w + 2] = end[0];
+    this.hexWords[w + 3] = end[1];
+    this.hexWords[w + 4] = offset[0];
+    this.hexWords[w + 5] = offset[1];
+    const d = i * HEX_FIELDS;
+    this.hexDigits[d] = header.start.length;
+    this.hexDigits[d + 1] = header.end.length;
+    this.hexDigits[d + 2] = header.offset.length;
+    const t = i * TEXT_FIELDS;
+    this.textIds[t] = this.intern(header.perms);
+    this.textIds[t + 1] = this.intern(header.device);
+    this.textIds[t + 2] = this.intern(header.inode);
+    this.textIds[t + 3] = this.intern(header.path);
+    this.counters.fill(0, i * COUNTER_SLOTS, (i + 1) * COUNTER_SLOTS);
+    this.counters[i * COUNTER_SLOTS] = NaN;
     return true;
   }
 
@@ -136,8 +147,22 @@ export class SmapsTableBuilder {
     if (this.count > 0) this.counters[(this.count - 1) * COUNTER_SLOTS + slot] = bytes;
   }
 
+  /**
+   * The table, in arrays of exactly its size: a view of a larger buffer would cross postMessage
+   * with the whole buffer. Trimmed only when a quarter or more is unused, as a copy costs memory.
+   */
   finish(): SmapsTable {
-    return { count: this.count, strings: this.strings, hexWords: this.hexWords, hexDigits: this.hexDigits, textIds: this.textIds, counters: this.counters };
+    const n = this.count;
+    const fit = <T extends Uint32Array | Uint8Array | Float64Array>(array: T, perMapping: number): T =>
+      (n * 4 < this.capacity * 3 ? array.slice(0, n * perMapping) : array.subarray(0, n * perMapping)) as T;
+    return {
+      count: n,
+      strings: this.strings,
+      hexWords: fit(this.hexWords, HEX_FIELDS * 2),
+      hexDigits: fit(this.hexDigits, HEX_FIELDS),
+      textIds: fit(this.textIds, TEXT_FIELDS),
+      counters: fit(this.counters, COUNTER_SLOTS),
+    };
   }
 
   private intern(text: string): number {
@@ -148,5 +173,18 @@ export class SmapsTableBuilder {
       this.ids.set(text, id);
     }
     return id;
+  }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const grown = <T extends Uint32Array | Uint8Array | Float64Array>(old: T, perMapping: number, make: (n: number) => T): T => {
+      const bigger = make(this.capacity * perMapping);
+      bigger.set(old);
+      return bigger;
+    };
+    this.hexWords = grown(this.hexWords, HEX_FIELDS * 2, (n) => new Uint32Array(n));
+    this.hexDigits = grown(this.hexDigits, HEX_FIELDS, (n) => new Uint8Array(n));
+    this.textIds = grown(this.textIds, TEXT_FIELDS, (n) => new Uint32Array(n));
+    this.counters = grown(this.counters, COUNTER_SLOTS, (n) => new Float64Array(n));
   }
 }

@@ -65,7 +65,9 @@ function postMappings(force: boolean): void {
     mappingsHadAny ||= outcome.addressSpace && outcome.mappings.count > 0;
     const table = outcome.mappings;
     const reading = { kind: 'ok' as const, comm: outcome.comm, mappings: table, readMs, everyMs: everyMs > config.intervalMs ? everyMs : null };
-    post({ type: 'mappings', target, reading, readAtMs });
+    // The table's buffers move to the UI thread instead of being copied.
+    port.postMessage({ type: 'mappings', target, reading, readAtMs } satisfies FromWorker,
+      [table.hexWords.buffer, table.hexDigits.buffer, table.textIds.buffer, table.counters.buffer] as ArrayBuffer[]);
     return;
   }
   const reading = outcome.kind === 'denied' ? { kind: 'denied' as const } : { kind: 'gone' as const };
