@@ -13,10 +13,13 @@ export function* rowsOf(table: SmapsTable): Generator<MappingRow> {
   for (let i = 0; i < table.count; i++) yield mappingRowAt(table, i);
 }
 
-/** Indexes 0 .. count − 1: the kernel's order. */
-export function kernelOrder(table: SmapsTable): Uint32Array {
-  const order = new Uint32Array(table.count);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+/**
+ * Indexes 0 .. count − 1: the kernel's order. On V8's heap, not a typed array: one of 60,000
+ * would be a malloc block whose freeing raises glibc's thresholds (smaps-table.ts, BIG_BYTES).
+ */
+export function kernelOrder(table: SmapsTable): number[] {
+  const order: number[] = [];
+  for (let i = 0; i < table.count; i++) order.push(i);
   return order;
 }
 
@@ -24,7 +27,7 @@ export function kernelOrder(table: SmapsTable): Uint32Array {
  * The indexes of the table's mappings sorted as sortRows(rows, sort, context, tieBreakMappings)
  * sorts its rows: by the column's sort value, ties by start address.
  */
-export function sortedMappingIndexes(table: SmapsTable, sort: SortSpec<MappingRow>, context: ColumnContext): Uint32Array {
+export function sortedMappingIndexes(table: SmapsTable, sort: SortSpec<MappingRow>, context: ColumnContext): number[] {
   const key = sort.column.sortValue ?? sort.column.value;
   const keys: (number | string | null)[] = new Array(table.count);
   for (let i = 0; i < table.count; i++) keys[i] = key(mappingRowAt(table, i), context);

@@ -100,9 +100,20 @@ function hexWordsOf(text: string): [number, number] | null {
   return [cut === 0 ? 0 : parseInt(text.slice(0, cut), 16), parseInt(text.slice(cut), 16)];
 }
 
-/** Builds a table one mapping at a time, in growing buffers trimmed by finish(). */
+/**
+ * Past SMALL_BYTES an array is allocated at BIG_BYTES or more, never in between. glibc's malloc
+ * serves blocks over 128 KiB with mmap, and freeing one of up to 32 MiB raises its mmap and
+ * trim thresholds for good, after which a malloc heap keeps what is freed into it (measured:
+ * ~10 MiB more RSS long after the Mappings view of a huge process closed). A block over 32 MiB
+ * leaves them alone, and costs RSS only for the pages written: the rest is never touched.
+ */
+const SMALL_BYTES = 128 * 1024;
+const BIG_BYTES = 33 * 1024 * 1024;
+
+/** Builds a table one mapping at a time, in growing buffers. */
 export class SmapsTableBuilder {
   count = 0;
+  /** Mappings that fit in every array. */
   private capacity = 256;
   private hexWords = new Uint32Array(this.capacity * HEX_FIELDS * 2);
   private hexDigits = new Uint8Array(this.capacity * HEX_FIELDS);
@@ -148,13 +159,13 @@ export class SmapsTableBuilder {
   }
 
   /**
-   * The table, in arrays of exactly its size: a view of a larger buffer would cross postMessage
-   * with the whole buffer. Trimmed only when a quarter or more is unused, as a copy costs memory.
+   * The table: views of the builder's arrays, cut to the mappings read. A big array is not
+   * copied to its size (see BIG_BYTES): it moves whole, and its unwritten pages cost nothing.
    */
   finish(): SmapsTable {
     const n = this.count;
     const fit = <T extends Uint32Array | Uint8Array | Float64Array>(array: T, perMapping: number): T =>
-      (n * 4 < this.capacity * 3 ? array.slice(0, n * perMapping) : array.subarray(0, n * perMapping)) as T;
+      (array.byteLength > SMALL_BYTES ? array.subarray(0, n * perMapping) : array.slice(0, n * perMapping)) as T;
     return {
       count: n,
       strings: this.strings,
@@ -176,9 +187,12 @@ export class SmapsTableBuilder {
   }
 
   private grow(): void {
-    this.capacity *= 2;
+    const wanted = this.capacity * 2;
     const grown = <T extends Uint32Array | Uint8Array | Float64Array>(old: T, perMapping: number, make: (n: number) => T): T => {
-      const bigger = make(this.capacity * perMapping);
+      if (old.length >= wanted * perMapping) return old;
+      let length = wanted * perMapping;
+      if (length * old.BYTES_PER_ELEMENT > SMALL_BYTES) length = Math.max(length, Math.ceil(BIG_BYTES / old.BYTES_PER_ELEMENT));
+      const bigger = make(length);
       bigger.set(old);
       return bigger;
     };
@@ -186,5 +200,7 @@ export class SmapsTableBuilder {
     this.hexDigits = grown(this.hexDigits, HEX_FIELDS, (n) => new Uint8Array(n));
     this.textIds = grown(this.textIds, TEXT_FIELDS, (n) => new Uint32Array(n));
     this.counters = grown(this.counters, COUNTER_SLOTS, (n) => new Float64Array(n));
+    this.capacity = Math.min(this.hexWords.length / (HEX_FIELDS * 2), this.hexDigits.length / HEX_FIELDS,
+      this.textIds.length / TEXT_FIELDS, this.counters.length / COUNTER_SLOTS);
   }
 }

@@ -53,7 +53,7 @@ function groupedRows(groups: M[], total: M): ShownRows {
   return { length: groups.length, at: (index) => groups[index], total };
 }
 
-function tableRows(table: SmapsTable, order: Uint32Array, total: M): ShownRows {
+function tableRows(table: SmapsTable, order: readonly number[], total: M): ShownRows {
   return { length: order.length, at: (index) => mappingRowAt(table, order[index]), total };
 }
 
