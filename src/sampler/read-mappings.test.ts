@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcFs, type ReadFailure } from '../proc/procfs.js';
-import { readMappings } from './read-mappings.js';
+import { MAPPINGS_READ_SHARE, readMappings, rereadEveryMs } from './read-mappings.js';
 import { procBasic } from '../../test/helpers/paths.js';
 
 const PID = 3851;
@@ -78,4 +78,11 @@ test('a zombie from the start: no mappings, and said to be a zombie', (t) => {
   assert.equal(outcome.zombie, true);
   assert.equal(outcome.addressSpace, false);
   assert.equal(outcome.mappings.count, 0);
+});
+
+test('a smaps that takes long to read is read again no sooner than ten times its read time', () => {
+  assert.equal(MAPPINGS_READ_SHARE, 0.1);
+  assert.equal(rereadEveryMs(2000, 20), 2000, 'a quick read: every interval');
+  assert.equal(rereadEveryMs(2000, 350), 3500, 'a slow read: a tenth of the time at most');
+  assert.equal(rereadEveryMs(200, 1200), 12_000);
 });
