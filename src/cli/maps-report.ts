@@ -4,11 +4,11 @@
  */
 import { readMappings } from '../sampler/read-mappings.js';
 import { threadGroupOf } from '../sampler/thread-group.js';
-import { groupMappingsByPath, mappingRowAt, tieBreakMappings, totalOfMappings, type MappingRow } from '../model/mapping-row.js';
+import { groupMappingsByPath, mappingRowAt, tieBreakMappings, type MappingRow } from '../model/mapping-row.js';
 import { kernelOrder, rowsOf, sortedMappingIndexes, totalOfTable } from '../model/mapping-order.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
 import { sortRows } from '../model/sort-rows.js';
-import { visibleText } from '../model/untrusted-text.js';
+import { inertJson, visibleText } from '../model/untrusted-text.js';
 import { mappingJson, mappingsJson } from '../model/mappings-json.js';
 import type { ColumnContext } from '../model/column.js';
 import { CliError } from './cli-error.js';
@@ -19,7 +19,6 @@ import type { Report } from './output.js';
 import type { MapsFlags } from './maps-command.js';
 import { jsonOutput } from './json-output.js';
 import { BatchWriter, streamedCsvReport, streamedHumanReport } from './maps-table.js';
-import { inertJson } from '../model/untrusted-text.js';
 
 export interface MapsEnvironment {
   ttyWidth?: number;

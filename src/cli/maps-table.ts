@@ -5,7 +5,6 @@
  * 780,000 cell strings at once. maps-table.test.ts checks that both give the same text.
  */
 import { cutToCells, textCells } from '../model/cell-width.js';
-import type { ColumnContext } from '../model/column.js';
 import { csvValue, humanCell, totalsCells, writtenColumns, type ColumnReport } from './column-report.js';
 import { csvLine } from './csv.js';
 import { MIN_CUT_CELL } from './text-table.js';
