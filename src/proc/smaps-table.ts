@@ -103,9 +103,9 @@ function hexWordsOf(text: string): [number, number] | null {
 /**
  * Past SMALL_BYTES an array is allocated at BIG_BYTES or more, never in between. glibc's malloc
  * serves blocks over 128 KiB with mmap, and freeing one of up to 32 MiB raises its mmap and
- * trim thresholds for good, after which a malloc heap keeps what is freed into it (measured:
- * ~10 MiB more RSS long after the Mappings view of a huge process closed). A block over 32 MiB
- * leaves them alone, and costs RSS only for the pages written: the rest is never touched.
+ * trim thresholds for good, after which a malloc heap keeps what is freed into it: the RSS
+ * stayed up long after the Mappings view of a huge process closed (bench/RESULTS.md). A block
+ * over 32 MiB leaves them alone, and costs RSS only for the pages written.
  */
 const SMALL_BYTES = 128 * 1024;
 const BIG_BYTES = 33 * 1024 * 1024;

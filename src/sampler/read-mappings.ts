@@ -52,9 +52,9 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
 }
 
 /**
- * The share of the time a process's smaps may take to read: a huge one (60,000 mappings take
- * about half a second, all of it under the target's mmap lock and on one of our cores) is read
- * again no sooner than its read time allows, and the Mappings view says how often.
+ * The share of the time a process's smaps may take to read: a huge one (tens of thousands of
+ * mappings, read under the target's mmap lock and on one of our cores) is read again no sooner
+ * than its read time allows, and the Mappings view says how often.
  */
 export const MAPPINGS_READ_SHARE = 0.1;
 
