@@ -11,7 +11,7 @@ import { repoRoot } from './helpers/paths.js';
 import { cruiseLayers, describeViolations } from './helpers/layer-cruise.js';
 
 const probeFiles: Record<string, string> = {
-  'src/proc/layer-probe-target.ts': 'export const procProbe = 1;\n',
+  'src/proc/layer-probe-target.ts': 'export const procProbe = 1;\nexport interface ProcProbe { n: number }\n',
   'src/sampler/layer-probe-target.ts': 'export const samplerProbe = 1;\nexport interface SamplerProbe { n: number }\n',
   'src/model/layer-probe-target.ts': 'export interface ModelProbe { n: number }\n',
   'src/ui/layer-probe-target.ts': 'export const uiProbe = 1;\n',
@@ -25,8 +25,11 @@ const probeFiles: Record<string, string> = {
   // what tsc would emit for a model file taking a function from the sampler
   'dist/src/sampler/layer-probe-target.js': 'export const samplerProbe = 1;\n',
   'dist/src/model/layer-probe.js': "import { samplerProbe } from '../sampler/layer-probe-target.js';\nexport const p = samplerProbe;\n",
-  'src/ui/layer-probe.ts': "import { readFileSync } from 'node:fs';\nimport { procProbe } from '../proc/layer-probe-target.js';\n"
-    + 'export const p = [readFileSync, procProbe];\n',
+  // the UI may name a proc data type (gone from the emitted JS), never run proc code or read files
+  'src/ui/layer-probe.ts': "import { readFileSync } from 'node:fs';\nimport type { ProcProbe } from '../proc/layer-probe-target.js';\n"
+    + 'export const p: [unknown, ProcProbe] = [readFileSync, { n: 1 }];\n',
+  'dist/src/proc/layer-probe-target.js': 'export const procProbe = 1;\n',
+  'dist/src/ui/layer-probe.js': "import { procProbe } from '../proc/layer-probe-target.js';\nexport const p = procProbe;\n",
   'src/host/layer-probe.ts': "import { uiProbe } from '../ui/layer-probe-target.js';\nexport const p = uiProbe;\n",
   'src/cli/layer-probe.ts': "import { readFile } from 'fs/promises';\nexport const p = readFile;\n",
   // a view may name the sampler's data types (as the source's import type), never run its code
@@ -45,7 +48,7 @@ const expected = [
   'services-below-ui-cli: src/host/layer-probe.ts -> src/ui/layer-probe-target.ts',
   'ui-cli-never-fs: src/cli/layer-probe.ts -> fs/promises',
   'ui-cli-never-fs: src/ui/layer-probe.ts -> fs',
-  'ui-cli-never-proc: src/ui/layer-probe.ts -> src/proc/layer-probe-target.ts',
+  'ui-cli-never-proc: dist/src/ui/layer-probe.js -> dist/src/proc/layer-probe-target.js',
   'views-never-sampler: dist/src/ui/views/layer-probe.js -> dist/src/sampler/layer-probe-target.js',
 ];
 

@@ -32,7 +32,7 @@ export interface ColumnReport<Row> {
   totals?: TotalsRow;
 }
 
-function humanCell<Row>(column: Column<Row>, value: CellValue, partial: boolean, context: ColumnContext): string {
+export function humanCell<Row>(column: Column<Row>, value: CellValue, partial: boolean, context: ColumnContext): string {
   const text = formatValue(column, value, context);
   return partial && value !== null ? text + PARTIAL_MARK : text;
 }
@@ -44,13 +44,13 @@ const LABEL_COLUMN: Column<unknown> = {
 };
 
 /** The columns to write: the chosen ones, after a label column when the totals row needs one. */
-function writtenColumns<Row>(report: ColumnReport<Row>): readonly Column<Row>[] {
+export function writtenColumns<Row>(report: ColumnReport<Row>): readonly Column<Row>[] {
   const { columns, totals } = report;
   const hasLabelPlace = totals === undefined || columns.some((c) => totals.value(c.id) === undefined);
   return hasLabelPlace ? columns : [LABEL_COLUMN as Column<Row>, ...columns];
 }
 
-function totalsCells<Row, Cell>(columns: readonly Column<Row>[], totals: TotalsRow, label: string,
+export function totalsCells<Row, Cell>(columns: readonly Column<Row>[], totals: TotalsRow, label: string,
   cell: (column: Column<Row>, value: CellValue, partial: boolean) => Cell): (Cell | string)[] {
   const labelAt = columns.findIndex((c) => c === LABEL_COLUMN || totals.value(c.id) === undefined);
   return columns.map((column, i) => {
@@ -70,7 +70,7 @@ export function humanReport<Row>(report: ColumnReport<Row>, maxWidth?: number): 
   return formatTable(columns, rows, { maxWidth });
 }
 
-function csvValue<Row>(column: Column<Row>, value: CellValue): CsvValue {
+export function csvValue<Row>(column: Column<Row>, value: CellValue): CsvValue {
   if (value === null) return null;
   return column.kind === 'text' ? visibleText(String(value)) : value;
 }

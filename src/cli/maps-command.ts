@@ -1,8 +1,7 @@
 /** `memtop maps PID`: the flags, and the report (maps-report.ts) when the command runs. */
 import { Option, type Command } from 'commander';
-import { mapsReport } from './maps-report.js';
+import { writeMapsReport } from './maps-report.js';
 import { usageError } from './cli-error.js';
-import { writeOutput } from './output.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
 
 export interface MapsFlags {
@@ -39,6 +38,8 @@ export function addMapsCommand(program: Command): void {
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
     .addHelpText('after', `\nColumns: ${MAPPING_COLUMNS.map((c) => c.id).join(', ')}\nKinds: heap, stack, anon, file, shmem, vdso (also vvar, vsyscall)\n`)
     .action(async (pid: number, flags: MapsFlags) => {
-      writeOutput(mapsReport(pid, flags, { ttyWidth: process.stdout.isTTY ? process.stdout.columns : undefined, prettyJson: process.stdout.isTTY }));
+      // Written piece by piece as it is made: the output of a huge process is tens of MB.
+      const notes = writeMapsReport(pid, flags, (text) => process.stdout.write(text), { ttyWidth: process.stdout.isTTY ? process.stdout.columns : undefined, prettyJson: process.stdout.isTTY });
+      for (const note of notes) process.stderr.write(`memtop: ${note}\n`);
     });
 }

@@ -4,11 +4,12 @@
  */
 import { readMappings } from '../sampler/read-mappings.js';
 import { threadGroupOf } from '../sampler/thread-group.js';
-import { groupMappingsByPath, tieBreakMappings, toMappingRows, totalOfMappings, type MappingRow } from '../model/mapping-row.js';
+import { groupMappingsByPath, mappingRowAt, tieBreakMappings, type MappingRow } from '../model/mapping-row.js';
+import { kernelOrder, rowsOf, sortedMappingIndexes, totalOfTable } from '../model/mapping-order.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
 import { sortRows } from '../model/sort-rows.js';
-import { visibleText } from '../model/untrusted-text.js';
-import { mappingsJson } from '../model/mappings-json.js';
+import { inertJson, visibleText } from '../model/untrusted-text.js';
+import { mappingJson, mappingsJson } from '../model/mappings-json.js';
 import type { ColumnContext } from '../model/column.js';
 import { CliError } from './cli-error.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
@@ -17,6 +18,7 @@ import { openProcRoot } from './proc-root.js';
 import type { Report } from './output.js';
 import type { MapsFlags } from './maps-command.js';
 import { jsonOutput } from './json-output.js';
+import { BatchWriter, streamedCsvReport, streamedHumanReport } from './maps-table.js';
 
 export interface MapsEnvironment {
   ttyWidth?: number;
@@ -40,7 +42,18 @@ function mappingTotals(total: MappingRow): TotalsRow {
 
 const NO_CONTEXT: ColumnContext = { memTotalBytes: 0, nowEpochMs: 0 };
 
+/** The report as one string. */
 export function mapsReport(asked: number, flags: MapsFlags, environment: MapsEnvironment = {}): Report {
+  const chunks: string[] = [];
+  const notes = writeMapsReport(asked, flags, (text) => chunks.push(text), environment);
+  return { stdout: chunks.join(''), notes };
+}
+
+/**
+ * Hands the report to `emit` piece by piece, in order (a huge process's output is tens of MB,
+ * never held whole), and returns the notes for stderr. Throws CliError before any output.
+ */
+export function writeMapsReport(asked: number, flags: MapsFlags, emit: (text: string) => void, environment: MapsEnvironment = {}): string[] {
   const grouped = flags.group === 'path';
   const columns = chooseColumns(MAPPING_COLUMNS, flags.columns, grouped ? DEFAULT_GROUPED_MAPPING_COLUMN_IDS : DEFAULT_MAPPING_COLUMN_IDS);
   // Kernel (address) order unless asked; grouped rows by PSS, largest first (as smem -m).
@@ -65,15 +78,43 @@ export function mapsReport(asked: number, flags: MapsFlags, environment: MapsEnv
   }
   if (outcome.kernelThread) notes.push(`${pid} (${visibleText(outcome.comm)}) is a kernel thread: it has no user-space mappings`);
   if (outcome.zombie) notes.push(`${pid} (${visibleText(outcome.comm)}) is a zombie: it has exited and holds no memory (its parent has not reaped it yet)`);
-  const single = toMappingRows(outcome.mappings);
-  const total = totalOfMappings(single);
-  let rows = grouped ? groupMappingsByPath(single) : single;
-  if (sort) rows = sortRows(rows, sort, NO_CONTEXT, tieBreakMappings);
-  if (flags.json) {
-    return { stdout: jsonOutput(mappingsJson(pid, outcome.comm, rows, total, grouped), environment.prettyJson), notes };
-  }
-  const report: ColumnReport<MappingRow> = { columns, rows, context: NO_CONTEXT, totals: mappingTotals(total) };
-  if (flags.csv) return { stdout: csvReport(report), notes };
+  const table = outcome.mappings;
+  const total = totalOfTable(table);
   const title = `${pid}: ${visibleText(outcome.comm)} (${total.count} mappings)\n`;
-  return { stdout: title + humanReport(report, environment.ttyWidth), notes };
+  if (grouped) {
+    // One row per file and kind: few rows, made and sorted as any report's.
+    const rows = sortRows(groupMappingsByPath(rowsOf(table)), sort!, NO_CONTEXT, tieBreakMappings);
+    const report: ColumnReport<MappingRow> = { columns, rows, context: NO_CONTEXT, totals: mappingTotals(total) };
+    if (flags.json) emit(jsonOutput(mappingsJson(pid, outcome.comm, rows, total, true), environment.prettyJson));
+    else emit(flags.csv ? csvReport(report) : title + humanReport(report, environment.ttyWidth));
+    return notes;
+  }
+  // One row per mapping: thousands in a huge process, so rows are made as they are written.
+  const order = sort ? sortedMappingIndexes(table, sort, NO_CONTEXT) : kernelOrder(table);
+  const rowAt = (k: number) => mappingRowAt(table, order[k]);
+  if (flags.json && !environment.prettyJson) compactJson(pid, outcome.comm, order.length, rowAt, total, emit);
+  else if (flags.json) {
+    const rows = Array.from(order, (i) => mappingRowAt(table, i));
+    emit(jsonOutput(mappingsJson(pid, outcome.comm, rows, total, false), environment.prettyJson));
+  } else {
+    const report = { columns, rowCount: order.length, rowAt, context: NO_CONTEXT, totals: mappingTotals(total) };
+    if (flags.csv) {
+      streamedCsvReport(report, emit);
+    } else {
+      emit(title);
+      streamedHumanReport(report, emit, environment.ttyWidth);
+    }
+  }
+  return notes;
+}
+
+/** jsonOutput(mappingsJson(...)) without pretty printing, written a mapping at a time. */
+function compactJson(pid: number, comm: string, count: number, rowAt: (k: number) => MappingRow, total: MappingRow, emit: (text: string) => void): void {
+  const whole = mappingsJson(pid, comm, [], total, false);
+  const [head, tail] = inertJson(JSON.stringify(whole)).split('"mappings":[]');
+  const out = new BatchWriter(emit);
+  out.add(`${head}"mappings":[`);
+  for (let k = 0; k < count; k++) out.add((k > 0 ? ',' : '') + inertJson(JSON.stringify(mappingJson(rowAt(k), false))));
+  out.add(`]${tail}\n`);
+  out.flush();
 }

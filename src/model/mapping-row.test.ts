@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSmaps } from '../proc/smaps.js';
+import { smapsTableOf } from '../proc/smaps-stream.js';
 import { parseSmapsRollup } from '../proc/smaps-rollup.js';
 import { compareAddress, groupMappingsByPath, tieBreakMappings, toMappingRows, totalOfMappings } from './mapping-row.js';
 import { MAPPING_COLUMNS } from './mapping-columns.js';
@@ -14,7 +14,7 @@ const CONTEXT = { memTotalBytes: 0, nowEpochMs: 0 };
 import { procBasic } from '../../test/helpers/paths.js';
 
 const memhog = join(procBasic, '3852');
-const rows = toMappingRows(parseSmaps(readFileSync(join(memhog, 'smaps'), 'utf8')));
+const rows = toMappingRows(smapsTableOf(readFileSync(join(memhog, 'smaps'), 'utf8')));
 const rollup = parseSmapsRollup(readFileSync(join(memhog, 'smaps_rollup'), 'utf8'))!;
 
 test('each mapping gets its kind, its USS and its size', () => {

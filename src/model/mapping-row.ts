@@ -3,7 +3,8 @@
  * memtop shows, in bytes; or several mappings summed (grouped by path, or the totals row).
  */
 import type { SmapsMapping } from '../proc/smaps.js';
-import { summarize, type MemorySummary } from '../proc/smaps-counters.js';
+import type { MemorySummary } from '../proc/smaps-counters.js';
+import { COUNTER_SLOTS, hexAt, textAt, type SmapsTable } from '../proc/smaps-table.js';
 import { mappingKind, type MappingKind } from './mapping-kind.js';
 
 /**
@@ -20,16 +21,59 @@ export interface MappingRow extends Pick<SmapsMapping, 'start' | 'end' | 'perms'
 
 const SUMMED = ['sizeBytes', 'rssBytes', 'pssBytes', 'ussBytes', 'sharedBytes', 'dirtyBytes', 'swapBytes', 'swapPssBytes', 'lockedBytes', 'anonymousBytes'] as const;
 
-export function toMappingRow(m: SmapsMapping): MappingRow {
-  const sizeBytes = m.counters.Size ?? Number(BigInt(`0x${m.end}`) - BigInt(`0x${m.start}`));
-  return {
-    start: m.start, end: m.end, perms: m.perms, offset: m.offset, device: m.device, inode: m.inode,
-    path: m.path, kind: mappingKind(m), count: 1, sizeBytes, ...summarize(m.counters),
-  };
+/**
+ * Mapping `i` of the table as a row, read from the table when a field is asked for: a report or
+ * a sort over 60,000 mappings then formats only the fields it uses. summarize()'s figures from
+ * TABLE_COUNTERS: Size, Rss, Pss, Shared_Clean, Shared_Dirty, Private_Clean, Private_Dirty,
+ * Swap, SwapPss, Locked, Anonymous.
+ */
+class TableRow implements MappingRow {
+  readonly #table: SmapsTable;
+  readonly #at: number;
+  readonly #i: number;
+  readonly count = 1;
+
+  constructor(table: SmapsTable, i: number) {
+    this.#table = table;
+    this.#i = i;
+    this.#at = i * COUNTER_SLOTS;
+  }
+
+  get start(): string { return hexAt(this.#table, this.#i, 0); }
+  get end(): string { return hexAt(this.#table, this.#i, 1); }
+  get offset(): string { return hexAt(this.#table, this.#i, 2); }
+  get perms(): string { return textAt(this.#table, this.#i, 0); }
+  get device(): string { return textAt(this.#table, this.#i, 1); }
+  get inode(): string { return textAt(this.#table, this.#i, 2); }
+  get path(): string { return textAt(this.#table, this.#i, 3); }
+  get kind(): MappingKind { return mappingKind(this); }
+  get sizeBytes(): number {
+    const size = this.#counter(0);
+    return Number.isNaN(size) ? Number(BigInt(`0x${this.end}`) - BigInt(`0x${this.start}`)) : size;
+  }
+  get rssBytes(): number { return this.#counter(1); }
+  get pssBytes(): number { return this.#counter(2); }
+  get ussBytes(): number { return this.#counter(5) + this.#counter(6); }
+  get sharedBytes(): number { return this.#counter(3) + this.#counter(4); }
+  get dirtyBytes(): number { return this.#counter(4) + this.#counter(6); }
+  get swapBytes(): number { return this.#counter(7); }
+  get swapPssBytes(): number { return this.#counter(8); }
+  get lockedBytes(): number { return this.#counter(9); }
+  get anonymousBytes(): number { return this.#counter(10); }
+
+  #counter(slot: number): number {
+    return this.#table.counters[this.#at + slot];
+  }
 }
 
-export function toMappingRows(mappings: readonly SmapsMapping[]): MappingRow[] {
-  return mappings.map(toMappingRow);
+export function mappingRowAt(table: SmapsTable, i: number): MappingRow {
+  return new TableRow(table, i);
+}
+
+export function toMappingRows(table: SmapsTable): MappingRow[] {
+  const rows = new Array<MappingRow>(table.count);
+  for (let i = 0; i < table.count; i++) rows[i] = mappingRowAt(table, i);
+  return rows;
 }
 
 function emptyRow(path: string, kind: MappingRow['kind']): MappingRow {
@@ -70,7 +114,7 @@ export function tieBreakMappings(a: MappingRow, b: MappingRow): number {
  * A file is its device and inode as well as its path: two objects the kernel names alike (two
  * deleted files of one name, two private SysV segments) are two rows, each with its inode.
  */
-export function groupMappingsByPath(rows: readonly MappingRow[]): MappingRow[] {
+export function groupMappingsByPath(rows: Iterable<MappingRow>): MappingRow[] {
   const groups = new Map<string, MappingRow>();
   for (const row of rows) {
     const label = row.path !== '' ? row.path : `[${row.kind}]`;
@@ -88,7 +132,7 @@ export function groupMappingsByPath(rows: readonly MappingRow[]): MappingRow[] {
 }
 
 /** The totals row: the sums of all rows (equal to the process's smaps_rollup figures). */
-export function totalOfMappings(rows: readonly MappingRow[]): MappingRow {
+export function totalOfMappings(rows: Iterable<MappingRow>): MappingRow {
   const total = emptyRow('total', 'all');
   for (const row of rows) addInto(total, row);
   return total;

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from '../sampler/sampler.js';
 import { Store } from './store.js';
+import { smapsTableOf } from '../proc/smaps-stream.js';
+
+const EMPTY = smapsTableOf('');
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -42,16 +45,16 @@ test('mappings: readings of the watched process only; the last data stays when i
   store.push(sampler().sample());
   const p = store.latest!.processes.find((x) => x.pid === 3852)!;
   const target = { pid: p.pid, startTimeTicks: p.startTimeTicks };
-  store.setMappings(target, { kind: 'ok', comm: 'x', mappings: [] }, 1);
+  store.setMappings(target, { kind: 'ok', comm: 'x', mappings: EMPTY }, 1);
   assert.equal(store.mappings, null, 'not watched: ignored');
   store.watchMappings(target);
-  store.setMappings({ pid: 1, startTimeTicks: 0 }, { kind: 'ok', comm: 'other', mappings: [] }, 1);
+  store.setMappings({ pid: 1, startTimeTicks: 0 }, { kind: 'ok', comm: 'other', mappings: EMPTY }, 1);
   assert.equal(store.mappings!.comm, null);
-  store.setMappings(target, { kind: 'ok', comm: 'memhog', mappings: [] }, 2);
+  store.setMappings(target, { kind: 'ok', comm: 'memhog', mappings: EMPTY }, 2);
   assert.equal(store.mappings!.comm, 'memhog');
   store.setMappings(target, { kind: 'gone' }, 3);
   assert.equal(store.mappings!.exited, true);
-  assert.deepEqual(store.mappings!.mappings, []);
+  assert.equal(store.mappings!.mappings, EMPTY);
   assert.equal(store.mappings!.readAtMs, 2);
   store.unwatchMappings();
   assert.equal(store.mappings, null);
@@ -61,7 +64,7 @@ test('a watched process missing from a new sample is marked exited', () => {
   const store = new Store();
   store.push(sampler().sample());
   store.watchMappings({ pid: 424242, startTimeTicks: 1 });
-  store.setMappings({ pid: 424242, startTimeTicks: 1 }, { kind: 'ok', comm: 'gone-soon', mappings: [] }, 1);
+  store.setMappings({ pid: 424242, startTimeTicks: 1 }, { kind: 'ok', comm: 'gone-soon', mappings: EMPTY }, 1);
   store.push(sampler().sample());
   assert.equal(store.mappings!.exited, true);
 });

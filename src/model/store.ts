@@ -3,7 +3,7 @@
  * before it (rates: CPU, vmstat), a bounded history of the system part (graphs), and the latest
  * per-mapping reading of the one process whose Mappings view is open. It never reads a file.
  */
-import type { SmapsMapping } from '../proc/smaps.js';
+import type { SmapsTable } from '../proc/smaps-table.js';
 import type { MappingsReading, ProcessIdentity, ProcessSample, Sample } from '../sampler/sample.js';
 import { freeSummary } from './free-summary.js';
 import { RingBuffer } from './ring-buffer.js';
@@ -39,7 +39,7 @@ export type { MappingsReading, ProcessIdentity } from '../sampler/sample.js';
 export interface MappingsState {
   target: ProcessIdentity;
   /** The last mappings read successfully; kept after the process exits. */
-  mappings: SmapsMapping[] | null;
+  mappings: SmapsTable | null;
   comm: string | null;
   /** smaps was refused (ptrace-read check): only status figures are known. */
   denied: boolean;
@@ -47,6 +47,9 @@ export interface MappingsState {
   exited: boolean;
   /** Wall-clock time of the last reading, ms since the epoch. */
   readAtMs: number | null;
+  /** The last read's duration, and the re-read period when a slow read stretches it past the interval. */
+  readMs?: number;
+  everyMs?: number | null;
 }
 
 export const DEFAULT_HISTORY_POINTS = 600;
@@ -109,6 +112,8 @@ export class Store {
       state.denied = false;
       state.exited = false;
       state.readAtMs = readAtMs;
+      state.readMs = reading.readMs;
+      state.everyMs = reading.everyMs;
     } else if (reading.kind === 'denied') {
       state.denied = true;
       state.readAtMs = readAtMs;

@@ -253,6 +253,42 @@ export class ProcFs {
     }
   }
 
+  // --- Chunked reading, for files too large to hold as one string (the smaps of a huge process) ---
+
+  /** readChunks' buffer: the kernel fills a read of smaps with whole records up to its size. */
+  private static readonly CHUNK_BYTES = 256 * 1024;
+  private chunkBuffer: Buffer | null = null;
+
+  /**
+   * Reads `${root}/${relPath}` in chunks into one reused buffer, handing each to `onChunk`
+   * (valid only during the call), and returns null at end of file or why the read failed
+   * (possibly after some chunks: a process that exits mid-read ends it with ESRCH or early).
+   */
+  readChunks(relPath: string, onChunk: (chunk: Buffer, length: number) => void): ReadFailure | null {
+    const path = `${this.root}/${relPath}`;
+    this.chunkBuffer ??= Buffer.allocUnsafeSlow(ProcFs.CHUNK_BYTES);
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (err) {
+      return { code: errorCode(err), path };
+    }
+    try {
+      for (;;) {
+        let n: number;
+        try {
+          n = readSync(fd, this.chunkBuffer, 0, this.chunkBuffer.length, null);
+        } catch (err) {
+          return { code: errorCode(err), path };
+        }
+        if (n === 0) return null;
+        onChunk(this.chunkBuffer, n);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   /** Numeric entries of the root: the PIDs of live processes (threads are hidden by /proc). */
   listPids(): number[] {
     const pids: number[] = [];

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProcFs, type ReadResult } from '../proc/procfs.js';
-import { readMappings } from './read-mappings.js';
+import { ProcFs, type ReadFailure } from '../proc/procfs.js';
+import { MAPPINGS_READ_SHARE, readMappings, rereadEveryMs } from './read-mappings.js';
 import { procBasic } from '../../test/helpers/paths.js';
 
 const PID = 3851;
@@ -38,8 +38,8 @@ class ChangingProcFs extends ProcFs {
     super(root);
   }
 
-  override read(relPath: string): ReadResult {
-    const result = super.read(relPath);
+  override readChunks(relPath: string, onChunk: (chunk: Buffer, length: number) => void): ReadFailure | null {
+    const result = super.readChunks(relPath, onChunk);
     if (relPath.endsWith('/smaps')) this.afterSmaps();
     return result;
   }
@@ -49,7 +49,7 @@ test('a process that stays: its mappings', (t) => {
   const root = copyOfProcess(t);
   const outcome = readMappings(new ProcFs(root), PID);
   assert.equal(outcome.kind, 'ok');
-  assert.ok(outcome.kind === 'ok' && outcome.mappings.length > 0 && !outcome.zombie);
+  assert.ok(outcome.kind === 'ok' && outcome.mappings.count > 0 && !outcome.zombie && outcome.addressSpace);
 });
 
 test('a process gone, turned zombie, exiting, or replaced by another under its PID while smaps was read: "exited", not a cut-off list', (t) => {
@@ -76,5 +76,13 @@ test('a zombie from the start: no mappings, and said to be a zombie', (t) => {
   const outcome = readMappings(new ProcFs(root), PID);
   assert.ok(outcome.kind === 'ok', outcome.kind);
   assert.equal(outcome.zombie, true);
-  assert.deepEqual(outcome.mappings, []);
+  assert.equal(outcome.addressSpace, false);
+  assert.equal(outcome.mappings.count, 0);
+});
+
+test('a smaps that takes long to read is read again no sooner than ten times its read time', () => {
+  assert.equal(MAPPINGS_READ_SHARE, 0.1);
+  assert.equal(rereadEveryMs(2000, 20), 2000, 'a quick read: every interval');
+  assert.equal(rereadEveryMs(2000, 350), 3500, 'a slow read: a tenth of the time at most');
+  assert.equal(rereadEveryMs(200, 1200), 12_000);
 });

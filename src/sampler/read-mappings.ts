@@ -3,12 +3,17 @@
  * for `memtop maps` and while the Mappings view of that process is open.
  */
 import { isDenied, isFailure, type ProcFs } from '../proc/procfs.js';
-import { parseSmaps, type SmapsMapping } from '../proc/smaps.js';
+import { SmapsStreamParser } from '../proc/smaps-stream.js';
+import type { SmapsTable } from '../proc/smaps-table.js';
 import { isKernelThread, isZombie, parsePidStat, type PidStat } from '../proc/pid-stat.js';
 import { memoryDirOf } from './live-thread.js';
 
 export type MappingsOutcome =
-  | { kind: 'ok'; comm: string; startTimeTicks: number; kernelThread: boolean; zombie: boolean; mappings: SmapsMapping[] }
+  | {
+    kind: 'ok'; comm: string; startTimeTicks: number; kernelThread: boolean; zombie: boolean; mappings: SmapsTable;
+    /** False when the process had no address space to read (a zombie, a kernel thread, or one in exit). */
+    addressSpace: boolean;
+  }
   | { kind: 'denied' }
   | { kind: 'gone' }
   /** It had an address space when the read began and none (or no process) when it ended. */
@@ -25,8 +30,10 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
   // A leader that exited while other threads run on (Zl): its mappings show through a live
   // thread (live-thread.ts); with no address space at all, /proc/PID's (empty) smaps.
   const dir = memoryDirOf(procfs, pid, stat);
-  const smaps = procfs.read(`${dir ?? pid}/smaps`);
-  if (isFailure(smaps)) return isDenied(smaps) ? { kind: 'denied' } : { kind: 'gone' };
+  // Parsed as it is read: the smaps of a huge process is tens of MB of text.
+  const parser = new SmapsStreamParser();
+  const failure = procfs.readChunks(`${dir ?? pid}/smaps`, (chunk, length) => parser.push(chunk, length));
+  if (failure !== null) return isDenied(failure) ? { kind: 'denied' } : { kind: 'gone' };
   // A process that exits while its smaps is read ends the read early, without an error: the
   // mappings read are a cut-off part. Its stat afterwards tells: gone, another process under
   // the same PID, or no address space left: a zombie now, or still running its exit with its
@@ -40,6 +47,27 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
   }
   return {
     kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat),
-    zombie: dir === null && isZombie(stat), mappings: parseSmaps(smaps),
+    zombie: dir === null && isZombie(stat), mappings: parser.finish(), addressSpace: dir !== null,
   };
+}
+
+/**
+ * The share of the time a process's smaps may take to read: a huge one (tens of thousands of
+ * mappings, read under the target's mmap lock and on one of our cores) is read again no sooner
+ * than its read time allows, and the Mappings view says how often.
+ */
+export const MAPPINGS_READ_SHARE = 0.1;
+
+/** How long after a reading that took `readMs` the next one is due: the interval, or longer. */
+export function rereadEveryMs(intervalMs: number, readMs: number): number {
+  return Math.max(intervalMs, readMs / MAPPINGS_READ_SHARE);
+}
+
+/**
+ * A reading that must not replace the last whole one: the process had an address space with
+ * mappings in an earlier reading and now has none, or none left to show. It is exiting (its
+ * memory released before it is reaped); what it had stays the last data.
+ */
+export function isExitingReading(outcome: MappingsOutcome, hadMappings: boolean): boolean {
+  return hadMappings && outcome.kind === 'ok' && (!outcome.addressSpace || outcome.mappings.count === 0);
 }

@@ -8,7 +8,7 @@ import type { SystemStat } from '../proc/system-stat.js';
 import type { Pressure } from '../proc/pressure.js';
 import type { Loadavg } from '../proc/loadavg.js';
 import type { Uptime } from '../proc/uptime.js';
-import type { SmapsMapping } from '../proc/smaps.js';
+import type { SmapsTable } from '../proc/smaps-table.js';
 import type { ReadNeed } from './read-needs.js';
 
 export interface ProcessSample {
@@ -81,7 +81,11 @@ export interface ProcessIdentity {
 
 /** What the worker read of /proc/PID/smaps for the Mappings view. */
 export type MappingsReading =
-  | { kind: 'ok'; comm: string; mappings: SmapsMapping[] }
+  | {
+    kind: 'ok'; comm: string; mappings: SmapsTable;
+    /** How long the read took, and how often it is repeated when that is longer than the interval. */
+    readMs?: number; everyMs?: number | null;
+  }
   | { kind: 'denied' }
   | { kind: 'gone' };
 

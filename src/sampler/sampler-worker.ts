@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
-import { readMappings } from './read-mappings.js';
+import { isExitingReading, readMappings, rereadEveryMs } from './read-mappings.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
 import { periodicFullGc } from './periodic-gc.js';
@@ -35,15 +35,33 @@ function applyConfig(): void {
   sampler.intervalMs = config.intervalMs;
 }
 
-function postMappings(): void {
+/** When the watched process's smaps is next due (performance.now()), and whether it had mappings. */
+let mappingsDueMs = 0;
+let mappingsHadAny = false;
+
+/** Reads the watched process's smaps when due (or now, `force`: a new target) and posts it. */
+function postMappings(force: boolean): void {
   const target = config.mappingsOf;
   if (target === null) return;
+  const startMs = performance.now();
+  if (!force && startMs < mappingsDueMs) return;
   const outcome = readMappings(procfs, target.pid);
+  const readMs = performance.now() - startMs;
+  const everyMs = rereadEveryMs(config.intervalMs, readMs);
+  mappingsDueMs = startMs + everyMs;
   const reused = outcome.kind === 'ok' && outcome.startTimeTicks !== target.startTimeTicks;
-  const reading = outcome.kind === 'ok' && !reused
-    ? { kind: 'ok' as const, comm: outcome.comm, mappings: outcome.mappings }
-    : outcome.kind === 'denied' ? { kind: 'denied' as const } : { kind: 'gone' as const };
-  post({ type: 'mappings', target, reading, readAtMs: Date.now() });
+  const readAtMs = Date.now();
+  if (outcome.kind === 'ok' && !reused && !isExitingReading(outcome, mappingsHadAny)) {
+    mappingsHadAny ||= outcome.addressSpace && outcome.mappings.count > 0;
+    const table = outcome.mappings;
+    const reading = { kind: 'ok' as const, comm: outcome.comm, mappings: table, readMs, everyMs: everyMs > config.intervalMs ? everyMs : null };
+    // The table's buffers move to the UI thread instead of being copied.
+    port.postMessage({ type: 'mappings', target, reading, readAtMs } satisfies FromWorker,
+      [table.hexWords.buffer, table.hexDigits.buffer, table.textIds.buffer, table.counters.buffer] as ArrayBuffer[]);
+    return;
+  }
+  const reading = outcome.kind === 'denied' ? { kind: 'denied' as const } : { kind: 'gone' as const };
+  post({ type: 'mappings', target, reading, readAtMs });
 }
 
 let sampling = false;
@@ -60,7 +78,7 @@ function tick(): void {
   const startMs = performance.now();
   try {
     post({ type: 'sample', delta: deltas.write(sampler.sample()) });
-    postMappings();
+    postMappings(false);
     collectGarbage();
   } catch (err) {
     reportError(err);
@@ -100,7 +118,10 @@ port.on('message', guarded(function onMessage(message: ToWorker) {
     applyConfig();
     const newTarget = config.mappingsOf !== null && (before.mappingsOf?.pid !== config.mappingsOf.pid
       || before.mappingsOf.startTimeTicks !== config.mappingsOf.startTimeTicks);
-    if (newTarget) postMappings();
+    if (newTarget) {
+      mappingsHadAny = false;
+      postMappings(true);
+    }
     if (before.paused && !config.paused) schedule(0);
     else if (config.paused && timer !== null) schedule(0);
   } else if (message.type === 'now') {

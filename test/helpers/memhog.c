@@ -20,6 +20,9 @@
  *   memhog zombie        forks a child that exits at once and never reaps it: the child stays a
  *                        zombie ("Z"); prints "ready PID CHILD" once it is one, and waits.
  *   memhog busy          uses the CPU without pause; prints "ready PID" first.
+ *   memhog maps COUNT    makes COUNT one-page mappings, read-only and read-write in turn so
+ *                        that the kernel cannot merge neighbours, and touches every 16th page;
+ *                        prints "ready PID" and waits (a huge smaps: COUNT * ~1 KiB of text).
  *
  * The region sits between two PROT_NONE guard pages and is marked MADV_NOHUGEPAGE, so it is one
  * mapping of exactly MIB MiB that the kernel cannot merge with a neighbour.
@@ -59,6 +62,20 @@ static void wait_forever(void)
     for (;;) pause();
 }
 
+/* One region cut into COUNT mappings: every other page made read-only, each page touched. */
+static void many_mappings(size_t count)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    char *base = mmap(NULL, (count + 2) * page, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED) { perror("mmap"); exit(1); }
+    char *region = base + page;
+    if (mprotect(region, count * page, PROT_READ | PROT_WRITE) != 0) { perror("mprotect"); exit(1); }
+    for (size_t i = 0; i < count; i += 16) region[i * page] = (char)(1 + i % 251);
+    for (size_t i = 0; i < count; i += 2) {
+        if (mprotect(region + i * page, page, PROT_READ) != 0) { perror("mprotect (is vm.max_map_count too low?)"); exit(1); }
+    }
+}
+
 static void *thread_waiting(void *unused)
 {
     (void)unused;
@@ -69,7 +86,7 @@ static void *thread_waiting(void *unused)
 int main(int argc, char **argv)
 {
     if (argc < 2 || (argc < 3 && strcmp(argv[1], "zombie") != 0 && strcmp(argv[1], "busy") != 0)) {
-        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...] | memhog leaderless MIB | memhog zombie | memhog busy\n");
+        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...] | memhog leaderless MIB | memhog zombie | memhog busy | memhog maps COUNT\n");
         return 2;
     }
     die_with_parent();
@@ -98,6 +115,12 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "name") == 0) {
         if (prctl(PR_SET_NAME, argv[2]) != 0) { perror("prctl"); return 1; }
+        printf("ready %d\n", getpid());
+        fflush(stdout);
+        wait_forever();
+    }
+    if (strcmp(argv[1], "maps") == 0) {
+        many_mappings(strtoul(argv[2], NULL, 10));
         printf("ready %d\n", getpid());
         fflush(stdout);
         wait_forever();

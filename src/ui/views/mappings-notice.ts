@@ -12,6 +12,10 @@ function timeText(epochMs: number | null): string {
   return epochMs === null ? 'unknown' : new Date(epochMs).toTimeString().slice(0, 8);
 }
 
+function secondsText(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+}
+
 export function mappingsNotice(store: Store, target: ProcessIdentity, theme: Theme): string[] {
   const state = store.mappings;
   if (!state || (state.mappings === null && !state.denied && !state.exited)) return [` reading /proc/${target.pid}/smaps…`];
@@ -29,6 +33,9 @@ export function mappingsNotice(store: Store, target: ProcessIdentity, theme: The
   if (state.exited) {
     const last = state.mappings === null ? 'no mappings were read before it exited' : `the last data, read at ${timeText(state.readAtMs)}, stays below`;
     return [theme.fg('red', ` process exited: ${last}`)];
+  }
+  if (state.everyMs && state.readMs !== undefined) {
+    return [theme.fg('yellow', ` smaps re-read every ${secondsText(state.everyMs)}: it takes ${secondsText(state.readMs)}`)];
   }
   return [];
 }

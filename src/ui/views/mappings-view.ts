@@ -7,13 +7,15 @@
 import { findColumn, type Column } from '../../model/column.js';
 import { navigationTarget } from '../navigation.js';
 import { MAPPING_COLUMNS } from '../../model/mapping-columns.js';
-import { groupMappingsByPath, tieBreakMappings, toMappingRows, totalOfMappings, type MappingRow } from '../../model/mapping-row.js';
+import { groupMappingsByPath, mappingRowAt, tieBreakMappings, totalOfMappings, type MappingRow } from '../../model/mapping-row.js';
+import { rowsOf, sortedMappingIndexes, totalOfTable } from '../../model/mapping-order.js';
+import type { SmapsTable } from '../../proc/smaps-table.js';
 import { sortRows, type SortSpec } from '../../model/sort-rows.js';
 import { onlyInProcesses } from './processes-only.js';
 import type { ProcessIdentity, Store } from '../../model/store.js';
 import type { Action } from '../key-table.js';
 import type { MouseInput, Reaction, View, ViewContext, ViewNeeds } from '../view.js';
-import { followSelection, type Selection } from '../selection.js';
+import type { Selection } from '../selection.js';
 import { moveSelection, scrollTop } from '../table-window.js';
 import { columnAt, headerLine, layoutTable, rowCells, rowLine, type TableLayout } from '../widgets/table-text.js';
 import { escapeTags } from '../safe-text.js';
@@ -24,6 +26,7 @@ type M = MappingRow;
 
 const SHOWN = ['address', 'perms', 'kind', 'size', 'rss', 'pss', 'uss', 'dirty', 'swap', 'path'];
 const CONTEXT = { memTotalBytes: 0, nowEpochMs: 0 };
+const NO_ROWS: ShownRows = groupedRows([], totalOfMappings([]));
 
 /** pmap prints the start address; here start-end as the kernel prints them, or a group's count. */
 function addressText(column: Column<M>, row: M): string | undefined {
@@ -36,6 +39,34 @@ function rowKey(row: M): string {
   return row.count !== 1 ? row.path : row.start;
 }
 
+/**
+ * The rows shown, in order: groups as objects (a few hundred at most), single mappings as
+ * indexes into the table, made into rows only when drawn (a process can have 60,000).
+ */
+export interface ShownRows {
+  length: number;
+  at(index: number): M;
+  total: M;
+}
+
+function groupedRows(groups: M[], total: M): ShownRows {
+  return { length: groups.length, at: (index) => groups[index], total };
+}
+
+function tableRows(table: SmapsTable, order: readonly number[], total: M): ShownRows {
+  return { length: order.length, at: (index) => mappingRowAt(table, order[index]), total };
+}
+
+/** followSelection over shown rows: the selected key's new index, or the old index clamped. */
+function follow(rows: ShownRows, selected: Selection<string>): Selection<string> {
+  if (rows.length === 0) return { key: selected.key, index: 0 };
+  if (selected.key !== null) {
+    for (let i = 0; i < rows.length; i++) if (rowKey(rows.at(i)) === selected.key) return { key: selected.key, index: i };
+  }
+  const index = Math.max(0, Math.min(selected.index, rows.length - 1));
+  return { key: rowKey(rows.at(index)), index };
+}
+
 export class MappingsView implements View {
   readonly id = 'mappings';
   readonly title: string;
@@ -46,7 +77,7 @@ export class MappingsView implements View {
   private selected: Selection<string> = { key: null, index: 0 };
   private top = 0;
   private layout: TableLayout<M> | null = null;
-  private cache: { version: number; settings: string; rows: M[]; total: M } | null = null;
+  private cache: { table: SmapsTable; settings: string; rows: ShownRows } | null = null;
 
   constructor(target: ProcessIdentity, comm: string) {
     this.target = target;
@@ -58,19 +89,28 @@ export class MappingsView implements View {
     return { reads: new Set(), mappingsOf: this.target };
   }
 
-  /** Rows of the latest reading, grouped and sorted; null before the first reading. */
-  rows(store: Store): { rows: M[]; total: M } | null {
-    const mappings = store.mappings?.mappings;
-    if (!mappings) return null;
+  /**
+   * Rows of the latest reading, grouped and sorted; null before the first reading. Sorted once
+   * per reading and setting, not per sample: a huge process's smaps is read far less often.
+   */
+  rows(store: Store): ShownRows | null {
+    const table = store.mappings?.mappings;
+    if (!table) return null;
     const settings = `${this.sort.column.id}:${this.sort.descending}:${this.grouped}`;
-    if (!this.cache || this.cache.version !== store.version || this.cache.settings !== settings) {
-      const single = toMappingRows(mappings);
-      const shown = this.grouped ? groupMappingsByPath(single) : single;
-      const rows = sortRows(shown, this.sort, CONTEXT, tieBreakMappings);
-      this.cache = { version: store.version, settings, rows, total: totalOfMappings(single) };
-      this.selected = followSelection(rows, rowKey, (a, b) => a === b, this.selected);
+    if (!this.cache || this.cache.table !== table || this.cache.settings !== settings) {
+      const total = totalOfTable(table);
+      const rows = this.grouped
+        ? groupedRows(sortRows(groupMappingsByPath(rowsOf(table)), this.sort, CONTEXT, tieBreakMappings), total)
+        : tableRows(table, sortedMappingIndexes(table, this.sort, CONTEXT), total);
+      this.cache = { table, settings, rows };
+      this.selected = follow(rows, this.selected);
     }
-    return this.cache;
+    return this.cache.rows;
+  }
+
+  /** Popped: the sorted rows of a huge process (the table and its order) are not kept. */
+  close(): void {
+    this.cache = null;
   }
 
   render(context: ViewContext): string[] {
@@ -81,26 +121,26 @@ export class MappingsView implements View {
     const layout = layoutTable(this.columns, context.width, (c) => (c.id === 'address' ? 25 : c.width));
     this.layout = layout;
     const visible = Math.max(0, context.height - 2 - notice.length);
-    this.top = scrollTop(this.top, this.selected.index, visible, data.rows.length);
+    this.top = scrollTop(this.top, this.selected.index, visible, data.length);
     const lines = [...notice, headerLine(layout, this.sort, theme)];
-    for (let i = this.top; i < Math.min(data.rows.length, this.top + visible); i++) {
-      lines.push(rowLine(layout, data.rows[i], CONTEXT, theme, i === this.selected.index, addressText));
+    for (let i = this.top; i < Math.min(data.length, this.top + visible); i++) {
+      lines.push(rowLine(layout, data.at(i), CONTEXT, theme, i === this.selected.index, addressText));
     }
     while (lines.length < context.height - 1) lines.push('');
     const total = rowCells(layout, data.total, CONTEXT, (column, row) =>
-      column.id === 'address' ? `total of ${row.count} maps` : column.id === 'path' ? `(${this.grouped ? data.rows.length + ' groups' : 'all mappings'})` : undefined);
+      column.id === 'address' ? `total of ${row.count} maps` : column.id === 'path' ? `(${this.grouped ? data.length + ' groups' : 'all mappings'})` : undefined);
     lines.push(theme.bold(escapeTags(total.join(' '))));
     return lines;
   }
 
   status(context: ViewContext): string {
     const data = this.rows(context.store);
-    const count = data ? `${data.rows.length} ${this.grouped ? 'paths' : 'mappings'}` : 'no data yet';
+    const count = data ? `${data.length} ${this.grouped ? 'paths' : 'mappings'}` : 'no data yet';
     return `${count} · sort ${this.sort.column.title} ${this.sort.descending ? 'desc' : 'asc'}${this.grouped ? ' · grouped by path (g)' : ''}`;
   }
 
   onKey(action: Action, context: ViewContext): Reaction {
-    const rows = this.rows(context.store)?.rows ?? [];
+    const rows = this.rows(context.store) ?? NO_ROWS;
     const target = navigationTarget(action, this.selected.index, Math.max(1, context.height - 4), rows.length);
     if (target !== null) return this.moveTo(target, rows);
     switch (action) {
@@ -117,7 +157,7 @@ export class MappingsView implements View {
   }
 
   onMouse(input: MouseInput, context: ViewContext): Reaction {
-    const rows = this.rows(context.store)?.rows ?? [];
+    const rows = this.rows(context.store) ?? NO_ROWS;
     if (input.kind === 'wheelup') return this.moveTo(this.selected.index - 3, rows);
     if (input.kind === 'wheeldown') return this.moveTo(this.selected.index + 3, rows);
     const headerY = mappingsNotice(context.store, this.target, context.theme).length;
@@ -132,9 +172,9 @@ export class MappingsView implements View {
     return {};
   }
 
-  private moveTo(index: number, rows: readonly M[]): Reaction {
+  private moveTo(index: number, rows: ShownRows): Reaction {
     const target = moveSelection(index, 0, rows.length);
-    this.selected = { key: rows[target] ? rowKey(rows[target]) : null, index: target };
+    this.selected = { key: target < rows.length ? rowKey(rows.at(target)) : null, index: target };
     return { redraw: true };
   }
 
