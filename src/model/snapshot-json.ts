@@ -30,8 +30,8 @@ export interface ProcessJson extends SizesJson {
   cmdline: string;
   state: string;
   threads: number;
-  /** Percent of one core: lifetime average, or over --interval. */
-  cpu: number;
+  /** Percent of one core: lifetime average, or over --interval; null when stat's CPU time is impossible. */
+  cpu: number | null;
   kernelThread: boolean;
   denied: string[];
 }
@@ -74,7 +74,7 @@ export function processJson(p: ProcessSample): ProcessJson {
     pid: p.pid, ppid: p.ppid, uid: p.uid, user: p.user, comm: p.comm, cmdline: p.cmdline,
     state: p.state, threads: p.threads, vss: p.vssBytes, rss: p.rssBytes, shr: p.shrBytes,
     pss: p.pssBytes, uss: p.ussBytes, swap: p.swapBytes, swapPss: p.swapPssBytes,
-    cpu: round2(p.cpuPercent), kernelThread: p.kernelThread, denied: p.denied,
+    cpu: p.cpuPercent === null ? null : round2(p.cpuPercent), kernelThread: p.kernelThread, denied: p.denied,
   };
 }
 

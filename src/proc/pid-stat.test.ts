@@ -48,7 +48,7 @@ test('captured processes: kernel thread, zombie, stopped helpers, threads', () =
   const memhog = stat(procs.memhog);
   assert.equal(memhog.state, 'T');
   assert.equal(memhog.numThreads, 3);
-  assert.ok(memhog.rssPages * 4096 > 8 * 1024 * 1024, 'memhog touched 8 MiB');
+  assert.ok(memhog.rssPages! * 4096 > 8 * 1024 * 1024, 'memhog touched 8 MiB');
   assert.equal(stat(procs.memhogChild).ppid, procs.memhog);
 });
 

@@ -23,20 +23,24 @@ export interface PidStat {
   /** (10) minor and (12) major page faults */
   minorFaults: number;
   majorFaults: number;
-  /** (14) (15) CPU time in user and kernel mode, clock ticks (USER_HZ). */
-  utimeTicks: number;
-  stimeTicks: number;
+  /**
+   * (14) (15) CPU time in user and kernel mode, clock ticks (USER_HZ). The fields from here to
+   * rssPages are unsigned in the kernel: a negative value, or one beyond 2^53 − 1 (which a double
+   * holds only rounded), is impossible and reads as null (see impossibleStatFields).
+   */
+  utimeTicks: number | null;
+  stimeTicks: number | null;
   /** (18) (19) */
   priority: number;
   nice: number;
   /** (20) */
   numThreads: number;
   /** (22) start time after boot, clock ticks: with pid, the identity of a process. */
-  startTimeTicks: number;
+  startTimeTicks: number | null;
   /** (23) virtual size, bytes. */
-  vsizeBytes: number;
+  vsizeBytes: number | null;
   /** (24) resident set size, pages. */
-  rssPages: number;
+  rssPages: number | null;
   /** (39) CPU last run on. */
   processor: number;
 }
@@ -84,16 +88,44 @@ export function parsePidStat(text: string): PidStat | null {
     flags: Number(m[9]),
     minorFaults: Number(m[10]),
     majorFaults: Number(m[11]),
-    utimeTicks: Number(m[12]),
-    stimeTicks: Number(m[13]),
+    utimeTicks: unsigned(m[12]),
+    stimeTicks: unsigned(m[13]),
     priority: Number(m[14]),
     nice: Number(m[15]),
     numThreads: Number(m[16]),
-    startTimeTicks: Number(m[17]),
-    vsizeBytes: Number(m[18]),
-    rssPages: Number(m[19]),
+    startTimeTicks: unsigned(m[17]),
+    vsizeBytes: unsigned(m[18]),
+    rssPages: unsigned(m[19]),
     processor: Number(m[20]),
   };
+}
+
+/** A field the kernel prints unsigned: null when negative or beyond what a double holds exactly. */
+function unsigned(digits: string): number | null {
+  if (digits.charCodeAt(0) === 45 /* - */) return null;
+  const value = Number(digits);
+  return value <= Number.MAX_SAFE_INTEGER ? value : null;
+}
+
+const UNSIGNED_FIELDS = ['utimeTicks', 'stimeTicks', 'startTimeTicks', 'vsizeBytes', 'rssPages'] as const;
+/** proc(5)'s names, for notes. */
+const FIELD_NAMES: Record<(typeof UNSIGNED_FIELDS)[number], string> = {
+  utimeTicks: 'utime', stimeTicks: 'stime', startTimeTicks: 'starttime', vsizeBytes: 'vsize', rssPages: 'rss',
+};
+
+/** proc(5) names of the fields whose printed value was impossible (now null): ["vsize", "utime"]. */
+export function impossibleStatFields(stat: PidStat): string[] {
+  return UNSIGNED_FIELDS.filter((key) => stat[key] === null).map((key) => FIELD_NAMES[key]);
+}
+
+/** The start time as an identity (with the pid): −1 stands for an impossible one, which is never shown. */
+export function identityStartOf(stat: PidStat): number {
+  return stat.startTimeTicks ?? -1;
+}
+
+/** utime + stime, or null when either is unknown. */
+export function cpuTicksOf(stat: PidStat): number | null {
+  return stat.utimeTicks === null || stat.stimeTicks === null ? null : stat.utimeTicks + stat.stimeTicks;
 }
 
 /** Z or X: the task stat describes (a process's leader thread) has exited. */

@@ -4,7 +4,7 @@
  */
 import { isDenied, isFailure, type ProcFs } from '../proc/procfs.js';
 import { parseSmaps, type SmapsMapping } from '../proc/smaps.js';
-import { isKernelThread, isZombie, parsePidStat, type PidStat } from '../proc/pid-stat.js';
+import { identityStartOf, isKernelThread, isZombie, parsePidStat, type PidStat } from '../proc/pid-stat.js';
 import { memoryDirOf } from './live-thread.js';
 
 export type MappingsOutcome =
@@ -39,7 +39,7 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
     if (memory === null || memory.vsizeBytes === 0) return { kind: 'exited' };
   }
   return {
-    kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat),
+    kind: 'ok', comm: stat.comm, startTimeTicks: identityStartOf(stat), kernelThread: isKernelThread(stat),
     zombie: dir === null && isZombie(stat), mappings: parseSmaps(smaps),
   };
 }

@@ -3,7 +3,7 @@
  * them; the record built from what was read now and what is remembered from before.
  */
 import { isFailure, isGone, type ProcFs } from '../proc/procfs.js';
-import { parsePidStat, isKernelThread, isZombie, type PidStat } from '../proc/pid-stat.js';
+import { parsePidStat, isKernelThread, isZombie, impossibleStatFields, cpuTicksOf, identityStartOf, type PidStat } from '../proc/pid-stat.js';
 import { parseStatus, sharedBytes, effectiveUid, type PidStatus } from '../proc/status.js';
 import { cmdlineText } from '../proc/cmdline.js';
 import type { MemorySummary } from '../proc/smaps-counters.js';
@@ -38,6 +38,7 @@ export interface Tracked {
   record: ProcessSample;
   /** The sampler's tick that last saw the process (to forget those no longer seen). */
   seenTick: number;
+  /** identityStartOf(stat). */
   startTimeTicks: number;
   cmdline: string;
   stat: PidStat;
@@ -75,7 +76,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   const stat = parsePidStat(procfs.textOf(statLength));
   if (stat === null) return null;
   // Same PID, other start time: the PID was reused by a new process.
-  const previous = known !== undefined && known.startTimeTicks === stat.startTimeTicks ? known : undefined;
+  const previous = known !== undefined && known.startTimeTicks === identityStartOf(stat) ? known : undefined;
   const changed = previous === undefined || tick.exact || statChanged(previous.stat, stat);
   const kernel = isKernelThread(stat);
   const zombie = isZombie(stat);
@@ -86,7 +87,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     statBytes,
     record: undefined as unknown as ProcessSample, // set below
     seenTick: 0,
-    startTimeTicks: stat.startTimeTicks,
+    startTimeTicks: identityStartOf(stat),
     cmdline: previous?.cmdline ?? '',
     stat,
     status: previous?.status ?? null,
@@ -179,24 +180,28 @@ function idleRecord(known: Tracked, tick: ProcessTick): ProcessSample {
 function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: ProcessTick): ProcessSample {
   const { stat, status, detail } = t;
   const uid = t.uid;
-  const cpuTicks = stat.utimeTicks + stat.stimeTicks;
-  const bootMs = tick.system.stat.bootTimeSeconds * 1000;
+  const cpuTicks = cpuTicksOf(stat);
+  const bootSeconds = tick.system.stat.bootTimeSeconds;
   // Kernel threads and zombies own no memory: zeros, not unknowns.
   const none = t.noMm ? 0 : null;
-  return {
+  const invalid = impossibleStatFields(stat).map((field) => `stat ${field}`);
+  // Rss − Anonymous: a rollup whose Anonymous exceeds its Rss is corrupt, and its SHR unknown.
+  const shrFromDetail = detail === null ? null : detail.rssBytes - detail.anonymousBytes;
+  if (shrFromDetail !== null && shrFromDetail < 0) invalid.push('smaps_rollup Anonymous > Rss');
+  const record: ProcessSample = {
     pid,
     ppid: stat.ppid,
     uid,
     user: tick.users.name(uid),
     state: stat.state,
     threads: stat.numThreads,
-    startTimeTicks: stat.startTimeTicks,
-    startTimeMs: bootMs + (stat.startTimeTicks * 1000) / CLOCK_TICKS_PER_SECOND,
+    startTimeTicks: t.startTimeTicks,
+    startTimeMs: bootSeconds === null || stat.startTimeTicks === null ? null : bootSeconds * 1000 + (stat.startTimeTicks * 1000) / CLOCK_TICKS_PER_SECOND,
     comm: stat.comm,
     cmdline: t.cmdline,
     vssBytes: t.noMm ? 0 : isZombie(stat) ? status?.vmSizeBytes ?? null : stat.vsizeBytes,
     rssBytes: detail?.rssBytes ?? status?.vmRssBytes ?? none,
-    shrBytes: detail !== null ? detail.rssBytes - detail.anonymousBytes : (status !== null ? sharedBytes(status) : null) ?? none,
+    shrBytes: detail !== null ? (shrFromDetail! >= 0 ? shrFromDetail : null) : (status !== null ? sharedBytes(status) : null) ?? none,
     pssBytes: detail?.pssBytes ?? none,
     ussBytes: detail?.ussBytes ?? none,
     swapBytes: detail?.swapBytes ?? status?.vmSwapBytes ?? none,
@@ -207,24 +212,30 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     pssReadAtMs: t.detailAtMs,
     denied: t.denied,
   };
+  if (invalid.length > 0) record.invalid = invalid;
+  return record;
 }
 
 function statChanged(before: PidStat, after: PidStat): boolean {
   return before.rssPages !== after.rssPages
     || before.vsizeBytes !== after.vsizeBytes
-    || before.utimeTicks + before.stimeTicks !== after.utimeTicks + after.stimeTicks
+    || cpuTicksOf(before) !== cpuTicksOf(after)
     || (before.state !== after.state && (before.state === 'Z' || after.state === 'Z'));
 }
 
 /** Since the previous sample of the same process; on first sight, the lifetime average (as ps). */
-function cpuPercent(cpuTicks: number, previous: Tracked | undefined, nowMs: number, stat: PidStat, system: SystemSample): number {
+function cpuPercent(cpuTicks: number | null, previous: Tracked | undefined, nowMs: number, stat: PidStat, system: SystemSample): number | null {
+  if (cpuTicks === null) return null;
   if (previous !== undefined) {
+    const before = cpuTicksOf(previous.stat);
+    if (before === null) return null;
     const elapsedMs = nowMs - previous.statAtMs;
-    const usedMs = ((cpuTicks - previous.stat.utimeTicks - previous.stat.stimeTicks) * 1000) / CLOCK_TICKS_PER_SECOND;
+    const usedMs = ((cpuTicks - before) * 1000) / CLOCK_TICKS_PER_SECOND;
     return elapsedMs > 0 ? Math.max(0, (usedMs / elapsedMs) * 100) : 0;
   }
   const uptimeSeconds = system.uptime?.uptimeSeconds;
   if (uptimeSeconds === undefined) return 0;
+  if (stat.startTimeTicks === null) return null;
   const livedSeconds = uptimeSeconds - stat.startTimeTicks / CLOCK_TICKS_PER_SECOND;
   return livedSeconds > 0 ? ((cpuTicks / CLOCK_TICKS_PER_SECOND) / livedSeconds) * 100 : 0;
 }

@@ -22,10 +22,14 @@ export interface ProcessSample {
   /** R, S, D, Z, T, I, ... (stat field 3). */
   state: string;
   threads: number;
-  /** Start time after boot in clock ticks: with pid, the identity of a process (PIDs are reused). */
+  /**
+   * Start time after boot in clock ticks: with pid, the identity of a process (PIDs are reused).
+   * −1 when stat's figure is impossible (negative, or beyond 2^53 − 1): an identity, never shown
+   * (startTimeMs is then null).
+   */
   startTimeTicks: number;
-  /** Start time, ms since the epoch. */
-  startTimeMs: number;
+  /** Start time, ms since the epoch; null when the start time or the boot time (btime) is unknown. */
+  startTimeMs: number | null;
   /** Raw command name from stat; untrusted. */
   comm: string;
   /** Arguments joined by spaces (empty for kernel threads); untrusted. Read once per process. */
@@ -45,10 +49,10 @@ export interface ProcessSample {
   /** Swap from smaps_rollup, VmSwap from status as a fallback. */
   swapBytes: number | null;
   swapPssBytes: number | null;
-  /** utime + stime, clock ticks. */
-  cpuTicks: number;
-  /** CPU use since the previous sample of this process, or the lifetime average on first sight. */
-  cpuPercent: number;
+  /** utime + stime, clock ticks; null when stat's figure is impossible. */
+  cpuTicks: number | null;
+  /** CPU use since the previous sample of this process, or the lifetime average on first sight; null when unknown. */
+  cpuPercent: number | null;
   kernelThread: boolean;
   /**
    * When the PSS/USS figures were read, on the sample's monotonic clock (Sample.monotonicMs), or
@@ -59,6 +63,11 @@ export interface ProcessSample {
   pssReadAtMs: number | null;
   /** Files the kernel refused ("smaps_rollup", "smaps"): their figures are null. */
   denied: string[];
+  /**
+   * Figures the kernel printed that cannot be true ("stat vsize", "smaps_rollup Anonymous > Rss")
+   * or files that came back garbled ("status"): the figures they give are null. Absent when none.
+   */
+  invalid?: string[];
 }
 
 export interface SystemSample {

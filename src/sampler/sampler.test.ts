@@ -173,8 +173,8 @@ test('CPU% is the lifetime average on first sight, then the share of the interva
     const sampler = new Sampler({ procfs: new ProcFs(root), clock, users });
     const first = byPid(sampler.sample().processes).get(3852)!;
     const uptime = Number(readFileSync(join(root, 'uptime'), 'latin1').split(' ')[0]);
-    const lifetime = ((first.cpuTicks / 100) / (uptime - first.startTimeTicks / 100)) * 100;
-    assert.ok(Math.abs(first.cpuPercent - lifetime) < 1e-9);
+    const lifetime = ((first.cpuTicks! / 100) / (uptime - first.startTimeTicks / 100)) * 100;
+    assert.ok(Math.abs(first.cpuPercent! - lifetime) < 1e-9);
 
     const statPath = join(root, '3852', 'stat');
     const fields = readFileSync(statPath, 'latin1').split(' ');
