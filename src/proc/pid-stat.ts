@@ -50,6 +50,8 @@ export const PF_KTHREAD = 0x00200000;
 
 /** A number field; the (n) comments count fields as proc(5) does. */
 const N = '(-?\\d+)';
+/** A field the kernel prints unsigned and the line's shape depends on: a sign makes the line garbled. */
+const U = '(\\d+)';
 /** A field not read. */
 const S = '-?\\d+';
 
@@ -63,19 +65,21 @@ const S = '-?\\d+';
  */
 const STAT_LINE = new RegExp([
   '^(\\d+) \\((.*)\\) (\\S)', // (1) pid (2) comm (3) state
-  `${N} ${N} ${N} ${N} ${N}`, // (4) ppid (5) pgrp (6) session (7) tty_nr (8) tpgid
-  `${N} ${N} ${S} ${N} ${S}`, // (9) flags (10) minflt (11) cminflt (12) majflt (13) cmajflt
+  `${U} ${U} ${U} ${N} ${N}`, // (4) ppid (5) pgrp (6) session (7) tty_nr (8) tpgid
+  `${U} ${U} ${S} ${U} ${S}`, // (9) flags (10) minflt (11) cminflt (12) majflt (13) cmajflt
   `${N} ${N} ${S} ${S}`, // (14) utime (15) stime (16) cutime (17) cstime
-  `${N} ${N} ${N} ${S}`, // (18) priority (19) nice (20) num_threads (21) itrealvalue
+  `${N} ${N} ${U} ${S}`, // (18) priority (19) nice (20) num_threads (21) itrealvalue
   `${N} ${N} ${N}`, // (22) starttime (23) vsize (24) rss
   `${S}(?: ${S}){13}`, // (25) to (38)
-  `${N}(?: ${S}){5,}[ \\n]*$`, // (39) processor, then (40) to (44) at least; trailing blanks
+  `${U}(?: ${S}){5,}[ \\n]*$`, // (39) processor, then (40) to (44) at least; trailing blanks
 ].join(' '), 's');
 
 /** Returns null for text that is not a whole stat line (truncated or corrupt). */
 export function parsePidStat(text: string): PidStat | null {
   const m = STAT_LINE.exec(text);
   if (m === null) return null;
+  // The fields the line's meaning rests on (pid, ppid, flags, threads...) beyond 2^53 − 1: garbled.
+  for (const i of [1, 4, 5, 6, 9, 10, 11, 16, 20]) if (Number(m[i]) > Number.MAX_SAFE_INTEGER) return null;
   return {
     pid: Number(m[1]),
     comm: m[2],

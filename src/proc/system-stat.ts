@@ -42,9 +42,10 @@ const CPU_FIELDS: (keyof CpuTicks)[] = [
 
 export function parseCpuTicks(numbers: string[]): CpuTicks {
   const ticks = {} as CpuTicks;
+  // A field an older kernel does not print (steal, guest) is 0; one that is not a whole unsigned
+  // number is corrupt, and 0 too: the sums stay figures, never NaN or negative.
   CPU_FIELDS.forEach((name, i) => {
-    const n = Number(numbers[i]);
-    ticks[name] = Number.isFinite(n) ? n : 0;
+    ticks[name] = exactCount(numbers[i] ?? '') ?? 0;
   });
   return ticks;
 }
@@ -79,12 +80,12 @@ export function parseSystemStat(text: string): SystemStat {
       stat.present = true;
     }
     else if (key.startsWith('cpu')) stat.cpus.push(parseCpuTicks(words.slice(1)));
-    else if (key === 'ctxt') stat.contextSwitches = Number(words[1]) || 0;
-    else if (key === 'intr') stat.interrupts = Number(words[1]) || 0;
+    else if (key === 'ctxt') stat.contextSwitches = exactCount(words[1] ?? '') ?? 0;
+    else if (key === 'intr') stat.interrupts = exactCount(words[1] ?? '') ?? 0;
     else if (key === 'btime') stat.bootTimeSeconds = exactCount(words[1] ?? '');
-    else if (key === 'processes') stat.forks = Number(words[1]) || 0;
-    else if (key === 'procs_running') stat.procsRunning = Number(words[1]) || 0;
-    else if (key === 'procs_blocked') stat.procsBlocked = Number(words[1]) || 0;
+    else if (key === 'processes') stat.forks = exactCount(words[1] ?? '') ?? 0;
+    else if (key === 'procs_running') stat.procsRunning = exactCount(words[1] ?? '') ?? 0;
+    else if (key === 'procs_blocked') stat.procsBlocked = exactCount(words[1] ?? '') ?? 0;
   }
   return stat;
 }

@@ -119,5 +119,6 @@ function merge(a: ProcessesPart, b: ProcessesPart): ProcessesPart {
     statusReads: a.stats.statusReads + b.stats.statusReads,
     detailReads: a.stats.detailReads + b.stats.detailReads,
   };
+  if (a.stats.unreadable || b.stats.unreadable) stats.unreadable = [...a.stats.unreadable ?? [], ...b.stats.unreadable ?? []];
   return { processes: a.processes.concat(b.processes), unread: a.unread.concat(b.unread), stats };
 }

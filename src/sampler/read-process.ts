@@ -2,7 +2,7 @@
  * One process in one tick: stat always; status, smaps_rollup and cmdline when the tick needs
  * them; the record built from what was read now and what is remembered from before.
  */
-import { isFailure, isGone, type ProcFs } from '../proc/procfs.js';
+import { isDenied, isFailure, isGone, type ProcFs } from '../proc/procfs.js';
 import { parsePidStat, isKernelThread, isZombie, impossibleStatFields, cpuTicksOf, identityStartOf, type PidStat } from '../proc/pid-stat.js';
 import { parseStatus, sharedBytes, effectiveUid, type PidStatus } from '../proc/status.js';
 import { cmdlineText } from '../proc/cmdline.js';
@@ -11,7 +11,7 @@ import { CLOCK_TICKS_PER_SECOND } from './clock.js';
 import { readMemoryDetail, type DetailFile } from './memory-detail.js';
 import { memoryDirOf } from './live-thread.js';
 import type { UserNames } from './user-names.js';
-import type { ProcessSample, SampleStats, SystemSample } from './sample.js';
+import type { ProcessSample, SampleStats, SystemSample, UnreadableProcess } from './sample.js';
 
 /** The denial list of a process nothing was refused for: one array for all (nobody changes it). */
 const NOTHING_DENIED: string[] = [];
@@ -50,6 +50,8 @@ export interface Tracked {
   detail: MemorySummary | null;
   detailAtMs: number | null;
   denied: string[];
+  /** Files read whole that did not parse ("status", "smaps_rollup"): what they give is null. */
+  garbled: string[];
   /** No address space (kernel thread, zombie): no detail to read. */
   noMm: boolean;
 }
@@ -63,18 +65,21 @@ export interface Tracked {
  * the /proc/PID directory (ProcFs.filesShowOwner), taken whenever the process is read further
  * than its stat line (so a process that changed its uid shows it within --max-staleness).
  */
-export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined): { tracked: Tracked; record: ProcessSample } | null {
+export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined):
+  { tracked: Tracked; record: ProcessSample } | { unreadable: UnreadableProcess } | null {
   const { procfs, stats, nowMs } = tick;
   const ownerFromFiles = procfs.filesShowOwner;
   const statLength = procfs.readSingleBytes(`${pid}/stat`);
-  if (typeof statLength !== 'number') return null;
+  // Refused (hidepid=1 hides other users' files but lists their directories): there, not gone.
+  if (typeof statLength !== 'number') return isDenied(statLength) ? { unreadable: { pid, file: 'stat', why: 'refused' } } : null;
   if (known !== undefined && procfs.sameBytes(statLength, known.statBytes) && isIdle(tick, pid, known)) {
     return { tracked: known, record: idleRecord(known, tick) };
   }
   // Kept to tell the next tick that nothing moved; exact mode reads everything anyway.
   const statBytes = tick.exact ? null : procfs.copyBytes(statLength);
   const stat = parsePidStat(procfs.textOf(statLength));
-  if (stat === null) return null;
+  // The kernel writes stat in one go: a line that does not parse is corrupt, not an exit.
+  if (stat === null) return { unreadable: { pid, file: 'stat', why: 'garbled' } };
   // Same PID, other start time: the PID was reused by a new process.
   const previous = known !== undefined && known.startTimeTicks === identityStartOf(stat) ? known : undefined;
   const changed = previous === undefined || tick.exact || statChanged(previous.stat, stat);
@@ -96,6 +101,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     detail: previous?.detail ?? null,
     detailAtMs: previous?.detailAtMs ?? null,
     denied: previous?.denied ?? NOTHING_DENIED,
+    garbled: NOTHING_DENIED,
     noMm: memoryDir === null,
   };
   // No address space (any more: a process that just became a zombie): nothing of what was
@@ -124,6 +130,9 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     if (outcome.kind === 'ok') {
       tracked.detail = outcome.summary;
       tracked.denied = NOTHING_DENIED;
+    } else if (outcome.kind === 'garbled') {
+      tracked.detail = null;
+      tracked.garbled = [...tracked.garbled, outcome.file];
     } else if (outcome.kind === 'denied') {
       tracked.detail = null;
       tracked.denied = [outcome.file];
@@ -145,10 +154,15 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     if (isFailure(text)) return null;
     const status = parseStatus(text);
     stats.statusReads++;
-    // Empty or cut short (a live thread's status names its process in Tgid).
-    if ((dir === `${pid}` ? status.pid : status.tgid) !== pid) return null;
-    tracked.status = status;
-    if (!ownerFromFiles) tracked.uid = effectiveUid(status);
+    // Empty, cut short or corrupt (a live thread's status names its process in Tgid): the
+    // kernel writes it in one go, so it is not an exit; what it would give is unknown.
+    if ((dir === `${pid}` ? status.pid : status.tgid) !== pid) {
+      tracked.status = null;
+      tracked.garbled = [...tracked.garbled, 'status'];
+    } else {
+      tracked.status = status;
+      if (!ownerFromFiles) tracked.uid = effectiveUid(status);
+    }
   }
   if (ownerFromFiles) {
     const uid = procfs.ownerOf(`${pid}`);
@@ -184,7 +198,7 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
   const bootSeconds = tick.system.stat.bootTimeSeconds;
   // Kernel threads and zombies own no memory: zeros, not unknowns.
   const none = t.noMm ? 0 : null;
-  const invalid = impossibleStatFields(stat).map((field) => `stat ${field}`);
+  const invalid = [...t.garbled, ...impossibleStatFields(stat).map((field) => `stat ${field}`)];
   // Rss − Anonymous: a rollup whose Anonymous exceeds its Rss is corrupt, and its SHR unknown.
   const shrFromDetail = detail === null ? null : detail.rssBytes - detail.anonymousBytes;
   if (shrFromDetail !== null && shrFromDetail < 0) invalid.push('smaps_rollup Anonymous > Rss');

@@ -108,4 +108,16 @@ export interface SampleStats {
   statusReads: number;
   /** smaps_rollup (or smaps) files read this tick. */
   detailReads: number;
+  /**
+   * Processes listed but left out of the sample for a reason other than an exit: their stat
+   * refused (hidepid) or garbled. Absent when there are none.
+   */
+  unreadable?: UnreadableProcess[];
+}
+
+export interface UnreadableProcess {
+  pid: number;
+  /** The file that could not be read: "stat". */
+  file: string;
+  why: 'refused' | 'garbled';
 }

@@ -186,15 +186,19 @@ test('CPU% is the lifetime average on first sight, then the share of the interva
   });
 });
 
-test('a process that vanishes or is cut short mid-read is absent, never half-reported', () => {
+test('a process whose file vanishes mid-read is absent; one whose file is cut short or garbled is named, never half-reported or dropped silently', () => {
   withTreeCopy(procBasic, (root) => {
     rmSync(join(root, '3851', 'status'));
     writeFileSync(join(root, '3853', 'stat'), '3853 (pyth');
     writeFileSync(join(root, '3858', 'smaps_rollup'), '5558e9a00000-7ffecfe3e000 ---p 00000000 00:00 0  [rollup]\n');
     const sample = new Sampler({ procfs: new ProcFs(root), clock: new FakeClock(), users, exact: true }).sample();
     const pids = sample.processes.map((p) => p.pid);
-    assert.ok(!pids.includes(3851) && !pids.includes(3853) && !pids.includes(3858), `${pids}`);
-    assert.equal(sample.stats.gone, 3);
+    assert.ok(!pids.includes(3851) && !pids.includes(3853), `${pids}`);
+    assert.equal(sample.stats.gone, 1, 'only the process whose status vanished');
+    assert.deepEqual(sample.stats.unreadable, [{ pid: 3853, file: 'stat', why: 'garbled' }]);
+    const cut = byPid(sample.processes).get(3858)!;
+    assert.deepEqual([cut.pssBytes, cut.ussBytes, cut.swapPssBytes, cut.invalid], [null, null, null, ['smaps_rollup']]);
+    assert.equal(typeof cut.rssBytes, 'number', 'RSS from status, which was read whole');
     assert.ok(pids.includes(3852));
   });
 });
@@ -290,9 +294,9 @@ test('a process read only in part stays in the cached listing: it is read again 
     const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, exact: false, trustLastPid: true });
     const statusPath = join(root, String(pid), 'status');
     const status = readFileSync(statusPath, 'latin1');
-    writeFileSync(statusPath, status.slice(0, 40), 'latin1'); // cut short, before its Pid line
+    rmSync(statusPath); // gone mid-read, its directory still there
     const first = sampler.sample();
-    assert.equal(byPid(first.processes).get(pid), undefined, 'absent while its status is cut short');
+    assert.equal(byPid(first.processes).get(pid), undefined, 'absent while its status is missing');
     assert.deepEqual(first.stats.gone, 1);
     writeFileSync(statusPath, status, 'latin1');
     const gonePid = first.processes.find((p) => p.pid !== pid && p.pid !== 1)!.pid;

@@ -152,6 +152,10 @@ export class Sampler {
         if (this.procfs.exists(`${pid}`)) unread.push(pid);
         return null;
       }
+      if ('unreadable' in result) {
+        (stats.unreadable ??= []).push(result.unreadable);
+        return null;
+      }
       result.tracked.seenTick = tickNumber;
       if (result.tracked !== known) this.tracked.set(pid, result.tracked);
       if (result.record.denied.length > 0) stats.denied++;
