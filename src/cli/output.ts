@@ -8,9 +8,12 @@ export interface Report {
   stdout: string;
   /** Notes about the data (refused files, partial sums). */
   notes: string[];
+  /** The exit status when the report could not give what was asked (a --pid refused). */
+  exitCode?: number;
 }
 
 export function writeOutput(report: Report, stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): void {
   stdout.write(report.stdout);
   for (const note of report.notes) stderr.write(`memtop: ${note}\n`);
+  if (report.exitCode !== undefined) process.exitCode = report.exitCode;
 }

@@ -15,7 +15,8 @@ import { addAggregate, aggregateProcesses, emptyAggregate, type ProcessAggregate
 import { aggregateJson, processJson, snapshotSystemJson, snapshotTime, type SnapshotJson } from '../model/snapshot-json.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
 import { csvReport, humanReport, type ColumnReport } from './column-report.js';
-import { aggregateTotals, deniedNote, partialInGroup, partialNote } from './snapshot-notes.js';
+import { aggregateTotals, deniedNote, hiddenNotes, invalidNote, partialInGroup, partialNote } from './snapshot-notes.js';
+import { hiddenProcesses } from '../model/hidden-processes.js';
 import { openProcRoot } from './proc-root.js';
 import { missingPidNotes } from './missing-pids.js';
 import { checkUserName } from './option-values.js';
@@ -73,7 +74,11 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const report = by
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
     : processOutput(out, plan as unknown as Plan<ProcessSample>);
-  return { ...report, notes: [...report.notes, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)] };
+  const hidden = hiddenProcesses(sample);
+  const missing = missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs, hidden);
+  // Without --pid the hidden processes are a note; asked for by PID, a refused one is a failure.
+  const notes = [...report.notes, ...(format === 'json' || flags.pid !== undefined ? [] : hiddenNotes(hidden)), ...missing.notes];
+  return { ...report, notes, ...(missing.refused && { exitCode: 1 }) };
 }
 
 function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string[], flags: SnapshotFlags): Plan<Row> {
@@ -112,7 +117,7 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined, shownIds)]),
+    notes: present([deniedNote(rows), invalidNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined, shownIds)]),
   };
 }
 
@@ -137,6 +142,6 @@ function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(selected), partialNote(total ? [...groups, total] : groups, format === 'csv' ? 'partial column' : undefined, plan.columns.map((c) => c.id))]),
+    notes: present([deniedNote(selected), invalidNote(selected), partialNote(total ? [...groups, total] : groups, format === 'csv' ? 'partial column' : undefined, plan.columns.map((c) => c.id))]),
   };
 }

@@ -4,6 +4,7 @@
  * `denied` lists the files the kernel refused. Strings are kept exactly as the kernel gave them
  * (JSON escapes control characters itself).
  */
+import { hiddenProcesses } from './hidden-processes.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
 import { freeSummary } from './free-summary.js';
 import { freeJson, type FreeJson } from './system-json.js';
@@ -34,6 +35,8 @@ export interface ProcessJson extends SizesJson {
   cpu: number | null;
   kernelThread: boolean;
   denied: string[];
+  /** Impossible figures or garbled files ("stat vsize", "status"): what they give is null. */
+  invalid: string[];
 }
 
 export interface SnapshotSystemJson {
@@ -44,6 +47,15 @@ export interface SnapshotSystemJson {
   detailSource: string;
   /** Processes in the sample, before any selection. */
   processCount: number;
+  /** Processes listed but not in the sample because their stat was refused (hidepid): hidden from this user. */
+  hiddenCount: number;
+  refusedPids: number[];
+  /** Processes listed whose stat was not a whole stat line: left out. */
+  garbledPids: number[];
+  /** The proc root's hidepid mount option ("noaccess", "invisible", "ptraceable"), or null. */
+  hidepid: string | null;
+  /** Under hidepid: loadavg's task count less the threads of the processes shown (see hidden-processes.ts); else null. */
+  hiddenTasks: number | null;
 }
 
 /** A group or the totals: its name, the sums, and per field how many members were unknown. */
@@ -75,6 +87,7 @@ export function processJson(p: ProcessSample): ProcessJson {
     state: p.state, threads: p.threads, vss: p.vssBytes, rss: p.rssBytes, shr: p.shrBytes,
     pss: p.pssBytes, uss: p.ussBytes, swap: p.swapBytes, swapPss: p.swapPssBytes,
     cpu: p.cpuPercent === null ? null : round2(p.cpuPercent), kernelThread: p.kernelThread, denied: p.denied,
+    invalid: p.invalid ?? [],
   };
 }
 
@@ -89,12 +102,18 @@ export function aggregateJson(agg: ProcessAggregate, keyName: 'program' | 'user'
 
 export function snapshotSystemJson(sample: Sample): SnapshotSystemJson {
   const { loadavg, uptime } = sample.system;
+  const hidden = hiddenProcesses(sample);
   return {
     free: freeJson(freeSummary(sample.system.meminfo)),
     loadavg: loadavg === null ? null : { load1: loadavg.load1, load5: loadavg.load5, load15: loadavg.load15 },
     uptimeSeconds: uptime === null ? null : uptime.uptimeSeconds,
     detailSource: sample.detailSource,
     processCount: sample.processes.length,
+    hiddenCount: hidden.refusedPids.length,
+    refusedPids: hidden.refusedPids,
+    garbledPids: hidden.garbledPids,
+    hidepid: hidden.hidepid,
+    hiddenTasks: hidden.hiddenTasks,
   };
 }
 

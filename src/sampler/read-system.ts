@@ -6,6 +6,7 @@ import { parseSystemStat } from '../proc/system-stat.js';
 import { parsePressure } from '../proc/pressure.js';
 import { parseLoadavg } from '../proc/loadavg.js';
 import { parseUptime } from '../proc/uptime.js';
+import { hidepidOf } from '../proc/mountinfo.js';
 import type { SystemSample } from './sample.js';
 
 /** Raised when the proc root holds no meminfo: not a /proc at all (a wrong --proc). */
@@ -28,7 +29,11 @@ export function readSystem(procfs: ProcFs): SystemSample {
   const pressure = text('pressure/memory');
   const loadavg = text('loadavg');
   const uptime = text('uptime');
+  // Our own mount table (a copy of /proc has none): is the root mounted with hidepid?
+  const mountinfo = text('self/mountinfo');
+  const hidepid = mountinfo === null ? null : hidepidOf(mountinfo, procfs.root);
   return {
+    ...(hidepid !== null && { hidepid }),
     meminfo: parseMeminfo(meminfo),
     vmstat: vmstat === null ? {} : parseVmstat(vmstat),
     stat: parseSystemStat(stat ?? ''),

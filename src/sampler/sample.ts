@@ -8,6 +8,7 @@ import type { SystemStat } from '../proc/system-stat.js';
 import type { Pressure } from '../proc/pressure.js';
 import type { Loadavg } from '../proc/loadavg.js';
 import type { Uptime } from '../proc/uptime.js';
+import type { Hidepid } from '../proc/mountinfo.js';
 
 export interface ProcessSample {
   pid: number;
@@ -78,6 +79,8 @@ export interface SystemSample {
   pressure: Pressure | null;
   loadavg: Loadavg | null;
   uptime: Uptime | null;
+  /** The proc root is mounted with hidepid (other users' processes hidden from all but root); absent otherwise. */
+  hidepid?: Hidepid;
 }
 
 export type MemoryDetailSource = 'smaps_rollup' | 'smaps' | 'off';

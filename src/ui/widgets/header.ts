@@ -2,6 +2,7 @@
  * The header, htop style: memory and swap meters, memory pressure and memtop's own cost on the
  * left; task counts, load averages and uptime on the right.
  */
+import { hiddenProcesses, hiddenText } from '../../model/hidden-processes.js';
 import { freeSummary } from '../../model/free-summary.js';
 import { humanBytes } from '../../model/human-units.js';
 import type { Store } from '../../model/store.js';
@@ -58,7 +59,8 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     else threads += p.threads;
     if (p.state === 'R') running++;
   }
-  const tasks = `${label(theme, 'Tasks:')} ${sample.processes.length - kernel}, ${threads} thr, ${kernel} kthr; ${running} running`;
+  const hidden = hiddenText(hiddenProcesses(sample));
+  const tasks = `${label(theme, 'Tasks:')} ${sample.processes.length - kernel}, ${threads} thr, ${kernel} kthr; ${running} running${hidden === null ? '' : `; ${hidden}`}`;
   const l = sample.system.loadavg;
   const load = `${label(theme, 'Load average:')} ${l ? `${l.load1.toFixed(2)} ${l.load5.toFixed(2)} ${l.load15.toFixed(2)}` : '-'}`;
   const up = `${label(theme, 'Uptime:')} ${sample.system.uptime ? uptimeText(sample.system.uptime.uptimeSeconds) : '-'}`;
