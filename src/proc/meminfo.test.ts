@@ -48,3 +48,8 @@ test('meminfoField gives 0 for fields an older kernel lacks', () => {
   assert.equal(meminfoField(meminfo, 'MemFree'), 50 * 1024);
   assert.equal(meminfoField(meminfo, 'MemAvailable'), 0);
 });
+
+test('found by fast-check: a size beyond 2^53 bytes is left out (unknown), never rounded', () => {
+  const meminfo = parseMeminfo('MemTotal:       99999999999999999999999 kB\nMemFree:     8796093022208 kB\nHugePages_Total:   9007199254740992\nBuffers: 4 kB\n');
+  assert.deepEqual(meminfo, { Buffers: 4096 });
+});

@@ -78,8 +78,8 @@ const STAT_LINE = new RegExp([
 export function parsePidStat(text: string): PidStat | null {
   const m = STAT_LINE.exec(text);
   if (m === null) return null;
-  // The fields the line's meaning rests on (pid, ppid, flags, threads...) beyond 2^53 − 1: garbled.
-  for (const i of [1, 4, 5, 6, 9, 10, 11, 16, 20]) if (Number(m[i]) > Number.MAX_SAFE_INTEGER) return null;
+  // Any field read but the five unsigned ones beyond 2^53 − 1 (pid, ppid, flags, threads, nice...): garbled.
+  for (const i of [1, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 20]) if (Math.abs(Number(m[i])) > Number.MAX_SAFE_INTEGER) return null;
   return {
     pid: Number(m[1]),
     comm: m[2],
