@@ -136,6 +136,11 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     } else if (outcome.kind === 'denied') {
       tracked.detail = null;
       tracked.denied = [outcome.file];
+    } else if (outcome.kind === 'no-mm' && stillRunning(procfs, pid)) {
+      // An empty file from a process whose stat, read again, still says it runs: not an exit
+      // (an exiting one turns zombie first), but a file that came back empty.
+      tracked.detail = null;
+      tracked.garbled = [...tracked.garbled, `${tick.detailFile} empty`];
     } else {
       // gone, or no mm although stat says neither kernel thread nor zombie: exiting right now.
       return null;
@@ -154,14 +159,18 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     if (isFailure(text)) return null;
     const status = parseStatus(text);
     stats.statusReads++;
-    // Empty, cut short or corrupt (a live thread's status names its process in Tgid): the
-    // kernel writes it in one go, so it is not an exit; what it would give is unknown.
-    if ((dir === `${pid}` ? status.pid : status.tgid) !== pid) {
+    // Empty, cut short (no Threads line, the last one read) or corrupt (a live thread's status
+    // names its process in Tgid): the kernel writes it in one go, so it is not an exit; what it
+    // would give is unknown.
+    if ((dir === `${pid}` ? status.pid : status.tgid) !== pid || status.threads === null) {
       tracked.status = null;
       tracked.garbled = [...tracked.garbled, 'status'];
     } else {
       tracked.status = status;
-      if (!ownerFromFiles) tracked.uid = effectiveUid(status);
+      if (!ownerFromFiles) {
+        tracked.uid = effectiveUid(status);
+        if (tracked.uid === null) tracked.garbled = [...tracked.garbled, 'status Uid'];
+      }
     }
   }
   if (ownerFromFiles) {
@@ -171,6 +180,13 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   }
   tracked.record = toRecord(pid, tracked, previous, tick);
   return { tracked, record: tracked.record };
+}
+
+/** Its stat read again parses and says neither zombie nor dead. */
+function stillRunning(procfs: ProcFs, pid: number): boolean {
+  const text = procfs.readSingle(`${pid}/stat`);
+  const stat = isFailure(text) ? null : parsePidStat(text);
+  return stat !== null && !isZombie(stat);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The system part of a sample: meminfo, vmstat, /proc/stat, PSI memory, loadavg, uptime. */
 import { isFailure, type ProcFs } from '../proc/procfs.js';
-import { parseMeminfo } from '../proc/meminfo.js';
+import { meminfoProblem, parseMeminfo } from '../proc/meminfo.js';
 import { parseVmstat } from '../proc/vmstat.js';
 import { parseSystemStat } from '../proc/system-stat.js';
 import { parsePressure } from '../proc/pressure.js';
@@ -17,9 +17,20 @@ export class NotAProcRootError extends Error {
   }
 }
 
+/** Raised when meminfo is there but cannot describe memory (no MemTotal): every figure would be invented. */
+export class MeaninglessMeminfoError extends Error {
+  constructor(root: string, problem: string) {
+    super(`${root}/meminfo ${problem}: memory figures would be meaningless`);
+    this.name = 'MeaninglessMeminfoError';
+  }
+}
+
 export function readSystem(procfs: ProcFs): SystemSample {
   const meminfo = procfs.read('meminfo');
   if (isFailure(meminfo)) throw new NotAProcRootError(procfs.root, meminfo.code);
+  const parsedMeminfo = parseMeminfo(meminfo);
+  const problem = meminfoProblem(parsedMeminfo);
+  if (problem !== null) throw new MeaninglessMeminfoError(procfs.root, problem);
   const text = (name: string) => {
     const result = procfs.read(name); // vmstat is multi-record: read to EOF
     return isFailure(result) ? null : result;
@@ -34,7 +45,7 @@ export function readSystem(procfs: ProcFs): SystemSample {
   const hidepid = mountinfo === null ? null : hidepidOf(mountinfo, procfs.root);
   return {
     ...(hidepid !== null && { hidepid }),
-    meminfo: parseMeminfo(meminfo),
+    meminfo: parsedMeminfo,
     vmstat: vmstat === null ? {} : parseVmstat(vmstat),
     stat: parseSystemStat(stat ?? ''),
     pressure: pressure === null ? null : parsePressure(pressure),

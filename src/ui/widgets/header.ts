@@ -42,7 +42,7 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     { value: f.buffers, color: 'blue', char: '#' },
     { value: cache, color: 'yellow', char: '*' },
   ], f.total, `${humanBytes(used)}/${humanBytes(f.total)}`, half, theme);
-  const swp = meter('Swp', [{ value: f.swapUsed, color: 'red', char: '|' }], f.swapTotal,
+  const swp = meter('Swp', [{ value: f.swapUsed ?? 0, color: 'red', char: '|' }], f.swapTotal,
     `${humanBytes(f.swapUsed)}/${humanBytes(f.swapTotal)}`, half, theme);
   const psi = sample.system.pressure;
   const pressure = psi
