@@ -203,7 +203,8 @@ function isIdle(tick: ProcessTick, pid: number, known: Tracked): boolean {
 /** The same record as last tick (the same object, unless it still showed CPU use). */
 function idleRecord(known: Tracked, tick: ProcessTick): ProcessSample {
   known.statAtMs = tick.nowMs;
-  if (known.record.cpuPercent !== 0) known.record = { ...known.record, cpuPercent: 0 };
+  // Unknown stays unknown: an impossible CPU time that stands still is no figure of 0.
+  if (known.record.cpuPercent !== 0 && known.record.cpuPercent !== null) known.record = { ...known.record, cpuPercent: 0 };
   return known.record;
 }
 

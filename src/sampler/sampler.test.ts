@@ -311,3 +311,19 @@ test('a process read only in part stays in the cached listing: it is read again 
     assert.equal(sampler.sample().stats.gone, 0);
   });
 });
+
+test('an impossible utime: CPU% unknown on first sight and on every idle tick after, never 0 or a huge figure', () => {
+  withTreeCopy(procBasic, (root) => {
+    const statPath = join(root, '3852', 'stat');
+    const fields = readFileSync(statPath, 'latin1').split(' ');
+    fields[13] = '9223372036854775808'; // utime, field 14: 2^63
+    writeFileSync(statPath, fields.join(' '), 'latin1');
+    const clock = new FakeClock();
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, exact: false });
+    const first = byPid(sampler.sample().processes).get(3852)!;
+    assert.deepEqual([first.cpuTicks, first.cpuPercent, first.invalid], [null, null, ['stat utime']]);
+    clock.advance(1000);
+    const idle = byPid(sampler.sample().processes).get(3852)!;
+    assert.equal(idle.cpuPercent, null, 'the stat line did not move: still unknown');
+  });
+});
