@@ -26,3 +26,17 @@ test('the memory bar counts shared memory (tmpfs, /dev/shm) as used, not as cach
   const plain = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, Buffers: 0, Cached: 3 * GIB, SReclaimable: 0, Shmem: 0, MemAvailable: 7 * GIB, SwapTotal: 0, SwapFree: 0 });
   assert.match(headerLines(plain, 120, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false })[0], /1\.0G\/8\.0G(\{\/bold\})*(\{bold\})*\]/);
 });
+
+test('processes whose stat was refused (hidepid) are counted in the header as hidden, not left out silently', () => {
+  const store = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, SwapTotal: 0, SwapFree: 0 });
+  const sample = store.latest!;
+  sample.stats.unreadable = [1, 2, 3].map((pid) => ({ pid, file: 'stat', why: 'refused' as const }));
+  sample.system.hidepid = 'noaccess';
+  const [tasks] = headerLines(store, 160, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false });
+  assert.match(tasks, /Tasks:.*; 3 processes hidden from you/, tasks);
+  // hidepid=invisible lists none of them: loadavg's count, less the threads shown, says how many tasks.
+  sample.stats.unreadable = undefined;
+  sample.system.hidepid = 'invisible';
+  sample.system.loadavg = { load1: 0, load5: 0, load15: 0, runningTasks: 1, totalTasks: 90, lastPid: 5 };
+  assert.match(headerLines(store, 160, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false })[0], /~90 tasks hidden from you \(hidepid\)/);
+});
