@@ -50,8 +50,10 @@ export interface Tracked {
   detail: MemorySummary | null;
   detailAtMs: number | null;
   denied: string[];
-  /** Files read whole that did not parse ("status", "smaps_rollup"): what they give is null. */
+  /** Files read this tick that did not parse ("status", "status Uid"): what they give is null. */
   garbled: string[];
+  /** The memory detail file as last read, when it did not parse ("smaps_rollup", "smaps_rollup empty"): kept until it is read again. */
+  detailGarbled: string | null;
   /** No address space (kernel thread, zombie): no detail to read. */
   noMm: boolean;
 }
@@ -102,6 +104,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     detailAtMs: previous?.detailAtMs ?? null,
     denied: previous?.denied ?? NOTHING_DENIED,
     garbled: NOTHING_DENIED,
+    detailGarbled: previous?.detailGarbled ?? null,
     noMm: memoryDir === null,
   };
   // No address space (any more: a process that just became a zombie): nothing of what was
@@ -111,6 +114,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detailAtMs = null;
     tracked.status = null;
     tracked.denied = NOTHING_DENIED;
+    tracked.detailGarbled = null;
   }
   // The command line is read once per process (pid + start time), and again when its comm
   // changes: an exec() (a comm that changes alone, by prctl, costs one read more).
@@ -124,15 +128,18 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detail = null;
     tracked.detailAtMs = null;
     tracked.denied = NOTHING_DENIED;
+    tracked.detailGarbled = null;
   } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
     const outcome = readMemoryDetail(procfs, memoryDir!, tick.detailFile);
     stats.detailReads++;
+    tracked.detailGarbled = null;
     if (outcome.kind === 'ok') {
       tracked.detail = outcome.summary;
       tracked.denied = NOTHING_DENIED;
     } else if (outcome.kind === 'garbled') {
       tracked.detail = null;
-      tracked.garbled = [...tracked.garbled, outcome.file];
+      tracked.denied = NOTHING_DENIED;
+      tracked.detailGarbled = outcome.file;
     } else if (outcome.kind === 'denied') {
       tracked.detail = null;
       tracked.denied = [outcome.file];
@@ -140,7 +147,8 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
       // An empty file from a process whose stat, read again, still says it runs: not an exit
       // (an exiting one turns zombie first), but a file that came back empty.
       tracked.detail = null;
-      tracked.garbled = [...tracked.garbled, `${tick.detailFile} empty`];
+      tracked.denied = NOTHING_DENIED;
+      tracked.detailGarbled = `${tick.detailFile} empty`;
     } else {
       // gone, or no mm although stat says neither kernel thread nor zombie: exiting right now.
       return null;
@@ -215,7 +223,7 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
   const bootSeconds = tick.system.stat.bootTimeSeconds;
   // Kernel threads and zombies own no memory: zeros, not unknowns.
   const none = t.noMm ? 0 : null;
-  const invalid = [...t.garbled, ...impossibleStatFields(stat).map((field) => `stat ${field}`)];
+  const invalid = [...t.detailGarbled === null ? [] : [t.detailGarbled], ...t.garbled, ...impossibleStatFields(stat).map((field) => `stat ${field}`)];
   // Rss − Anonymous: a rollup whose Anonymous exceeds its Rss is corrupt, and its SHR unknown.
   const shrFromDetail = detail === null ? null : detail.rssBytes - detail.anonymousBytes;
   if (shrFromDetail !== null && shrFromDetail < 0) invalid.push('smaps_rollup Anonymous > Rss');
