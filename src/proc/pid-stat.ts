@@ -117,6 +117,11 @@ const FIELD_NAMES: Record<(typeof UNSIGNED_FIELDS)[number], string> = {
   utimeTicks: 'utime', stimeTicks: 'stime', startTimeTicks: 'starttime', vsizeBytes: 'vsize', rssPages: 'rss',
 };
 
+/** True when a field was impossible (without building the list: checked for every process on every tick). */
+export function hasImpossibleField(stat: PidStat): boolean {
+  return stat.utimeTicks === null || stat.stimeTicks === null || stat.startTimeTicks === null || stat.vsizeBytes === null || stat.rssPages === null;
+}
+
 /** proc(5) names of the fields whose printed value was impossible (now null): ["vsize", "utime"]. */
 export function impossibleStatFields(stat: PidStat): string[] {
   return UNSIGNED_FIELDS.filter((key) => stat[key] === null).map((key) => FIELD_NAMES[key]);

@@ -3,7 +3,7 @@
  * them; the record built from what was read now and what is remembered from before.
  */
 import { isDenied, isFailure, isGone, type ProcFs } from '../proc/procfs.js';
-import { parsePidStat, isKernelThread, isZombie, impossibleStatFields, cpuTicksOf, identityStartOf, type PidStat } from '../proc/pid-stat.js';
+import { parsePidStat, isKernelThread, isZombie, hasImpossibleField, impossibleStatFields, cpuTicksOf, identityStartOf, type PidStat } from '../proc/pid-stat.js';
 import { parseStatus, sharedBytes, effectiveUid, type PidStatus } from '../proc/status.js';
 import { cmdlineText } from '../proc/cmdline.js';
 import type { MemorySummary } from '../proc/smaps-counters.js';
@@ -143,9 +143,9 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     } else if (outcome.kind === 'denied') {
       tracked.detail = null;
       tracked.denied = [outcome.file];
-    } else if (outcome.kind === 'no-mm' && stillRunning(procfs, pid)) {
-      // An empty file from a process whose stat, read again, still says it runs: not an exit
-      // (an exiting one turns zombie first), but a file that came back empty.
+    } else if (outcome.kind === 'no-mm' && !procfs.filesShowOwner) {
+      // An empty file in a copy of /proc is a damaged copy. (On a procfs the kernel writes
+      // nothing only for a task whose memory is gone: it is exiting, and absent below.)
       tracked.detail = null;
       tracked.denied = NOTHING_DENIED;
       tracked.detailGarbled = `${tick.detailFile} empty`;
@@ -190,13 +190,6 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   return { tracked, record: tracked.record };
 }
 
-/** Its stat read again parses and says neither zombie nor dead. */
-function stillRunning(procfs: ProcFs, pid: number): boolean {
-  const text = procfs.readSingle(`${pid}/stat`);
-  const stat = isFailure(text) ? null : parsePidStat(text);
-  return stat !== null && !isZombie(stat);
-}
-
 /**
  * The stat line has not moved by a byte since the last tick: no CPU time used, no page gained or
  * lost. Unless this tick must read more of it (a round-robin PSS refresh, exact mode, PSS just
@@ -223,10 +216,8 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
   const bootSeconds = tick.system.stat.bootTimeSeconds;
   // Kernel threads and zombies own no memory: zeros, not unknowns.
   const none = t.noMm ? 0 : null;
-  const invalid = [...t.detailGarbled === null ? [] : [t.detailGarbled], ...t.garbled, ...impossibleStatFields(stat).map((field) => `stat ${field}`)];
   // Rss − Anonymous: a rollup whose Anonymous exceeds its Rss is corrupt, and its SHR unknown.
   const shrFromDetail = detail === null ? null : detail.rssBytes - detail.anonymousBytes;
-  if (shrFromDetail !== null && shrFromDetail < 0) invalid.push('smaps_rollup Anonymous > Rss');
   const record: ProcessSample = {
     pid,
     ppid: stat.ppid,
@@ -251,7 +242,13 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     pssReadAtMs: t.detailAtMs,
     denied: t.denied,
   };
-  if (invalid.length > 0) record.invalid = invalid;
+  // Built only when something is wrong: this runs for every process that moved, every tick.
+  if (t.detailGarbled !== null || t.garbled.length > 0 || hasImpossibleField(stat) || (shrFromDetail !== null && shrFromDetail < 0)) {
+    const invalid = t.detailGarbled === null ? [...t.garbled] : [t.detailGarbled, ...t.garbled];
+    for (const field of impossibleStatFields(stat)) invalid.push(`stat ${field}`);
+    if (shrFromDetail !== null && shrFromDetail < 0) invalid.push(`${tick.detailFile} Anonymous > Rss`);
+    record.invalid = invalid;
+  }
   return record;
 }
 

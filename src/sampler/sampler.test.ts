@@ -327,3 +327,18 @@ test('an impossible utime: CPU% unknown on first sight and on every idle tick af
     assert.equal(idle.cpuPercent, null, 'the stat line did not move: still unknown');
   });
 });
+
+test('a process whose stat is garbled is counted on every tick, not only on those that list the root', () => {
+  withTreeCopy(procBasic, (root) => {
+    writeFileSync(join(root, '3853', 'stat'), '3853 (pyth');
+    const clock = new FakeClock();
+    // As on the live /proc: the root is listed again only when loadavg's last PID moves.
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, exact: false, trustLastPid: true });
+    assert.deepEqual(sampler.sample().stats.unreadable, [{ pid: 3853, file: 'stat', why: 'garbled' }]);
+    clock.advance(1000);
+    const second = sampler.sample();
+    assert.equal(sampler.pids.listings, 1, 'the root was not listed again');
+    assert.deepEqual(second.stats.unreadable, [{ pid: 3853, file: 'stat', why: 'garbled' }]);
+    assert.equal(second.stats.gone, 0);
+  });
+});

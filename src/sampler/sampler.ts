@@ -154,6 +154,8 @@ export class Sampler {
       }
       if ('unreadable' in result) {
         (stats.unreadable ??= []).push(result.unreadable);
+        // Still there: kept in the cached listing, so that every tick counts it.
+        unread.push(pid);
         return null;
       }
       result.tracked.seenTick = tickNumber;
