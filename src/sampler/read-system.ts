@@ -6,7 +6,7 @@ import { parseSystemStat } from '../proc/system-stat.js';
 import { parsePressure } from '../proc/pressure.js';
 import { parseLoadavg } from '../proc/loadavg.js';
 import { parseUptime } from '../proc/uptime.js';
-import { hidepidOf } from '../proc/mountinfo.js';
+import { hidepidOf, type Hidepid } from '../proc/mountinfo.js';
 import type { SystemSample } from './sample.js';
 
 /** Raised when the proc root holds no meminfo: not a /proc at all (a wrong --proc). */
@@ -25,6 +25,20 @@ export class MeaninglessMeminfoError extends Error {
   }
 }
 
+/** Per proc root: a mount table can be long (hundreds of mounts on a container host), and a remount is rare. */
+const HIDEPID_OF_ROOT = new WeakMap<ProcFs, Hidepid | null>();
+
+/** Whether the root is mounted with hidepid, from our own mount table (a copy of /proc has none): read once per ProcFs. */
+function hidepidOfRoot(procfs: ProcFs): Hidepid | null {
+  let hidepid = HIDEPID_OF_ROOT.get(procfs);
+  if (hidepid === undefined) {
+    const mountinfo = procfs.read('self/mountinfo');
+    hidepid = isFailure(mountinfo) ? null : hidepidOf(mountinfo, procfs.root);
+    HIDEPID_OF_ROOT.set(procfs, hidepid);
+  }
+  return hidepid;
+}
+
 export function readSystem(procfs: ProcFs): SystemSample {
   const meminfo = procfs.read('meminfo');
   if (isFailure(meminfo)) throw new NotAProcRootError(procfs.root, meminfo.code);
@@ -40,9 +54,7 @@ export function readSystem(procfs: ProcFs): SystemSample {
   const pressure = text('pressure/memory');
   const loadavg = text('loadavg');
   const uptime = text('uptime');
-  // Our own mount table (a copy of /proc has none): is the root mounted with hidepid?
-  const mountinfo = text('self/mountinfo');
-  const hidepid = mountinfo === null ? null : hidepidOf(mountinfo, procfs.root);
+  const hidepid = hidepidOfRoot(procfs);
   return {
     ...(hidepid !== null && { hidepid }),
     meminfo: parsedMeminfo,
