@@ -1,8 +1,9 @@
 /**
  * `memtop snapshot --pid N` that prints no row for N: says why, on stderr, instead of leaving an
  * empty table to guess at: a thread (its process is what /proc lists), a kernel thread (hidden
- * without --kernel), a process that could not be read whole, or no such process. A PID left out
- * by --user or --filter is not mentioned: that is what was asked.
+ * without --kernel), a process whose stat is refused (hidepid) or garbled (these fail the
+ * command), a process that could not be read whole, or no such process. A PID left out by --user
+ * or --filter is not mentioned: that is what was asked.
  */
 import type { ProcFs } from '../proc/procfs.js';
 import type { ProcessSample } from '../sampler/sample.js';
@@ -10,20 +11,21 @@ import { threadGroupOf } from '../sampler/thread-group.js';
 import type { HiddenProcesses } from '../model/hidden-processes.js';
 
 export function missingPidNotes(asked: readonly number[] | undefined, all: readonly ProcessSample[], shown: readonly ProcessSample[],
-  kernel: boolean, procfs: ProcFs, hidden?: HiddenProcesses): { notes: string[]; refused: boolean } {
+  kernel: boolean, procfs: ProcFs, hidden?: HiddenProcesses): { notes: string[]; failed: boolean } {
   const notes: string[] = [];
-  let refused = false;
+  // An asked PID that is there but cannot be shown fails the command (as ps -p does for none).
+  let failed = false;
   for (const pid of asked ?? []) {
     if (shown.some((p) => p.pid === pid)) continue;
     // There, but its stat refused (hidepid) or garbled: said as such, not as an exit.
     if (hidden?.refusedPids.includes(pid)) {
       notes.push(`process ${pid}: its stat is refused${hidden.hidepid === null ? '' : ` (/proc is mounted hidepid=${hidden.hidepid})`}: it is hidden from you`);
-      refused = true;
+      failed = true;
       continue;
     }
     if (hidden?.garbledPids.includes(pid)) {
       notes.push(`process ${pid}: its stat is not a whole stat line (cut short or corrupt): it cannot be shown`);
-      refused = true;
+      failed = true;
       continue;
     }
     const sampled = all.find((p) => p.pid === pid);
@@ -39,5 +41,5 @@ export function missingPidNotes(asked: readonly number[] | undefined, all: reado
     else if (hidden?.hidepid === 'invisible') notes.push(`no process ${pid} visible to you (/proc is mounted hidepid=invisible: other users' processes are not listed)`);
     else notes.push(`no process ${pid}`);
   }
-  return { notes, refused };
+  return { notes, failed };
 }

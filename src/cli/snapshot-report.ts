@@ -78,7 +78,7 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const missing = missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs, hidden);
   // Without --pid the hidden processes are a note; asked for by PID, a refused one is a failure.
   const notes = [...report.notes, ...(format === 'json' || flags.pid !== undefined ? [] : hiddenNotes(hidden)), ...missing.notes];
-  return { ...report, notes, ...(missing.refused && { exitCode: 1 }) };
+  return { ...report, notes, ...(missing.failed && { exitCode: 1 }) };
 }
 
 function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string[], flags: SnapshotFlags): Plan<Row> {
