@@ -15,6 +15,8 @@ import type { ProcessSample, SampleStats, SystemSample, UnreadableProcess } from
 
 /** The denial list of a process nothing was refused for: one array for all (nobody changes it). */
 const NOTHING_DENIED: string[] = [];
+/** Likewise for files that parsed: a list is replaced, never changed in place. */
+const NOTHING_GARBLED: string[] = [];
 
 /** What a tick reads with, and what it counts. */
 export interface ProcessTick {
@@ -103,7 +105,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     detail: previous?.detail ?? null,
     detailAtMs: previous?.detailAtMs ?? null,
     denied: previous?.denied ?? NOTHING_DENIED,
-    garbled: NOTHING_DENIED,
+    garbled: NOTHING_GARBLED,
     detailGarbled: previous?.detailGarbled ?? null,
     noMm: memoryDir === null,
   };

@@ -60,11 +60,14 @@ test('hidepid=noaccess: other users\' processes are counted as hidden, by PID, i
   assert.match(table.stderr, /memtop: \d+ processes are hidden from you: listed, but their stat is refused \(\/proc is mounted hidepid=noaccess\)/);
 });
 
-test('hidepid=noaccess: --pid 1 says refused, not exited, and exits 1', { skip }, () => {
+test('hidepid=noaccess: --pid 1 and maps 1 say refused, not exited, and exit 1', { skip }, () => {
   const run = asNobodyUnder(1, ['snapshot', '--pid', '1']);
   assert.equal(run.status, 1, run.stderr);
   assert.match(run.stderr, /process 1: its stat is refused \(\/proc is mounted hidepid=noaccess\): it is hidden from you/);
   assert.doesNotMatch(run.stderr, /exited/);
+  const maps = asNobodyUnder(1, ['maps', '1']);
+  assert.equal(maps.status, 1);
+  assert.equal(maps.stderr, 'memtop: cannot read /proc/1/stat: permission denied (/proc hides other users\' processes from you: hidepid)\n');
 });
 
 test('hidepid=invisible: the listing holds only nobody\'s processes; loadavg\'s count of the others is reported', { skip }, () => {
