@@ -4,13 +4,15 @@
  */
 import { isDenied, isFailure, type ProcFs } from '../proc/procfs.js';
 import { parseSmaps, type SmapsMapping } from '../proc/smaps.js';
-import { isKernelThread, isZombie, parsePidStat, type PidStat } from '../proc/pid-stat.js';
+import { identityStartOf, isKernelThread, isZombie, parsePidStat, type PidStat } from '../proc/pid-stat.js';
 import { memoryDirOf } from './live-thread.js';
 
 export type MappingsOutcome =
   | { kind: 'ok'; comm: string; startTimeTicks: number; kernelThread: boolean; zombie: boolean; mappings: SmapsMapping[] }
   | { kind: 'denied' }
   | { kind: 'gone' }
+  /** Its stat refused (hidepid) or not a whole stat line: the process is there, but cannot be read. */
+  | { kind: 'unreadable'; file: 'stat'; why: 'refused' | 'garbled' }
   /** It had an address space when the read began and none (or no process) when it ended. */
   | { kind: 'exited' };
 
@@ -20,8 +22,10 @@ function statOf(procfs: ProcFs, dir: string | number): PidStat | null {
 }
 
 export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
-  const stat = statOf(procfs, pid);
-  if (stat === null) return { kind: 'gone' };
+  const text = procfs.readSingle(`${pid}/stat`);
+  if (isFailure(text)) return isDenied(text) ? { kind: 'unreadable', file: 'stat', why: 'refused' } : { kind: 'gone' };
+  const stat = parsePidStat(text);
+  if (stat === null) return { kind: 'unreadable', file: 'stat', why: 'garbled' };
   // A leader that exited while other threads run on (Zl): its mappings show through a live
   // thread (live-thread.ts); with no address space at all, /proc/PID's (empty) smaps.
   const dir = memoryDirOf(procfs, pid, stat);
@@ -39,7 +43,7 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
     if (memory === null || memory.vsizeBytes === 0) return { kind: 'exited' };
   }
   return {
-    kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat),
+    kind: 'ok', comm: stat.comm, startTimeTicks: identityStartOf(stat), kernelThread: isKernelThread(stat),
     zombie: dir === null && isZombie(stat), mappings: parseSmaps(smaps),
   };
 }

@@ -42,7 +42,8 @@ function postMappings(): void {
   const reused = outcome.kind === 'ok' && outcome.startTimeTicks !== target.startTimeTicks;
   const reading = outcome.kind === 'ok' && !reused
     ? { kind: 'ok' as const, comm: outcome.comm, mappings: outcome.mappings }
-    : outcome.kind === 'denied' ? { kind: 'denied' as const } : { kind: 'gone' as const };
+    // A refused stat (hidepid) is refused, not an exit.
+    : outcome.kind === 'denied' || (outcome.kind === 'unreadable' && outcome.why === 'refused') ? { kind: 'denied' as const } : { kind: 'gone' as const };
   post({ type: 'mappings', target, reading, readAtMs: Date.now() });
 }
 
