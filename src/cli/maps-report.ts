@@ -70,6 +70,11 @@ export function writeMapsReport(asked: number, flags: MapsFlags, emit: (text: st
     if (procfs.exists(`${pid}/stat`)) throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: it is missing${ofThread}`);
     throw new CliError(`no such process: ${pid}${ofThread}`);
   }
+  if (outcome.kind === 'unreadable') {
+    throw new CliError(outcome.why === 'refused'
+      ? `cannot read ${procfs.root}/${pid}/stat: permission denied (/proc hides other users' processes from you: hidepid)${ofThread}`
+      : `cannot read process ${pid}: ${procfs.root}/${pid}/stat is not a whole stat line (cut short or corrupt)${ofThread}`);
+  }
   if (outcome.kind === 'exited') {
     throw new CliError(`process ${pid} exited while its mappings were read: what was read is cut short, not shown${ofThread}`);
   }

@@ -8,7 +8,7 @@ export interface Report {
   stdout: string;
   /** Notes about the data (refused files, partial sums). */
   notes: string[];
-  /** The exit code when the report is not a success (nothing matched what was asked: 1). */
+  /** The exit status when the report could not give what was asked (nothing matched, or a --pid refused or garbled): 1. */
   exitCode?: number;
 }
 

@@ -7,6 +7,7 @@ import type { ProcessSample } from '../sampler/sample.js';
 import { isAggregatedId, isPartial, type ProcessAggregate } from '../model/process-aggregate.js';
 import { AGGREGATED_PROCESS_COLUMNS } from '../model/process-columns.js';
 import type { CellValue, TotalsRow } from './column-report.js';
+import type { HiddenProcesses } from '../model/hidden-processes.js';
 
 export function partialInGroup(row: ProcessAggregate, columnId: string): boolean {
   return isAggregatedId(columnId) && isPartial(row, columnId);
@@ -59,4 +60,37 @@ export function partialNote(aggregates: readonly ProcessAggregate[], csv?: 'part
   if (named.length === 0) return null;
   const which = csv === undefined ? 'a sum followed by +' : `a sum named in the ${csv}`;
   return `${which} leaves out processes whose value is unknown (${named.join(', ')}): it is a lower bound`;
+}
+
+/** "1234 (stat vsize), 99 (status)": at most `max` named, then how many more. */
+function listed(items: string[], max = 10): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** Figures the kernel printed that cannot be true, or files read whole that did not parse: which PIDs, which files. */
+export function invalidNote(rows: readonly ProcessSample[]): string | null {
+  const named = rows.filter((p) => p.invalid !== undefined && p.invalid.length > 0).map((p) => `${p.pid} (${p.invalid!.join(', ')})`);
+  if (named.length === 0) return null;
+  return `impossible or garbled values, shown as - (unknown), not as figures: process ${listed(named)}`;
+}
+
+/**
+ * Processes the report leaves out for a reason other than an exit: stat refused (hidepid), or
+ * garbled; and under hidepid=invisible, the tasks loadavg counts that the listing does not show.
+ */
+export function hiddenNotes(hidden: HiddenProcesses): string[] {
+  const notes: string[] = [];
+  const refused = hidden.refusedPids;
+  if (refused.length > 0) {
+    notes.push(`${refused.length} ${refused.length === 1 ? 'process is' : 'processes are'} hidden from you: listed, but their stat is refused`
+      + `${hidden.hidepid === null ? '' : ` (/proc is mounted hidepid=${hidden.hidepid})`}; they are not in the report (PIDs ${listed(refused.map(String), 20)})`);
+  }
+  if (hidden.hidepid === 'invisible' && hidden.hiddenTasks !== null && hidden.hiddenTasks > 0) {
+    notes.push(`/proc is mounted hidepid=invisible: other users' processes are not listed; loadavg counts ${hidden.hiddenTasks} more tasks `
+      + '(threads, kernel threads included, in every PID namespace) than the processes shown have: they are hidden from you');
+  }
+  if (hidden.garbledPids.length > 0) {
+    notes.push(`stat of process ${listed(hidden.garbledPids.map(String))} is not a whole stat line (cut short or corrupt): left out of the report`);
+  }
+  return notes;
 }

@@ -16,7 +16,8 @@ import { addAggregate, aggregateProcesses, emptyAggregate, type ProcessAggregate
 import { aggregateJson, processJson, snapshotSystemJson, snapshotTime, type SnapshotJson } from '../model/snapshot-json.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
 import { csvReport, humanReport, type ColumnReport } from './column-report.js';
-import { aggregateTotals, deniedNote, partialInGroup, partialNote } from './snapshot-notes.js';
+import { aggregateTotals, deniedNote, hiddenNotes, invalidNote, partialInGroup, partialNote } from './snapshot-notes.js';
+import { hiddenProcesses } from '../model/hidden-processes.js';
 import { openProcRoot } from './proc-root.js';
 import { missingPidNotes } from './missing-pids.js';
 import { checkUserName } from './option-values.js';
@@ -68,9 +69,16 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
     : processOutput(out, plan as unknown as Plan<ProcessSample>);
   const refused = sample.stats.refused.map((why) => `${why}; that process is left out or its figure unknown`);
-  const notes = [...report.notes, ...refused, ...missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs)];
-  // As `ps -p`: asked for PIDs and none of them is shown, exit 1.
-  return { ...report, notes, exitCode: flags.pid !== undefined && selected.length === 0 ? 1 : undefined };
+  const hidden = hiddenProcesses(sample);
+  const missing = missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs, hidden);
+  // Without --pid the hidden processes are a note (JSON carries them in its system part); asked
+  // for by PID, a refused one is a failure.
+  const hiddenNoted = format === 'json' || flags.pid !== undefined ? [] : hiddenNotes(hidden);
+  const notes = [...report.notes, ...refused, ...hiddenNoted, ...missing.notes];
+  // As `ps -p`: asked for PIDs and none of them is shown, exit 1; so too when one asked is there
+  // but refused or garbled.
+  const failed = missing.failed || (flags.pid !== undefined && selected.length === 0);
+  return { ...report, notes, ...(failed && { exitCode: 1 }) };
 }
 
 function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string[], flags: SnapshotFlags): Plan<Row> {
@@ -109,7 +117,7 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined, shownIds)]),
+    notes: present([deniedNote(rows), invalidNote(rows), total && partialNote([total], format === 'csv' ? 'totals label' : undefined, shownIds)]),
   };
 }
 
@@ -134,6 +142,6 @@ function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report
   };
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
-    notes: present([deniedNote(selected), partialNote(total ? [...groups, total] : groups, format === 'csv' ? 'partial column' : undefined, plan.columns.map((c) => c.id))]),
+    notes: present([deniedNote(selected), invalidNote(selected), partialNote(total ? [...groups, total] : groups, format === 'csv' ? 'partial column' : undefined, plan.columns.map((c) => c.id))]),
   };
 }

@@ -6,7 +6,7 @@
 import { readSystem } from '../sampler/read-system.js';
 import { detectPageSizeBytes } from '../sampler/page-size.js';
 import type { SystemSample } from '../sampler/sample.js';
-import { freeSummary, type FreeSummary } from '../model/free-summary.js';
+import { freeNote, freeSummary, type FreeSummary } from '../model/free-summary.js';
 import { vmstatRates, type VmstatRates } from '../model/system-rates.js';
 import { systemJson } from '../model/system-json.js';
 import {
@@ -42,7 +42,8 @@ export async function systemReport(flags: SystemFlags, environment: SystemEnviro
     const json = systemJson(after.meminfo, free, rates, after.pressure);
     return { stdout: jsonOutput(json, environment.prettyJson), notes: [] };
   }
-  return { stdout: systemText(after, free, rates, elapsedMs), notes: [] };
+  const note = freeNote(free);
+  return { stdout: systemText(after, free, rates, elapsedMs), notes: note === null ? [] : [note] };
 }
 
 const left = (title: string): TableColumn => ({ title, align: 'left' });

@@ -11,7 +11,7 @@ const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', impor
 
 function startTicks(pid: number): number {
   const text = new ProcFs().readSingle(`${pid}/stat`);
-  return parsePidStat(text as string)!.startTimeTicks;
+  return parsePidStat(text as string)!.startTimeTicks!;
 }
 
 test('signals a live child after checking its start time', async (t) => {

@@ -4,7 +4,7 @@
  * with --proc pointing elsewhere (a fixture, a host's /proc) PIDs would name other processes.
  */
 import { isFailure, ProcFs } from '../proc/procfs.js';
-import { parsePidStat } from '../proc/pid-stat.js';
+import { identityStartOf, parsePidStat } from '../proc/pid-stat.js';
 import type { ProcessIdentity } from '../sampler/sample.js';
 
 export interface SignalRequest {
@@ -28,7 +28,7 @@ export function sendSignal(procfs: ProcFs, request: SignalRequest, kill: Kill = 
   const text = procfs.readSingle(`${target.pid}/stat`);
   const stat = isFailure(text) ? null : parsePidStat(text);
   if (stat === null) return `not sent: ${name} has exited`;
-  if (stat.startTimeTicks !== target.startTimeTicks) return `not sent: PID ${target.pid} is now another process (${name} has exited)`;
+  if (identityStartOf(stat) !== target.startTimeTicks) return `not sent: PID ${target.pid} is now another process (${name} has exited)`;
   try {
     kill(target.pid, signal);
     return `sent ${signal} to ${name}`;

@@ -5,7 +5,7 @@ import { withinFreeReadings } from '../../test/helpers/free-bytes.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMeminfo } from '../proc/meminfo.js';
-import { freeSummary } from './free-summary.js';
+import { freeNote, freeSummary } from './free-summary.js';
 import { procBasic } from '../../test/helpers/paths.js';
 
 const KIB = 1024;
@@ -46,4 +46,11 @@ test('agrees with procps free -b on the live system (same formulas, read between
     { slackBytes: 8 * 1024 * 1024 });
   assert.equal(reading.total, before.total);
   assert.equal(reading.swapTotal, before.swapTotal);
+});
+
+test('SwapFree above SwapTotal, MemFree above MemTotal: used is unknown (null) with a note, never negative', () => {
+  const free = freeSummary(parseMeminfo('MemTotal: 1000 kB\nMemFree: 4000 kB\nSwapTotal: 100 kB\nSwapFree: 200 kB\n'));
+  assert.deepEqual([free.used, free.swapUsed], [null, null]);
+  assert.equal(freeNote(free), 'meminfo is corrupt (MemFree exceeds MemTotal: used memory; SwapFree exceeds SwapTotal: used swap unknown, shown as -)');
+  assert.equal(freeNote(freeSummary(parseMeminfo(readFileSync(join(procBasic, 'meminfo'), 'utf8')))), null);
 });

@@ -6,7 +6,8 @@ import { meminfoField, type Meminfo } from '../proc/meminfo.js';
 
 export interface FreeSummary {
   total: number;
-  used: number;
+  /** Null when MemFree exceeds MemTotal (corrupt figures: no used memory can be negative). */
+  used: number | null;
   free: number;
   shared: number;
   buffers: number;
@@ -15,7 +16,8 @@ export interface FreeSummary {
   buffCache: number;
   available: number;
   swapTotal: number;
-  swapUsed: number;
+  /** SwapTotal − SwapFree; null when SwapFree exceeds SwapTotal (corrupt figures: no used swap can be negative). */
+  swapUsed: number | null;
   swapFree: number;
 }
 
@@ -28,13 +30,22 @@ export function freeSummary(meminfo: Meminfo): FreeSummary {
   // as MemFree; so is one above MemTotal (a container's distorted figures), once used is worked
   // out (then from MemFree too, as the difference is negative). Checked against free 4.0.2.
   const reported = meminfo.MemAvailable ? meminfo.MemAvailable : free;
-  let used = total - reported;
+  let used: number | null = total - reported;
   if (used < 0) used = total - free;
+  if (used < 0) used = null;
   const available = reported > total ? free : reported;
   const swapTotal = meminfoField(meminfo, 'SwapTotal');
   const swapFree = meminfoField(meminfo, 'SwapFree');
   return {
     total, used, free, shared: meminfoField(meminfo, 'Shmem'), buffers, cache,
-    buffCache: buffers + cache, available, swapTotal, swapUsed: swapTotal - swapFree, swapFree,
+    buffCache: buffers + cache, available, swapTotal, swapUsed: swapFree > swapTotal ? null : swapTotal - swapFree, swapFree,
   };
+}
+
+/** Why a figure of the summary is unknown ("-"), or null when all are known. */
+export function freeNote(f: FreeSummary): string | null {
+  const problems: string[] = [];
+  if (f.used === null) problems.push('MemFree exceeds MemTotal: used memory');
+  if (f.swapUsed === null) problems.push('SwapFree exceeds SwapTotal: used swap');
+  return problems.length === 0 ? null : `meminfo is corrupt (${problems.join('; ')} unknown, shown as -)`;
 }

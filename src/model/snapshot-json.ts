@@ -4,6 +4,7 @@
  * `denied` lists the files the kernel refused. Strings are kept exactly as the kernel gave them
  * (JSON escapes control characters itself).
  */
+import { hiddenProcesses } from './hidden-processes.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
 import { freeSummary } from './free-summary.js';
 import { freeJson, type FreeJson } from './system-json.js';
@@ -12,8 +13,12 @@ import type { Column, ColumnContext } from './column.js';
 import { AGGREGATED_PROCESS_COLUMNS, PROCESS_COLUMNS } from './process-columns.js';
 import type { GroupBy } from './group-processes.js';
 
-/** A process: its columns' JSON fields in table order, then kernelThread, denied, and cmdlineTruncated: true when cut. */
-export type ProcessJson = Record<string, unknown> & { kernelThread: boolean; denied: string[] };
+/**
+ * A process: its columns' JSON fields in table order, then kernelThread, denied, invalid
+ * (impossible figures or garbled files, "stat vsize", "status": what they give is null), and
+ * cmdlineTruncated: true when cut.
+ */
+export type ProcessJson = Record<string, unknown> & { kernelThread: boolean; denied: string[]; invalid: string[] };
 
 export interface SnapshotSystemJson {
   free: FreeJson;
@@ -23,6 +28,15 @@ export interface SnapshotSystemJson {
   detailSource: string;
   /** Processes in the sample, before any selection. */
   processCount: number;
+  /** Processes listed but not in the sample because their stat was refused (hidepid): hidden from this user. */
+  hiddenCount: number;
+  refusedPids: number[];
+  /** Processes listed whose stat was not a whole stat line: left out. */
+  garbledPids: number[];
+  /** The proc root's hidepid mount option ("noaccess", "invisible", "ptraceable"), or null. */
+  hidepid: string | null;
+  /** Under hidepid: loadavg's task count less the threads of the processes shown (see hidden-processes.ts); else null. */
+  hiddenTasks: number | null;
 }
 
 /**
@@ -59,6 +73,7 @@ export function processJson(p: ProcessSample, context: ColumnContext): ProcessJs
   }
   out.kernelThread = p.kernelThread;
   out.denied = p.denied;
+  out.invalid = p.invalid ?? [];
   if (p.cmdlineTruncated) out.cmdlineTruncated = true;
   return out as ProcessJson;
 }
@@ -78,12 +93,18 @@ export function aggregateJson(agg: ProcessAggregate, keyName: 'program' | 'user'
 
 export function snapshotSystemJson(sample: Sample): SnapshotSystemJson {
   const { loadavg, uptime } = sample.system;
+  const hidden = hiddenProcesses(sample);
   return {
     free: freeJson(freeSummary(sample.system.meminfo)),
     loadavg: loadavg === null ? null : { load1: loadavg.load1, load5: loadavg.load5, load15: loadavg.load15 },
     uptimeSeconds: uptime === null ? null : uptime.uptimeSeconds,
     detailSource: sample.detailSource,
     processCount: sample.processes.length,
+    hiddenCount: hidden.refusedPids.length,
+    refusedPids: hidden.refusedPids,
+    garbledPids: hidden.garbledPids,
+    hidepid: hidden.hidepid,
+    hiddenTasks: hidden.hiddenTasks,
   };
 }
 

@@ -30,7 +30,7 @@ function systemPoint(sample: Sample): SystemPoint {
   const f = freeSummary(sample.system.meminfo);
   return {
     timeMs: sample.timeMs, monotonicMs: sample.monotonicMs, costMs: sample.costMs, memTotalBytes: f.total,
-    memUsedBytes: Math.max(0, f.used), buffCacheBytes: Math.max(0, f.buffCache), swapUsedBytes: Math.max(0, f.swapUsed),
+    memUsedBytes: Math.max(0, f.used ?? 0), buffCacheBytes: Math.max(0, f.buffCache), swapUsedBytes: Math.max(0, f.swapUsed ?? 0),
   };
 }
 

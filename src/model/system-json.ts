@@ -12,13 +12,15 @@ import type { VmstatRates } from './system-rates.js';
 
 export interface FreeJson {
   total: number;
-  used: number;
+  /** Null when meminfo's figures are corrupt (MemFree above MemTotal). */
+  used: number | null;
   free: number;
   shared: number;
   buffCache: number;
   available: number;
   swapTotal: number;
-  swapUsed: number;
+  /** Null when meminfo's figures are corrupt (SwapFree above SwapTotal). */
+  swapUsed: number | null;
   swapFree: number;
 }
 

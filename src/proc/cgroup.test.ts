@@ -57,3 +57,7 @@ test('untrusted paths: colons and spaces kept, junk lines skipped', () => {
   const lines = parseCgroup('0::/user.slice/odd:name with space.scope\nx:memory:/a\n:memory:/b\n5\n4:memory\n');
   assert.deepEqual(lines, [{ hierarchyId: 0, controllers: [], path: '/user.slice/odd:name with space.scope' }]);
 });
+
+test('found by fast-check: a hierarchy id that is not plain digits is not a line', () => {
+  assert.deepEqual(parseCgroup('-1:name=systemd:/\n 1:cpu:/a\n0x1:pids:/b\n0::/c\n').map((l) => l.hierarchyId), [0]);
+});

@@ -17,8 +17,9 @@ export function parseCgroup(text: string): CgroupLine[] {
     const first = line.indexOf(':');
     const second = line.indexOf(':', first + 1);
     if (first <= 0 || second < 0) continue;
+    // Digits only: Number() would read " 1" or "0x1" as a hierarchy.
+    if (!/^\d{1,9}$/.test(line.slice(0, first))) continue;
     const hierarchyId = Number(line.slice(0, first));
-    if (!Number.isInteger(hierarchyId)) continue;
     const list = line.slice(first + 1, second);
     lines.push({ hierarchyId, controllers: list ? list.split(',') : [], path: line.slice(second + 1) });
   }

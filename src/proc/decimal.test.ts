@@ -14,3 +14,9 @@ test('empty, signs alone and other characters are NaN, never 0', () => {
     assert.ok(Number.isNaN(decimalAt(text, from, to)), JSON.stringify(text));
   }
 });
+
+test('found by fast-check: a magnitude beyond 2^53 − 1 is NaN, never a rounded number', () => {
+  assert.ok(Number.isNaN(decimalAt('9007199254740992', 0, 16)));
+  assert.ok(Number.isNaN(decimalAt('-18446744073709551615', 0, 21)));
+  assert.equal(decimalAt('9007199254740991', 0, 16), Number.MAX_SAFE_INTEGER);
+});

@@ -1,7 +1,8 @@
 /**
  * An optionally negative decimal integer spanning exactly [from, to) of `text`, or NaN (empty,
- * or any other character: a field cut short or corrupt). Scanned in place, without a substring:
- * stat and vmstat are read on every tick.
+ * any other character: a field cut short or corrupt; or a magnitude beyond 2^53 − 1, which a
+ * double could only hold rounded). Scanned in place, without a substring: stat and vmstat are
+ * read on every tick.
  */
 export function decimalAt(text: string, from: number, to: number): number {
   let i = from;
@@ -14,5 +15,13 @@ export function decimalAt(text: string, from: number, to: number): number {
     if (c < 48 || c > 57) return NaN;
     value = value * 10 + (c - 48);
   }
+  if (value > Number.MAX_SAFE_INTEGER) return NaN;
   return negative ? -value : value;
+}
+
+/** An unsigned decimal (digits only) that a double holds exactly, else null: what a kernel counter or size must be. */
+export function exactCount(text: string): number | null {
+  if (!/^\d+$/.test(text)) return null;
+  const value = Number(text);
+  return value <= Number.MAX_SAFE_INTEGER ? value : null;
 }

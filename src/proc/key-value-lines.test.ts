@@ -57,3 +57,11 @@ test('kbAt takes only sizes with their kB, within the span given', () => {
   assert.equal(kbAt(line, 6, line.length - 3), null, 'a line cut before its unit is not a byte count');
   assert.equal(kbAt('17', 0, 2), null);
 });
+
+test('found by fast-check: kB values whose bytes are beyond 2^53 − 1 are unknown', () => {
+  const line = 'Key:   8796093022208 kB';
+  assert.equal(kbAt(line, 4, line.length), null);
+  const under = 'Key:   8796093022207 kB';
+  assert.equal(kbAt(under, 4, under.length), 8796093022207 * KIB);
+  assert.equal(sizeAt('Key: 9007199254740992', 4, 21), null);
+});

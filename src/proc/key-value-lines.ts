@@ -48,6 +48,8 @@ function digitsAt(text: string, from: number, to: number): { value: number; unit
     value = value * 10 + (c - 48);
   }
   if (i === first) return null;
+  // Beyond 2^53 − 1 a double holds the figure only rounded: unknown rather than wrong.
+  if (value > Number.MAX_SAFE_INTEGER) return null;
   const afterDigits = i;
   while (i < to && isBlank(text.charCodeAt(i))) i++;
   if (i > afterDigits || i === to) return { value, unitStart: i };
@@ -60,13 +62,17 @@ function blankTo(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** "  1234 kB" → 1263616 bytes; a bare number, a cut line or junk → null. */
+/**
+ * "  1234 kB" → 1263616 bytes; a bare number, a cut line, junk, or a size whose bytes a double
+ * cannot hold exactly (beyond 2^53 − 1: no machine has that much) → null.
+ */
 export function kbAt(text: string, from: number, to: number): number | null {
   const parsed = digitsAt(text, from, to);
   if (parsed === null) return null;
   const u = parsed.unitStart;
   if (u + 2 > to || text.charCodeAt(u) !== 107 /* k */ || text.charCodeAt(u + 1) !== 66 /* B */) return null;
-  return blankTo(text, u + 2, to) ? parsed.value * KIB : null;
+  const bytes = parsed.value * KIB;
+  return blankTo(text, u + 2, to) && bytes <= Number.MAX_SAFE_INTEGER ? bytes : null;
 }
 
 /** "  1234 kB" → bytes; "  1234" (a count, as HugePages_Total) → 1234; junk → null. */

@@ -24,3 +24,9 @@ test('empty, truncated and junk give null', () => {
     assert.equal(parseLoadavg(text), null, JSON.stringify(text));
   }
 });
+
+test('found by fast-check: forms the kernel never prints are unknown (negative, hex, exponent)', () => {
+  for (const text of ['-1.06 0.04 0.00 1/94 3869\n', '0.06 0.04 0.00 0x1/94 3869\n', '1e2 0.04 0.00 1/94 3869\n', '0.06 0.04 0.00 1/94 -1\n']) {
+    assert.equal(parseLoadavg(text), null, text);
+  }
+});

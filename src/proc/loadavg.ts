@@ -9,14 +9,21 @@ export interface Loadavg {
   lastPid: number;
 }
 
+/** A load average as the kernel prints it ("0.52"). */
+const LOAD = /^\d{1,9}\.\d{2}$/;
+const TASKS = /^(\d{1,15})\/(\d{1,15})$/;
+
+/**
+ * Null unless every field is there whole: Number() would read "" (a field cut to "1/") as 0 and
+ * take "0x10", "1e9" or "-1", none of which the kernel prints.
+ */
 export function parseLoadavg(text: string): Loadavg | null {
-  const words = text.trim().split(/\s+/);
-  if (words.length < 5) return null;
-  // Number('') is 0: a field cut to "1/" must not read as 0 tasks.
-  const [running, total] = words[3].split('/').map((w) => (w === '' ? NaN : Number(w)));
-  const loadavg = {
+  const words = text.trim().split(/[ \t\n]+/);
+  if (words.length < 5 || !words.slice(0, 3).every((w) => LOAD.test(w)) || !/^\d{1,15}$/.test(words[4])) return null;
+  const tasks = TASKS.exec(words[3]);
+  if (tasks === null) return null;
+  return {
     load1: Number(words[0]), load5: Number(words[1]), load15: Number(words[2]),
-    runningTasks: running, totalTasks: total, lastPid: Number(words[4]),
+    runningTasks: Number(tasks[1]), totalTasks: Number(tasks[2]), lastPid: Number(words[4]),
   };
-  return Object.values(loadavg).every(Number.isFinite) ? loadavg : null;
 }

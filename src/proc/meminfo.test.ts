@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMeminfo, meminfoField } from './meminfo.js';
+import { parseMeminfo, meminfoField, meminfoProblem } from './meminfo.js';
 import { fixtureText } from '../../test/fixtures/fixture-tree.js';
 
 const captured = fixtureText('proc-basic/meminfo');
@@ -47,4 +47,16 @@ test('meminfoField gives 0 for fields an older kernel lacks', () => {
   const meminfo = parseMeminfo('MemTotal: 100 kB\nMemFree: 50 kB\n');
   assert.equal(meminfoField(meminfo, 'MemFree'), 50 * 1024);
   assert.equal(meminfoField(meminfo, 'MemAvailable'), 0);
+});
+
+test('found by fast-check: a size beyond 2^53 bytes is left out (unknown), never rounded', () => {
+  const meminfo = parseMeminfo('MemTotal:       99999999999999999999999 kB\nMemFree:     8796093022208 kB\nHugePages_Total:   9007199254740992\nBuffers: 4 kB\n');
+  assert.deepEqual(meminfo, { Buffers: 4096 });
+});
+
+test('a meminfo that cannot describe memory says why: empty, no MemTotal, MemTotal 0', () => {
+  assert.equal(meminfoProblem(parseMeminfo('')), 'holds no field (empty or corrupt)');
+  assert.equal(meminfoProblem(parseMeminfo('MemFree: 5 kB\n')), 'has no MemTotal (cut short or corrupt)');
+  assert.equal(meminfoProblem(parseMeminfo('MemTotal: 0 kB\nMemFree: 5 kB\n')), 'says MemTotal is 0');
+  assert.equal(meminfoProblem(parseMeminfo(fixtureText('proc-basic/meminfo'))), null);
 });

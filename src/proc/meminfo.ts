@@ -17,6 +17,17 @@ export function parseMeminfo(text: string): Meminfo {
   return fields;
 }
 
+/**
+ * Why these figures cannot describe memory at all, or null when they can: without a MemTotal
+ * above 0 (an empty or cut meminfo) every share and every "used" would be invented.
+ */
+export function meminfoProblem(meminfo: Meminfo): string | null {
+  if (Object.keys(meminfo).length === 0) return 'holds no field (empty or corrupt)';
+  if (meminfo.MemTotal === undefined) return 'has no MemTotal (cut short or corrupt)';
+  if (meminfo.MemTotal === 0) return 'says MemTotal is 0';
+  return null;
+}
+
 /** The field or 0 when this kernel does not have it (older kernels lack MemAvailable, SReclaimable...). */
 export function meminfoField(meminfo: Meminfo, key: string): number {
   return meminfo[key] ?? 0;

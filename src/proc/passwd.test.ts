@@ -35,3 +35,7 @@ test('this machine\'s /etc/passwd has root as uid 0', () => {
   const names = parsePasswd(readFileSync('/etc/passwd', 'utf8'));
   assert.equal(names.get(0), 'root');
 });
+
+test('found by fast-check: a uid beyond what a double holds exactly names nobody', () => {
+  assert.equal(parsePasswd('root:x:9007199254740993:0:root:/root:/bin/bash\n').size, 0);
+});

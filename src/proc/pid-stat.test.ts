@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePidStat, isKernelThread, PF_KTHREAD } from './pid-stat.js';
+import { parsePidStat, isKernelThread, impossibleStatFields, PF_KTHREAD } from './pid-stat.js';
 import { fixturePids, fixtureProcesses, fixtureText, fixtureBytes } from '../../test/fixtures/fixture-tree.js';
 
 const procs = fixtureProcesses();
@@ -48,7 +48,7 @@ test('captured processes: kernel thread, zombie, stopped helpers, threads', () =
   const memhog = stat(procs.memhog);
   assert.equal(memhog.state, 'T');
   assert.equal(memhog.numThreads, 3);
-  assert.ok(memhog.rssPages * 4096 > 8 * 1024 * 1024, 'memhog touched 8 MiB');
+  assert.ok(memhog.rssPages! * 4096 > 8 * 1024 * 1024, 'memhog touched 8 MiB');
   assert.equal(stat(procs.memhogChild).ppid, procs.memhog);
 });
 
@@ -120,4 +120,37 @@ test('an old 44-field line (2.6.24) is accepted; junk is not', () => {
 test('PF_KTHREAD is the flag kthreadd carries', () => {
   const flags = Number(fixtureText(`proc-basic/${procs.kthreadd}/stat`).split(') ')[1].split(' ')[6]);
   assert.equal(flags & PF_KTHREAD, PF_KTHREAD);
+});
+
+/** The memhog line with fields replaced, proc(5) numbering. */
+function statWith(replace: Record<number, string>): string {
+  const text = fixtureText(`proc-basic/${procs.memhog}/stat`);
+  const close = text.lastIndexOf(')');
+  const fields = text.slice(close + 2).trimEnd().split(' ');
+  for (const [n, value] of Object.entries(replace)) fields[Number(n) - 3] = value;
+  return `${text.slice(0, close + 2)}${fields.join(' ')}\n`;
+}
+
+test('impossible unsigned fields read as unknown, and are named: vsize -4096, utime -1 or 2^63, starttime 2^64, vsize 2^64 − 1', () => {
+  const cases: [Record<number, string>, string[]][] = [
+    [{ 23: '-4096' }, ['vsize']],
+    [{ 14: '-1' }, ['utime']],
+    [{ 14: '9223372036854775808' }, ['utime']],
+    [{ 15: '9007199254740992' }, ['stime']],
+    [{ 22: '18446744073709551616' }, ['starttime']],
+    [{ 23: '18446744073709551615', 24: '-2' }, ['vsize', 'rss']],
+  ];
+  for (const [replace, named] of cases) {
+    const stat = parsePidStat(statWith(replace)) ?? assert.fail(JSON.stringify(replace));
+    assert.deepEqual(impossibleStatFields(stat), named, JSON.stringify(replace));
+    assert.equal(stat.comm, 'memhog', 'the rest of the line is read');
+  }
+  const exact = parsePidStat(statWith({ 23: '9007199254740991' }))!;
+  assert.equal(exact.vsizeBytes, 9007199254740991, '2^53 − 1 is exact');
+});
+
+test('a sign or a rounded value in a field the line rests on (pid, ppid, flags, threads) makes the line garbled: null', () => {
+  for (const replace of [{ 4: '-1' }, { 9: '-4194304' }, { 20: '9007199254740993' }, { 39: '-1' }] as Record<number, string>[]) {
+    assert.equal(parsePidStat(statWith(replace)), null, JSON.stringify(replace));
+  }
 });

@@ -23,20 +23,24 @@ export interface PidStat {
   /** (10) minor and (12) major page faults */
   minorFaults: number;
   majorFaults: number;
-  /** (14) (15) CPU time in user and kernel mode, clock ticks (USER_HZ). */
-  utimeTicks: number;
-  stimeTicks: number;
+  /**
+   * (14) (15) CPU time in user and kernel mode, clock ticks (USER_HZ). The fields from here to
+   * rssPages are unsigned in the kernel: a negative value, or one beyond 2^53 − 1 (which a double
+   * holds only rounded), is impossible and reads as null (see impossibleStatFields).
+   */
+  utimeTicks: number | null;
+  stimeTicks: number | null;
   /** (18) (19) */
   priority: number;
   nice: number;
   /** (20) */
   numThreads: number;
   /** (22) start time after boot, clock ticks: with pid, the identity of a process. */
-  startTimeTicks: number;
+  startTimeTicks: number | null;
   /** (23) virtual size, bytes. */
-  vsizeBytes: number;
+  vsizeBytes: number | null;
   /** (24) resident set size, pages. */
-  rssPages: number;
+  rssPages: number | null;
   /** (39) CPU last run on. */
   processor: number;
 }
@@ -46,6 +50,8 @@ export const PF_KTHREAD = 0x00200000;
 
 /** A number field; the (n) comments count fields as proc(5) does. */
 const N = '(-?\\d+)';
+/** A field the kernel prints unsigned and the line's shape depends on: a sign makes the line garbled. */
+const U = '(\\d+)';
 /** A field not read. */
 const S = '-?\\d+';
 
@@ -59,19 +65,21 @@ const S = '-?\\d+';
  */
 const STAT_LINE = new RegExp([
   '^(\\d+) \\((.*)\\) (\\S)', // (1) pid (2) comm (3) state
-  `${N} ${N} ${N} ${N} ${N}`, // (4) ppid (5) pgrp (6) session (7) tty_nr (8) tpgid
-  `${N} ${N} ${S} ${N} ${S}`, // (9) flags (10) minflt (11) cminflt (12) majflt (13) cmajflt
+  `${U} ${U} ${U} ${N} ${N}`, // (4) ppid (5) pgrp (6) session (7) tty_nr (8) tpgid
+  `${U} ${U} ${S} ${U} ${S}`, // (9) flags (10) minflt (11) cminflt (12) majflt (13) cmajflt
   `${N} ${N} ${S} ${S}`, // (14) utime (15) stime (16) cutime (17) cstime
-  `${N} ${N} ${N} ${S}`, // (18) priority (19) nice (20) num_threads (21) itrealvalue
+  `${N} ${N} ${U} ${S}`, // (18) priority (19) nice (20) num_threads (21) itrealvalue
   `${N} ${N} ${N}`, // (22) starttime (23) vsize (24) rss
   `${S}(?: ${S}){13}`, // (25) to (38)
-  `${N}(?: ${S}){5,}[ \\n]*$`, // (39) processor, then (40) to (44) at least; trailing blanks
+  `${U}(?: ${S}){5,}[ \\n]*$`, // (39) processor, then (40) to (44) at least; trailing blanks
 ].join(' '), 's');
 
 /** Returns null for text that is not a whole stat line (truncated or corrupt). */
 export function parsePidStat(text: string): PidStat | null {
   const m = STAT_LINE.exec(text);
   if (m === null) return null;
+  // Any field read but the five unsigned ones beyond 2^53 − 1 (pid, ppid, flags, threads, nice...): garbled.
+  for (const i of [1, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 20]) if (Math.abs(Number(m[i])) > Number.MAX_SAFE_INTEGER) return null;
   return {
     pid: Number(m[1]),
     comm: m[2],
@@ -84,16 +92,49 @@ export function parsePidStat(text: string): PidStat | null {
     flags: Number(m[9]),
     minorFaults: Number(m[10]),
     majorFaults: Number(m[11]),
-    utimeTicks: Number(m[12]),
-    stimeTicks: Number(m[13]),
+    utimeTicks: unsigned(m[12]),
+    stimeTicks: unsigned(m[13]),
     priority: Number(m[14]),
     nice: Number(m[15]),
     numThreads: Number(m[16]),
-    startTimeTicks: Number(m[17]),
-    vsizeBytes: Number(m[18]),
-    rssPages: Number(m[19]),
+    startTimeTicks: unsigned(m[17]),
+    vsizeBytes: unsigned(m[18]),
+    rssPages: unsigned(m[19]),
     processor: Number(m[20]),
   };
+}
+
+/** A field the kernel prints unsigned: null when negative or beyond what a double holds exactly. */
+function unsigned(digits: string): number | null {
+  if (digits.charCodeAt(0) === 45 /* - */) return null;
+  const value = Number(digits);
+  return value <= Number.MAX_SAFE_INTEGER ? value : null;
+}
+
+const UNSIGNED_FIELDS = ['utimeTicks', 'stimeTicks', 'startTimeTicks', 'vsizeBytes', 'rssPages'] as const;
+/** proc(5)'s names, for notes. */
+const FIELD_NAMES: Record<(typeof UNSIGNED_FIELDS)[number], string> = {
+  utimeTicks: 'utime', stimeTicks: 'stime', startTimeTicks: 'starttime', vsizeBytes: 'vsize', rssPages: 'rss',
+};
+
+/** True when a field was impossible (without building the list: checked for every process on every tick). */
+export function hasImpossibleField(stat: PidStat): boolean {
+  return stat.utimeTicks === null || stat.stimeTicks === null || stat.startTimeTicks === null || stat.vsizeBytes === null || stat.rssPages === null;
+}
+
+/** proc(5) names of the fields whose printed value was impossible (now null): ["vsize", "utime"]. */
+export function impossibleStatFields(stat: PidStat): string[] {
+  return UNSIGNED_FIELDS.filter((key) => stat[key] === null).map((key) => FIELD_NAMES[key]);
+}
+
+/** The start time as an identity (with the pid): −1 stands for an impossible one, which is never shown. */
+export function identityStartOf(stat: PidStat): number {
+  return stat.startTimeTicks ?? -1;
+}
+
+/** utime + stime, or null when either is unknown. */
+export function cpuTicksOf(stat: PidStat): number | null {
+  return stat.utimeTicks === null || stat.stimeTicks === null ? null : stat.utimeTicks + stat.stimeTicks;
 }
 
 /** Z or X: the task stat describes (a process's leader thread) has exited. */

@@ -38,3 +38,8 @@ test('empty, truncated and junk lines give null, not zeros', () => {
   assert.equal(parsePressure('some avg10=0.00 avg60=0.00 avg300=0.00 total=').some, null);
   assert.equal(parsePressure('none avg10=1 avg60=1 avg300=1 total=1').some, null);
 });
+
+test('found by fast-check: a negative total or a total beyond 15 digits makes the line unknown', () => {
+  const pressure = parsePressure('some avg10=0.00 avg60=0.00 avg300=0.00 total=-1\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=1000000000000000\n');
+  assert.deepEqual(pressure, { some: null, full: null });
+});

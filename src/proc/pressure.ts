@@ -17,6 +17,9 @@ export interface Pressure {
   full: PressureLine | null;
 }
 
+/** "12.34" (avgN, a percentage) or "123456" (total, µs). */
+const PRESSURE_VALUE = /^(?:\d{1,3}\.\d{2}|\d{1,15})$/;
+
 export function parsePressure(text: string): Pressure {
   const pressure: Pressure = { some: null, full: null };
   for (const line of text.split('\n')) {
@@ -26,8 +29,8 @@ export function parsePressure(text: string): Pressure {
     const values: Record<string, number> = {};
     for (const word of words.slice(1)) {
       const eq = word.indexOf('=');
-      // Number('') is 0: "total=" cut short must not read as no stall.
-      if (eq > 0 && eq < word.length - 1) values[word.slice(0, eq)] = Number(word.slice(eq + 1));
+      // Only the kernel's own forms: Number() would read "" (cut short) as 0, and take "0x10" or "-1".
+      if (eq > 0 && PRESSURE_VALUE.test(word.slice(eq + 1))) values[word.slice(0, eq)] = Number(word.slice(eq + 1));
     }
     if ([values.avg10, values.avg60, values.avg300, values.total].every(Number.isFinite)) {
       pressure[kind] = { avg10: values.avg10, avg60: values.avg60, avg300: values.avg300, totalMicroseconds: values.total };

@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { ProcFs, isFailure, isGone } from './procfs.js';
-import { parsePidStat } from './pid-stat.js';
+import { cpuTicksOf as statCpuTicks, parsePidStat } from './pid-stat.js';
 import { procBasic } from '../../test/helpers/paths.js';
 
 function cpuTicksOf(procfs: ProcFs, length: number): number {
-  const stat = parsePidStat(procfs.textOf(length))!;
-  return stat.utimeTicks + stat.stimeTicks;
+  const ticks = statCpuTicks(parsePidStat(procfs.textOf(length))!);
+  assert.ok(ticks !== null, 'our own stat has CPU times');
+  return ticks;
 }
 
 test('live: a held stat is opened once and read fresh each time', () => {

@@ -57,3 +57,8 @@ export function summarize(c: SmapsCounters): MemorySummary {
     anonymousBytes: get('Anonymous'),
   };
 }
+
+/** False when a figure (a sum of two counters, each within 2^53 − 1) is beyond what a double holds exactly. */
+export function isExactSummary(summary: MemorySummary): boolean {
+  return Object.values(summary).every((bytes) => bytes <= Number.MAX_SAFE_INTEGER);
+}

@@ -99,3 +99,10 @@ test('the fast summary reads the lines in any order (hand-written text), to the 
   assert.deepEqual(parseRollupSummary(shuffled), parseRollupSummary(text));
   assert.equal(parseRollupSummary(shuffled.replace(/^Anonymous:.*\n/m, '')), null, 'a needed line missing');
 });
+
+test('found by fast-check: a figure or a sum beyond 2^53 bytes makes the summary unknown, never rounded', () => {
+  const rollup = fixtureText(`proc-basic/${fixtureProcesses().memhog}/smaps_rollup`);
+  assert.ok(parseRollupSummary(rollup) !== null);
+  assert.equal(parseRollupSummary(rollup.replace(/^Rss:( +)\d+ kB$/m, 'Rss:$118446744073709551616 kB')), null);
+  assert.equal(parseRollupSummary(rollup.replace(/^Pss:( +)\d+ kB$/m, 'Pss:$18796093022208 kB')), null, '2^43 kB is 2^53 bytes');
+});

@@ -4,7 +4,7 @@
  * expensive read of a sample.
  */
 import { KIB } from './key-value-lines.js';
-import { parseCounterLines, type MemorySummary, type SmapsCounters } from './smaps-counters.js';
+import { isExactSummary, parseCounterLines, type MemorySummary, type SmapsCounters } from './smaps-counters.js';
 
 /** Returns null when the text holds no Rss line (empty: kernel thread or zombie; or truncated). */
 export function parseSmapsRollup(text: string): SmapsCounters | null {
@@ -38,7 +38,7 @@ export function parseRollupSummary(text: string): MemorySummary | null {
   const m = SUMMARY_IN_KERNEL_ORDER.exec(text);
   if (m === null) return parseAnyOrder(text);
   const kb = (group: number) => Number(m[group]) * KIB;
-  return summaryOf(kb(1), kb(2), kb(3), kb(4), kb(5), kb(6), kb(7), kb(8), kb(9), kb(10));
+  return exactSummary(kb(1), kb(2), kb(3), kb(4), kb(5), kb(6), kb(7), kb(8), kb(9), kb(10));
 }
 
 function parseAnyOrder(text: string): MemorySummary | null {
@@ -51,7 +51,13 @@ function parseAnyOrder(text: string): MemorySummary | null {
     seen |= 1 << index;
   }
   if (seen !== (1 << SUMMARY_KEYS.length) - 1) return null;
-  return summaryOf(v[0], v[1], v[2], v[3], v[4], v[5], v[9], v[6], v[7], v[8]);
+  return exactSummary(v[0], v[1], v[2], v[3], v[4], v[5], v[9], v[6], v[7], v[8]);
+}
+
+/** The summary, or null when a figure or a sum of two is beyond 2^53 − 1 bytes (a double would round it): corrupt. */
+function exactSummary(...kbValues: Parameters<typeof summaryOf>): MemorySummary | null {
+  const summary = summaryOf(...kbValues);
+  return isExactSummary(summary) ? summary : null;
 }
 
 function summaryOf(rss: number, pss: number, sharedClean: number, sharedDirty: number, privateClean: number, privateDirty: number,

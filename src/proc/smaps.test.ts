@@ -178,3 +178,12 @@ test('a 64-bit inode number (overlayfs with xino) is kept exact, as printed', ()
   assert.equal(h?.inode, '9223372036856996542');
   assert.equal(h?.path, '/merged/lower-file');
 });
+
+test('found by fast-check: a counter beyond 2^53 bytes is left out, and so is a sum beyond it', () => {
+  const one = '5558e9a00000-5558e9a01000 r--p 00000000 fe:00 2154577  /x\nSize:  9007199254740993 kB\nRss:  4503599627370495 kB\n';
+  const [m] = parseSmaps(one);
+  assert.equal(m.counters.Size, undefined);
+  assert.equal(m.counters.Rss, undefined, '(2^52 − 1) kB is beyond 2^53 bytes');
+  const half = '5558e9a00000-5558e9a01000 r--p 00000000 fe:00 2154577  /x\nRss:  4503599627370495 kB\nPss:  4 kB\n'.replace('4503599627370495', '6755399441055744');
+  assert.deepEqual(sumSmaps(parseSmaps(half + half)), { Pss: 8192 }, 'Rss summed twice would be rounded: left out');
+});

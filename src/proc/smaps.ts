@@ -82,11 +82,15 @@ export function parseSmaps(text: string): SmapsMapping[] {
  */
 export function sumSmaps(mappings: SmapsMapping[]): SmapsCounters {
   const total: SmapsCounters = {};
+  const beyondExact = new Set<string>();
   for (const mapping of mappings) {
     for (const [key, value] of Object.entries(mapping.counters)) {
       if (key === 'Size' || !isSummedCounter(key)) continue;
       total[key] = (total[key] ?? 0) + value;
+      if (total[key] > Number.MAX_SAFE_INTEGER) beyondExact.add(key);
     }
   }
+  // A sum a double can hold only rounded is left out: unknown, as a line that could not be read.
+  for (const key of beyondExact) delete total[key];
   return total;
 }

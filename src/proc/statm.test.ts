@@ -40,3 +40,9 @@ test('empty, truncated and junk statm give null', () => {
     assert.equal(parseStatm(text), null, JSON.stringify(text));
   }
 });
+
+test('found by fast-check: a negative or rounded page count makes statm unknown', () => {
+  assert.equal(parseStatm('-1 2944 596 1 0 6489 0\n'), null);
+  assert.equal(parseStatm('0 0 0 0 0 0 9007199254740992\n'), null);
+  assert.equal(parseStatm('1e3 2944 596 1 0 6489 0\n'), null);
+});

@@ -98,3 +98,12 @@ test('empty and truncated status', () => {
   assert.equal(cutInRss.vmRssBytes, null);
   assert.equal(cutInRss.vmSizeBytes, kbLine(text, 'VmSize'));
 });
+
+test('found by fast-check: a garbage Uid, a negative Pid, sizes beyond 2^53 bytes read as unknown, never NaN or rounded', () => {
+  const status = parseStatus('Name:\tx\nPid:\t-1\nUid:\tabc\t0\t0\t0\nVmSize:\t9223372036854775808 kB\nVmRSS:\t8796093022208 kB\nVmSwap:\t8796093022207 kB\nThreads:\t1\n');
+  assert.deepEqual(status.uids, []);
+  assert.equal(effectiveUid(status), null, 'no user "NaN"');
+  assert.equal(status.pid, null);
+  assert.deepEqual([status.vmSizeBytes, status.vmRssBytes, status.vmSwapBytes], [null, null, 8796093022207 * 1024]);
+  assert.deepEqual(parseStatus('Uid:\t1000\t1000\t0x10\t1000\n').uids, [], 'all four exact, or none');
+});

@@ -3,6 +3,7 @@
  * Kernel threads and zombies have no Vm and Rss lines: those fields are then null.
  */
 import { kbAt } from './key-value-lines.js';
+import { exactCount } from './decimal.js';
 
 export interface PidStatus {
   /**
@@ -12,13 +13,14 @@ export interface PidStatus {
    */
   name: string;
   state: string;
-  tgid: number;
-  pid: number;
-  ppid: number;
-  /** "Uid": real, effective, saved, filesystem. */
+  /** Null where the line is missing or not a whole unsigned number (a garbled or cut file). */
+  tgid: number | null;
+  pid: number | null;
+  ppid: number | null;
+  /** "Uid": real, effective, saved, filesystem; empty when the line is missing or holds anything but numbers. */
   uids: number[];
   gids: number[];
-  threads: number;
+  threads: number | null;
   /** VmSize: virtual size (VSS). */
   vmSizeBytes: number | null;
   vmPeakBytes: number | null;
@@ -57,9 +59,10 @@ const SIZE_KEYS = new Map<string, keyof PidStatus>([
   ['VmSwap', 'vmSwapBytes'],
 ]);
 
-/** Whitespace-separated numbers ("0\t0\t0\t0"). */
+/** Whitespace-separated unsigned numbers ("0\t0\t0\t0"); [] when any is not one: a uid is exact or unknown. */
 function numbers(value: string): number[] {
-  return value.split(/\s+/).filter(Boolean).map(Number);
+  const parsed = value.split(/[ \t]+/).filter(Boolean).map(exactCount);
+  return parsed.every((n) => n !== null) ? parsed as number[] : [];
 }
 
 /**
@@ -75,7 +78,7 @@ const STATUS_LINE = /(?:^|\n)(Name|State|Tgid|Pid|PPid|Uid|Gid|Threads|Kthread|V
 
 export function parseStatus(text: string): PidStatus {
   const status: PidStatus = {
-    name: '', state: '', tgid: 0, pid: 0, ppid: 0, uids: [], gids: [], threads: 0,
+    name: '', state: '', tgid: null, pid: null, ppid: null, uids: [], gids: [], threads: null,
     vmSizeBytes: null, vmPeakBytes: null, vmLockedBytes: null, vmHwmBytes: null, vmRssBytes: null,
     rssAnonBytes: null, rssFileBytes: null, rssShmemBytes: null, vmDataBytes: null,
     vmStackBytes: null, vmExeBytes: null, vmLibBytes: null, vmPteBytes: null, vmSwapBytes: null,
@@ -95,15 +98,15 @@ export function parseStatus(text: string): PidStatus {
       // Kept exactly: the kernel separates it with one tab; hand-written text may use spaces.
       case 'Name': status.name = value.startsWith('\t') ? value.slice(1) : value.trimStart(); break;
       case 'State': status.state = value.trim().charAt(0); break;
-      case 'Tgid': status.tgid = Number(value); break;
-      case 'Pid': status.pid = Number(value); break;
-      case 'PPid': status.ppid = Number(value); break;
+      case 'Tgid': status.tgid = exactCount(value.trim()); break;
+      case 'Pid': status.pid = exactCount(value.trim()); break;
+      case 'PPid': status.ppid = exactCount(value.trim()); break;
       case 'Uid': status.uids = numbers(value); break;
       case 'Gid': status.gids = numbers(value); break;
       case 'Kthread': status.kthread = value.trim() === '1'; break;
       // Every field read here comes before Threads; the ~25 lines after it (signal masks,
       // capabilities, CPU lists) are not scanned.
-      case 'Threads': status.threads = Number(value); return status;
+      case 'Threads': status.threads = exactCount(value.trim()); return status;
     }
   }
   return status;

@@ -63,3 +63,14 @@ test('totalTicks leaves out guest time, which user and nice already hold', () =>
   assert.equal(parseCpuTicks(['x', '', '3']).user, 0);
   assert.equal(parseCpuTicks(['x', '', '3']).system, 3);
 });
+
+test('no btime, or a btime that is not a number: the boot time is unknown (null), not 1970', () => {
+  assert.equal(parseSystemStat('cpu  1 0 1 2 0 0 0 0 0 0\n').bootTimeSeconds, null);
+  assert.equal(parseSystemStat('cpu  1 0 1 2 0 0 0 0 0 0\nbtime -5\n').bootTimeSeconds, null);
+  assert.equal(parseSystemStat('btime 1795657051\n').bootTimeSeconds, 1795657051);
+});
+
+test('found by fast-check: a negative or rounded tick count is not a figure (0, as a missing one)', () => {
+  const stat = parseSystemStat('cpu  -1 0 1297 9007199254740993 96 0 25 8 0 0\nctxt -5\n');
+  assert.deepEqual([stat.cpu.user, stat.cpu.idle, stat.cpu.system, stat.contextSwitches], [0, 0, 1297, 0]);
+});

@@ -2,6 +2,7 @@
  * /proc/stat: CPU time per state (in clock ticks, USER_HZ), context switches, interrupts,
  * boot time, and running/blocked task counts.
  */
+import { exactCount } from './decimal.js';
 
 export interface CpuTicks {
   user: number;
@@ -27,8 +28,8 @@ export interface SystemStat {
   contextSwitches: number;
   /** Interrupts serviced since boot (first number of "intr"). */
   interrupts: number;
-  /** Boot time, seconds since the epoch ("btime"). */
-  bootTimeSeconds: number;
+  /** Boot time, seconds since the epoch ("btime"); null when the line is missing or not a number. */
+  bootTimeSeconds: number | null;
   /** Forks since boot ("processes"). */
   forks: number;
   procsRunning: number;
@@ -41,9 +42,10 @@ const CPU_FIELDS: (keyof CpuTicks)[] = [
 
 export function parseCpuTicks(numbers: string[]): CpuTicks {
   const ticks = {} as CpuTicks;
+  // A field an older kernel does not print (steal, guest) is 0; one that is not a whole unsigned
+  // number is corrupt, and 0 too: the sums stay figures, never NaN or negative.
   CPU_FIELDS.forEach((name, i) => {
-    const n = Number(numbers[i]);
-    ticks[name] = Number.isFinite(n) ? n : 0;
+    ticks[name] = exactCount(numbers[i] ?? '') ?? 0;
   });
   return ticks;
 }
@@ -65,7 +67,7 @@ export function parseSystemStat(text: string): SystemStat {
     cpus: [],
     contextSwitches: 0,
     interrupts: 0,
-    bootTimeSeconds: 0,
+    bootTimeSeconds: null,
     forks: 0,
     procsRunning: 0,
     procsBlocked: 0,
@@ -78,12 +80,12 @@ export function parseSystemStat(text: string): SystemStat {
       stat.present = true;
     }
     else if (key.startsWith('cpu')) stat.cpus.push(parseCpuTicks(words.slice(1)));
-    else if (key === 'ctxt') stat.contextSwitches = Number(words[1]) || 0;
-    else if (key === 'intr') stat.interrupts = Number(words[1]) || 0;
-    else if (key === 'btime') stat.bootTimeSeconds = Number(words[1]) || 0;
-    else if (key === 'processes') stat.forks = Number(words[1]) || 0;
-    else if (key === 'procs_running') stat.procsRunning = Number(words[1]) || 0;
-    else if (key === 'procs_blocked') stat.procsBlocked = Number(words[1]) || 0;
+    else if (key === 'ctxt') stat.contextSwitches = exactCount(words[1] ?? '') ?? 0;
+    else if (key === 'intr') stat.interrupts = exactCount(words[1] ?? '') ?? 0;
+    else if (key === 'btime') stat.bootTimeSeconds = exactCount(words[1] ?? '');
+    else if (key === 'processes') stat.forks = exactCount(words[1] ?? '') ?? 0;
+    else if (key === 'procs_running') stat.procsRunning = exactCount(words[1] ?? '') ?? 0;
+    else if (key === 'procs_blocked') stat.procsBlocked = exactCount(words[1] ?? '') ?? 0;
   }
   return stat;
 }

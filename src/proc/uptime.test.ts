@@ -17,3 +17,7 @@ test('empty, truncated and junk give null', () => {
   }
   assert.deepEqual(parseUptime('350735.47 234388.90\n'), { uptimeSeconds: 350735.47, idleSeconds: 234388.9 });
 });
+
+test('found by fast-check: a negative, hex or exponent form is unknown', () => {
+  for (const text of ['-1.44 579.32\n', '0x10 5.00\n', '1e3 5.00\n', 'Infinity 1.00\n']) assert.equal(parseUptime(text), null, text);
+});

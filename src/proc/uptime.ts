@@ -5,7 +5,12 @@ export interface Uptime {
   idleSeconds: number;
 }
 
+/** Seconds as the kernel prints them: digits, a point, two digits. */
+const SECONDS = /^\d{1,15}\.\d{2}$/;
+
+/** Null unless both figures are there whole (Number() would take "", "0x10", "1e9" and "-1"). */
 export function parseUptime(text: string): Uptime | null {
-  const [up, idle] = text.trim().split(/\s+/).map(Number);
-  return Number.isFinite(up) && Number.isFinite(idle) ? { uptimeSeconds: up, idleSeconds: idle } : null;
+  const words = text.trim().split(/[ \t\n]+/);
+  if (words.length < 2 || !SECONDS.test(words[0]) || !SECONDS.test(words[1])) return null;
+  return { uptimeSeconds: Number(words[0]), idleSeconds: Number(words[1]) };
 }

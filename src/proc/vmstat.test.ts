@@ -22,3 +22,7 @@ test('truncated and junk lines are not counters of 0', () => {
   assert.deepEqual(vmstat, { nr_free_pages: 6080209, pswpout: 4 });
   assert.deepEqual(parseVmstat(''), {});
 });
+
+test('found by fast-check: a negative or rounded counter is left out', () => {
+  assert.deepEqual(parseVmstat('nr_free_pages -1\npgfault 9007199254740992\npgmajfault 7\n'), { pgmajfault: 7 });
+});

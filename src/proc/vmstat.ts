@@ -14,9 +14,10 @@ export function parseVmstat(text: string): Vmstat {
     while (last > start && (text.charCodeAt(last - 1) === 32 || text.charCodeAt(last - 1) === 13)) last--;
     const space = text.indexOf(' ', start);
     if (space > start && space < last) {
-      // Digits only: a line cut after the name ("pgfault ") is not a count of 0.
+      // Digits only: a line cut after the name ("pgfault ") is not a count of 0. The kernel
+      // prints every counter unsigned: a negative one is corrupt, not a figure.
       const value = decimalAt(text, space + 1, last);
-      if (!Number.isNaN(value)) counters[text.slice(start, space)] = value;
+      if (value >= 0) counters[text.slice(start, space)] = value;
     }
     start = end + 1;
   }

@@ -5,7 +5,7 @@
 import { isDenied, isFailure, isGone, isRefusedFile, type ProcFs, type ReadFailure } from '../proc/procfs.js';
 import { parseRollupSummary } from '../proc/smaps-rollup.js';
 import { parseSmaps, sumSmaps } from '../proc/smaps.js';
-import { summarize, type MemorySummary } from '../proc/smaps-counters.js';
+import { isExactSummary, summarize, type MemorySummary } from '../proc/smaps-counters.js';
 
 export type DetailFile = 'smaps_rollup' | 'smaps';
 
@@ -18,7 +18,9 @@ export type DetailOutcome =
   /** The process exited while being read. */
   | { kind: 'gone' }
   /** No address space (kernel thread, zombie): there is no memory to count. */
-  | { kind: 'no-mm' };
+  | { kind: 'no-mm' }
+  /** Read, but not a whole file of its kind (cut short, corrupt, a figure beyond 2^53 − 1). */
+  | { kind: 'garbled'; file: DetailFile };
 
 /**
  * smaps_rollup exists for every process of a kernel that has it: on a live /proc, /proc/self
@@ -53,7 +55,7 @@ export function readMemoryDetail(procfs: ProcFs, dir: string, file: DetailFile):
   }
   if (text.length === 0) return { kind: 'no-mm' };
   const summary = file === 'smaps_rollup' ? parseRollupSummary(text) : summarize(sumSmaps(parseSmaps(text)));
-  // A rollup cut short: treat it like a process that vanished mid-read.
-  if (summary === null) return { kind: 'gone' };
+  // The kernel writes smaps_rollup in one go: text that does not parse is corrupt, not an exit.
+  if (summary === null || !isExactSummary(summary)) return { kind: 'garbled', file };
   return { kind: 'ok', summary };
 }

@@ -5,7 +5,7 @@
  * root is sampled (--proc DIR), since it is this process that is measured.
  */
 import { isFailure, ProcFs } from '../proc/procfs.js';
-import { parsePidStat } from '../proc/pid-stat.js';
+import { cpuTicksOf, parsePidStat } from '../proc/pid-stat.js';
 import { CLOCK_TICKS_PER_SECOND } from './clock.js';
 import type { OwnUsage } from './sample.js';
 
@@ -29,6 +29,6 @@ export class OwnUsageMeter {
     const text = this.procfs.readSingle('self/stat');
     if (isFailure(text)) return null;
     const stat = parsePidStat(text);
-    return stat === null ? null : stat.utimeTicks + stat.stimeTicks;
+    return stat === null ? null : cpuTicksOf(stat);
   }
 }

@@ -5,7 +5,7 @@
 import { isDenied, isFailure, type ProcFs } from '../proc/procfs.js';
 import { SmapsStreamParser } from '../proc/smaps-stream.js';
 import type { SmapsTable } from '../proc/smaps-table.js';
-import { isKernelThread, isZombie, parsePidStat, type PidStat } from '../proc/pid-stat.js';
+import { identityStartOf, isKernelThread, isZombie, parsePidStat, type PidStat } from '../proc/pid-stat.js';
 import { memoryDirOf } from './live-thread.js';
 
 export type MappingsOutcome =
@@ -16,6 +16,8 @@ export type MappingsOutcome =
   }
   | { kind: 'denied' }
   | { kind: 'gone' }
+  /** Its stat refused (hidepid) or not a whole stat line: the process is there, but cannot be read. */
+  | { kind: 'unreadable'; file: 'stat'; why: 'refused' | 'garbled' }
   /** It had an address space when the read began and none (or no process) when it ended. */
   | { kind: 'exited' };
 
@@ -25,8 +27,10 @@ function statOf(procfs: ProcFs, dir: string | number): PidStat | null {
 }
 
 export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
-  const stat = statOf(procfs, pid);
-  if (stat === null) return { kind: 'gone' };
+  const text = procfs.readSingle(`${pid}/stat`);
+  if (isFailure(text)) return isDenied(text) ? { kind: 'unreadable', file: 'stat', why: 'refused' } : { kind: 'gone' };
+  const stat = parsePidStat(text);
+  if (stat === null) return { kind: 'unreadable', file: 'stat', why: 'garbled' };
   // A leader that exited while other threads run on (Zl): its mappings show through a live
   // thread (live-thread.ts); with no address space at all, /proc/PID's (empty) smaps.
   const dir = memoryDirOf(procfs, pid, stat);
@@ -46,7 +50,7 @@ export function readMappings(procfs: ProcFs, pid: number): MappingsOutcome {
     if (memory === null || memory.vsizeBytes === 0) return { kind: 'exited' };
   }
   return {
-    kind: 'ok', comm: stat.comm, startTimeTicks: stat.startTimeTicks, kernelThread: isKernelThread(stat),
+    kind: 'ok', comm: stat.comm, startTimeTicks: identityStartOf(stat), kernelThread: isKernelThread(stat),
     zombie: dir === null && isZombie(stat), mappings: parser.finish(), addressSpace: dir !== null,
   };
 }

@@ -2,9 +2,9 @@
  * One process in one tick: stat always; status, smaps_rollup, cmdline and cgroup when the tick's
  * needs name them; the record built from what was read now and what is remembered from before.
  */
-import { failureText, isFailure, isGone, isRefusedFile, type ProcFs, type ReadFailure } from '../proc/procfs.js';
+import { failureText, isDenied, isFailure, isGone, isRefusedFile, type ProcFs, type ReadFailure } from '../proc/procfs.js';
 import { memoryCgroupPath, parseCgroup } from '../proc/cgroup.js';
-import { parsePidStat, isKernelThread, isZombie, type PidStat } from '../proc/pid-stat.js';
+import { parsePidStat, isKernelThread, isZombie, hasImpossibleField, impossibleStatFields, cpuTicksOf, identityStartOf, type PidStat } from '../proc/pid-stat.js';
 import { parseStatus, sharedBytes, effectiveUid, type PidStatus } from '../proc/status.js';
 import { cmdlineText } from '../proc/cmdline.js';
 import type { MemorySummary } from '../proc/smaps-counters.js';
@@ -13,7 +13,7 @@ import { readMemoryDetail, type DetailFile } from './memory-detail.js';
 import { memoryDirOf } from './live-thread.js';
 import type { UserNames } from './user-names.js';
 import type { ReadNeeds } from './read-needs.js';
-import type { ProcessSample, SampleStats, SystemSample } from './sample.js';
+import type { ProcessSample, SampleStats, SystemSample, UnreadableProcess } from './sample.js';
 
 /** The most of a command line read: any user can start processes with megabytes of arguments. */
 export const CMDLINE_MAX_BYTES = 16 * 1024;
@@ -22,6 +22,8 @@ const REFUSED_KEPT = 20;
 
 /** The denial list of a process nothing was refused for: one array for all (nobody changes it). */
 const NOTHING_DENIED: string[] = [];
+/** Likewise for files that parsed: a list is replaced, never changed in place. */
+const NOTHING_GARBLED: string[] = [];
 
 /** What a tick reads with, and what it counts. */
 export interface ProcessTick {
@@ -46,6 +48,7 @@ export interface Tracked {
   record: ProcessSample;
   /** The sampler's tick that last saw the process (to forget those no longer seen). */
   seenTick: number;
+  /** identityStartOf(stat). */
   startTimeTicks: number;
   /** Null until read (when 'cmdline' is needed). */
   cmdline: string | null;
@@ -61,6 +64,10 @@ export interface Tracked {
   detail: MemorySummary | null;
   detailAtMs: number | null;
   denied: string[];
+  /** Files read this tick that did not parse ("status", "status Uid"): what they give is null. */
+  garbled: string[];
+  /** The memory detail file as last read, when it did not parse ("smaps_rollup", "smaps_rollup empty"): kept until it is read again. */
+  detailGarbled: string | null;
   /** No address space (kernel thread, zombie): no detail to read. */
   noMm: boolean;
 }
@@ -74,7 +81,8 @@ export interface Tracked {
  * the /proc/PID directory (ProcFs.filesShowOwner), taken whenever the process is read further
  * than its stat line (so a process that changed its uid shows it within --max-staleness).
  */
-export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined): { tracked: Tracked; record: ProcessSample } | null {
+export function readProcess(tick: ProcessTick, pid: number, known: Tracked | undefined):
+  { tracked: Tracked; record: ProcessSample } | { unreadable: UnreadableProcess } | null {
   const { procfs, stats, nowMs } = tick;
   const ownerFromFiles = procfs.filesShowOwner;
   // Incremental sampling reads every stat every tick: through a held descriptor (procfs.ts).
@@ -82,7 +90,8 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   stats.reads.stat++;
   if (typeof statLength !== 'number') {
     noteRefused(stats, statLength);
-    return null;
+    // Refused (hidepid=1 hides other users' files but lists their directories): there, not gone.
+    return isDenied(statLength) ? { unreadable: { pid, file: 'stat', why: 'refused' } } : null;
   }
   if (known !== undefined && procfs.sameBytes(statLength, known.statBytes) && isIdle(tick, pid, known)) {
     return { tracked: known, record: idleRecord(known, tick) };
@@ -90,9 +99,10 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   // Kept to tell the next tick that nothing moved; exact mode reads everything anyway.
   const statBytes = tick.exact ? null : procfs.copyBytes(statLength);
   const stat = parsePidStat(procfs.textOf(statLength));
-  if (stat === null) return null;
+  // The kernel writes stat in one go: a line that does not parse is corrupt, not an exit.
+  if (stat === null) return { unreadable: { pid, file: 'stat', why: 'garbled' } };
   // Same PID, other start time: the PID was reused by a new process.
-  const previous = known !== undefined && known.startTimeTicks === stat.startTimeTicks ? known : undefined;
+  const previous = known !== undefined && known.startTimeTicks === identityStartOf(stat) ? known : undefined;
   const changed = previous === undefined || tick.exact || statChanged(previous.stat, stat);
   const kernel = isKernelThread(stat);
   const zombie = isZombie(stat);
@@ -103,7 +113,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     statBytes,
     record: undefined as unknown as ProcessSample, // set below
     seenTick: 0,
-    startTimeTicks: stat.startTimeTicks,
+    startTimeTicks: identityStartOf(stat),
     cmdline: previous?.cmdline ?? null,
     cmdlineTruncated: previous?.cmdlineTruncated ?? false,
     cgroupPath: previous?.cgroupPath,
@@ -114,6 +124,8 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     detail: previous?.detail ?? null,
     detailAtMs: previous?.detailAtMs ?? null,
     denied: previous?.denied ?? NOTHING_DENIED,
+    garbled: NOTHING_GARBLED,
+    detailGarbled: previous?.detailGarbled ?? null,
     noMm: memoryDir === null,
   };
   // No address space (any more: a process that just became a zombie): nothing of what was
@@ -123,6 +135,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detailAtMs = null;
     tracked.status = null;
     tracked.denied = NOTHING_DENIED;
+    tracked.detailGarbled = null;
   }
   // The command line is read once per process (pid + start time), and again when its comm
   // changes: an exec() (a comm that changes alone, by prctl, costs one read more).
@@ -152,16 +165,28 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
     tracked.detail = null;
     tracked.detailAtMs = null;
     tracked.denied = NOTHING_DENIED;
+    tracked.detailGarbled = null;
   } else if (!tracked.noMm && (changed || tracked.detailAtMs === null || tick.staleRefresh.has(pid))) {
     const outcome = readMemoryDetail(procfs, memoryDir!, tick.detailFile);
     stats.reads.rollup++;
+    tracked.detailGarbled = null;
     if (outcome.kind === 'refused') noteRefused(stats, outcome.failure);
     if (outcome.kind === 'ok') {
       tracked.detail = outcome.summary;
       tracked.denied = NOTHING_DENIED;
+    } else if (outcome.kind === 'garbled') {
+      tracked.detail = null;
+      tracked.denied = NOTHING_DENIED;
+      tracked.detailGarbled = outcome.file;
     } else if (outcome.kind === 'denied' || outcome.kind === 'refused') {
       tracked.detail = null;
       tracked.denied = [outcome.file];
+    } else if (outcome.kind === 'no-mm' && !procfs.filesShowOwner) {
+      // An empty file in a copy of /proc is a damaged copy. (On a procfs the kernel writes
+      // nothing only for a task whose memory is gone: it is exiting, and absent below.)
+      tracked.detail = null;
+      tracked.denied = NOTHING_DENIED;
+      tracked.detailGarbled = `${tick.detailFile} empty`;
     } else {
       // gone, or no mm although stat says neither kernel thread nor zombie: exiting right now.
       return null;
@@ -183,10 +208,19 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
       return null;
     }
     const status = parseStatus(text);
-    // Empty or cut short (a live thread's status names its process in Tgid).
-    if ((dir === `${pid}` ? status.pid : status.tgid) !== pid) return null;
-    tracked.status = status;
-    if (!ownerFromFiles) tracked.uid = effectiveUid(status);
+    // Empty, cut short (no Threads line, the last one read) or corrupt (a live thread's status
+    // names its process in Tgid): the kernel writes it in one go, so it is not an exit; what it
+    // would give is unknown.
+    if ((dir === `${pid}` ? status.pid : status.tgid) !== pid || status.threads === null) {
+      tracked.status = null;
+      tracked.garbled = [...tracked.garbled, 'status'];
+    } else {
+      tracked.status = status;
+      if (!ownerFromFiles) {
+        tracked.uid = effectiveUid(status);
+        if (tracked.uid === null) tracked.garbled = [...tracked.garbled, 'status Uid'];
+      }
+    }
   }
   if (ownerFromFiles) {
     const uid = procfs.ownerOf(`${pid}`);
@@ -218,33 +252,36 @@ function isIdle(tick: ProcessTick, pid: number, known: Tracked): boolean {
 /** The same record as last tick (the same object, unless it still showed CPU use). */
 function idleRecord(known: Tracked, tick: ProcessTick): ProcessSample {
   known.statAtMs = tick.nowMs;
-  if (known.record.cpuPercent !== 0) known.record = { ...known.record, cpuPercent: 0 };
+  // Unknown stays unknown: an impossible CPU time that stands still is no figure of 0.
+  if (known.record.cpuPercent !== 0 && known.record.cpuPercent !== null) known.record = { ...known.record, cpuPercent: 0 };
   return known.record;
 }
 
 function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: ProcessTick): ProcessSample {
   const { stat, status, detail } = t;
   const uid = t.uid;
-  const cpuTicks = stat.utimeTicks + stat.stimeTicks;
-  const bootMs = tick.system.stat.bootTimeSeconds * 1000;
+  const cpuTicks = cpuTicksOf(stat);
+  const bootSeconds = tick.system.stat.bootTimeSeconds;
   // Kernel threads and zombies own no memory: zeros, not unknowns.
   const none = t.noMm ? 0 : null;
-  return {
+  // Rss − Anonymous: a rollup whose Anonymous exceeds its Rss is corrupt, and its SHR unknown.
+  const shrFromDetail = detail === null ? null : detail.rssBytes - detail.anonymousBytes;
+  const record: ProcessSample = {
     pid,
     ppid: stat.ppid,
     uid,
     user: tick.users.name(uid),
     state: stat.state,
     threads: stat.numThreads,
-    startTimeTicks: stat.startTimeTicks,
-    startTimeMs: bootMs + (stat.startTimeTicks * 1000) / CLOCK_TICKS_PER_SECOND,
+    startTimeTicks: t.startTimeTicks,
+    startTimeMs: bootSeconds === null || stat.startTimeTicks === null ? null : bootSeconds * 1000 + (stat.startTimeTicks * 1000) / CLOCK_TICKS_PER_SECOND,
     comm: stat.comm,
     cmdline: t.cmdline ?? '',
     cmdlineTruncated: t.cmdlineTruncated,
     cgroupPath: t.cgroupPath ?? null,
     vssBytes: t.noMm ? 0 : isZombie(stat) ? status?.vmSizeBytes ?? null : stat.vsizeBytes,
     rssBytes: detail?.rssBytes ?? status?.vmRssBytes ?? none,
-    shrBytes: detail !== null ? detail.rssBytes - detail.anonymousBytes : (status !== null ? sharedBytes(status) : null) ?? none,
+    shrBytes: detail !== null ? (shrFromDetail! >= 0 ? shrFromDetail : null) : (status !== null ? sharedBytes(status) : null) ?? none,
     pssBytes: detail?.pssBytes ?? none,
     ussBytes: detail?.ussBytes ?? none,
     swapBytes: detail?.swapBytes ?? status?.vmSwapBytes ?? none,
@@ -255,24 +292,36 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     pssReadAtMs: t.detailAtMs,
     denied: t.denied,
   };
+  // Built only when something is wrong: this runs for every process that moved, every tick.
+  if (t.detailGarbled !== null || t.garbled.length > 0 || hasImpossibleField(stat) || (shrFromDetail !== null && shrFromDetail < 0)) {
+    const invalid = t.detailGarbled === null ? [...t.garbled] : [t.detailGarbled, ...t.garbled];
+    for (const field of impossibleStatFields(stat)) invalid.push(`stat ${field}`);
+    if (shrFromDetail !== null && shrFromDetail < 0) invalid.push(`${tick.detailFile} Anonymous > Rss`);
+    record.invalid = invalid;
+  }
+  return record;
 }
 
 function statChanged(before: PidStat, after: PidStat): boolean {
   return before.rssPages !== after.rssPages
     || before.vsizeBytes !== after.vsizeBytes
-    || before.utimeTicks + before.stimeTicks !== after.utimeTicks + after.stimeTicks
+    || cpuTicksOf(before) !== cpuTicksOf(after)
     || (before.state !== after.state && (before.state === 'Z' || after.state === 'Z'));
 }
 
 /** Since the previous sample of the same process; on first sight, the lifetime average (as ps). */
-function cpuPercent(cpuTicks: number, previous: Tracked | undefined, nowMs: number, stat: PidStat, system: SystemSample): number {
+function cpuPercent(cpuTicks: number | null, previous: Tracked | undefined, nowMs: number, stat: PidStat, system: SystemSample): number | null {
+  if (cpuTicks === null) return null;
   if (previous !== undefined) {
+    const before = cpuTicksOf(previous.stat);
+    if (before === null) return null;
     const elapsedMs = nowMs - previous.statAtMs;
-    const usedMs = ((cpuTicks - previous.stat.utimeTicks - previous.stat.stimeTicks) * 1000) / CLOCK_TICKS_PER_SECOND;
+    const usedMs = ((cpuTicks - before) * 1000) / CLOCK_TICKS_PER_SECOND;
     return elapsedMs > 0 ? Math.max(0, (usedMs / elapsedMs) * 100) : 0;
   }
   const uptimeSeconds = system.uptime?.uptimeSeconds;
   if (uptimeSeconds === undefined) return 0;
+  if (stat.startTimeTicks === null) return null;
   const livedSeconds = uptimeSeconds - stat.startTimeTicks / CLOCK_TICKS_PER_SECOND;
   return livedSeconds > 0 ? ((cpuTicks / CLOCK_TICKS_PER_SECOND) / livedSeconds) * 100 : 0;
 }

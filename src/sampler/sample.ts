@@ -9,6 +9,7 @@ import type { Pressure } from '../proc/pressure.js';
 import type { Loadavg } from '../proc/loadavg.js';
 import type { Uptime } from '../proc/uptime.js';
 import type { SmapsTable } from '../proc/smaps-table.js';
+import type { Hidepid } from '../proc/mountinfo.js';
 import type { ReadNeed } from './read-needs.js';
 
 export interface ProcessSample {
@@ -24,10 +25,14 @@ export interface ProcessSample {
   /** R, S, D, Z, T, I, ... (stat field 3). */
   state: string;
   threads: number;
-  /** Start time after boot in clock ticks: with pid, the identity of a process (PIDs are reused). */
+  /**
+   * Start time after boot in clock ticks: with pid, the identity of a process (PIDs are reused).
+   * −1 when stat's figure is impossible (negative, or beyond 2^53 − 1): an identity, never shown
+   * (startTimeMs is then null).
+   */
   startTimeTicks: number;
-  /** Start time, ms since the epoch. */
-  startTimeMs: number;
+  /** Start time, ms since the epoch; null when the start time or the boot time (btime) is unknown. */
+  startTimeMs: number | null;
   /** Raw command name from stat; untrusted. */
   comm: string;
   /**
@@ -57,10 +62,10 @@ export interface ProcessSample {
   /** Swap from smaps_rollup, VmSwap from status as a fallback. */
   swapBytes: number | null;
   swapPssBytes: number | null;
-  /** utime + stime, clock ticks. */
-  cpuTicks: number;
-  /** CPU use since the previous sample of this process, or the lifetime average on first sight. */
-  cpuPercent: number;
+  /** utime + stime, clock ticks; null when stat's figure is impossible. */
+  cpuTicks: number | null;
+  /** CPU use since the previous sample of this process, or the lifetime average on first sight; null when unknown. */
+  cpuPercent: number | null;
   kernelThread: boolean;
   /**
    * When the PSS/USS figures were read, on the sample's monotonic clock (Sample.monotonicMs), or
@@ -71,6 +76,11 @@ export interface ProcessSample {
   pssReadAtMs: number | null;
   /** Files the kernel refused ("smaps_rollup", "smaps"): their figures are null. */
   denied: string[];
+  /**
+   * Figures the kernel printed that cannot be true ("stat vsize", "smaps_rollup Anonymous > Rss")
+   * or files that came back garbled ("status"): the figures they give are null. Absent when none.
+   */
+  invalid?: string[];
 }
 
 /** A process's identity: PIDs are reused, pid + start time is not. */
@@ -97,6 +107,8 @@ export interface SystemSample {
   pressure: Pressure | null;
   loadavg: Loadavg | null;
   uptime: Uptime | null;
+  /** The proc root is mounted with hidepid (other users' processes hidden from all but root); absent otherwise. */
+  hidepid?: Hidepid;
 }
 
 export type MemoryDetailSource = 'smaps_rollup' | 'smaps' | 'off';
@@ -143,4 +155,16 @@ export interface SampleStats {
   reads: ReadCounts;
   /** Files refused (not a regular file, beyond its cap: procfs.ts), a few at most, as "PATH: why". */
   refused: string[];
+  /**
+   * Processes listed but left out of the sample for a reason other than an exit: their stat
+   * refused (hidepid) or garbled. Absent when there are none.
+   */
+  unreadable?: UnreadableProcess[];
+}
+
+export interface UnreadableProcess {
+  pid: number;
+  /** The file that could not be read: "stat". */
+  file: string;
+  why: 'refused' | 'garbled';
 }

@@ -60,7 +60,8 @@ function postMappings(force: boolean): void {
       [table.hexWords.buffer, table.hexDigits.buffer, table.textIds.buffer, table.counters.buffer] as ArrayBuffer[]);
     return;
   }
-  const reading = outcome.kind === 'denied' ? { kind: 'denied' as const } : { kind: 'gone' as const };
+  // A refused stat (hidepid) is refused, not an exit.
+  const reading = outcome.kind === 'denied' || (outcome.kind === 'unreadable' && outcome.why === 'refused') ? { kind: 'denied' as const } : { kind: 'gone' as const };
   post({ type: 'mappings', target, reading, readAtMs });
 }
 

@@ -177,8 +177,8 @@ test('CPU% is the lifetime average on first sight, then the share of the interva
     const sampler = new Sampler({ procfs: new ProcFs(root), clock, users });
     const first = byPid(sampler.sample().processes).get(3852)!;
     const uptime = Number(readFileSync(join(root, 'uptime'), 'latin1').split(' ')[0]);
-    const lifetime = ((first.cpuTicks / 100) / (uptime - first.startTimeTicks / 100)) * 100;
-    assert.ok(Math.abs(first.cpuPercent - lifetime) < 1e-9);
+    const lifetime = ((first.cpuTicks! / 100) / (uptime - first.startTimeTicks / 100)) * 100;
+    assert.ok(Math.abs(first.cpuPercent! - lifetime) < 1e-9);
 
     const statPath = join(root, '3852', 'stat');
     const fields = readFileSync(statPath, 'latin1').split(' ');
@@ -190,15 +190,19 @@ test('CPU% is the lifetime average on first sight, then the share of the interva
   });
 });
 
-test('a process that vanishes or is cut short mid-read is absent, never half-reported', () => {
+test('a process whose file vanishes mid-read is absent; one whose file is cut short or garbled is named, never half-reported or dropped silently', () => {
   withTreeCopy(procBasic, (root) => {
     rmSync(join(root, '3851', 'status'));
     writeFileSync(join(root, '3853', 'stat'), '3853 (pyth');
     writeFileSync(join(root, '3858', 'smaps_rollup'), '5558e9a00000-7ffecfe3e000 ---p 00000000 00:00 0  [rollup]\n');
     const sample = new Sampler({ procfs: new ProcFs(root), clock: new FakeClock(), users, exact: true }).sample();
     const pids = sample.processes.map((p) => p.pid);
-    assert.ok(!pids.includes(3851) && !pids.includes(3853) && !pids.includes(3858), `${pids}`);
-    assert.equal(sample.stats.gone, 3);
+    assert.ok(!pids.includes(3851) && !pids.includes(3853), `${pids}`);
+    assert.equal(sample.stats.gone, 1, 'only the process whose status vanished');
+    assert.deepEqual(sample.stats.unreadable, [{ pid: 3853, file: 'stat', why: 'garbled' }]);
+    const cut = byPid(sample.processes).get(3858)!;
+    assert.deepEqual([cut.pssBytes, cut.ussBytes, cut.swapPssBytes, cut.invalid], [null, null, null, ['smaps_rollup']]);
+    assert.equal(typeof cut.rssBytes, 'number', 'RSS from status, which was read whole');
     assert.ok(pids.includes(3852));
   });
 });
@@ -294,9 +298,9 @@ test('a process read only in part stays in the cached listing: it is read again 
     const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, exact: false, trustLastPid: true });
     const statusPath = join(root, String(pid), 'status');
     const status = readFileSync(statusPath, 'latin1');
-    writeFileSync(statusPath, status.slice(0, 40), 'latin1'); // cut short, before its Pid line
+    rmSync(statusPath); // gone mid-read, its directory still there
     const first = sampler.sample();
-    assert.equal(byPid(first.processes).get(pid), undefined, 'absent while its status is cut short');
+    assert.equal(byPid(first.processes).get(pid), undefined, 'absent while its status is missing');
     assert.deepEqual(first.stats.gone, 1);
     writeFileSync(statusPath, status, 'latin1');
     const gonePid = first.processes.find((p) => p.pid !== pid && p.pid !== 1)!.pid;
@@ -309,5 +313,36 @@ test('a process read only in part stays in the cached listing: it is read again 
     assert.equal(second.stats.gone, 1, 'the process whose directory went is tried once more, then forgotten');
     clock.advance(1000);
     assert.equal(sampler.sample().stats.gone, 0);
+  });
+});
+
+test('an impossible utime: CPU% unknown on first sight and on every idle tick after, never 0 or a huge figure', () => {
+  withTreeCopy(procBasic, (root) => {
+    const statPath = join(root, '3852', 'stat');
+    const fields = readFileSync(statPath, 'latin1').split(' ');
+    fields[13] = '9223372036854775808'; // utime, field 14: 2^63
+    writeFileSync(statPath, fields.join(' '), 'latin1');
+    const clock = new FakeClock();
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, exact: false });
+    const first = byPid(sampler.sample().processes).get(3852)!;
+    assert.deepEqual([first.cpuTicks, first.cpuPercent, first.invalid], [null, null, ['stat utime']]);
+    clock.advance(1000);
+    const idle = byPid(sampler.sample().processes).get(3852)!;
+    assert.equal(idle.cpuPercent, null, 'the stat line did not move: still unknown');
+  });
+});
+
+test('a process whose stat is garbled is counted on every tick, not only on those that list the root', () => {
+  withTreeCopy(procBasic, (root) => {
+    writeFileSync(join(root, '3853', 'stat'), '3853 (pyth');
+    const clock = new FakeClock();
+    // As on the live /proc: the root is listed again only when loadavg's last PID moves.
+    const sampler = new Sampler({ procfs: new ProcFs(root), clock, users, exact: false, trustLastPid: true });
+    assert.deepEqual(sampler.sample().stats.unreadable, [{ pid: 3853, file: 'stat', why: 'garbled' }]);
+    clock.advance(1000);
+    const second = sampler.sample();
+    assert.equal(sampler.pids.listings, 1, 'the root was not listed again');
+    assert.deepEqual(second.stats.unreadable, [{ pid: 3853, file: 'stat', why: 'garbled' }]);
+    assert.equal(second.stats.gone, 0);
   });
 });

@@ -129,6 +129,12 @@ export class Sampler {
         if (this.procfs.exists(`${pid}`)) unread.push(pid);
         continue;
       }
+      if ('unreadable' in result) {
+        (stats.unreadable ??= []).push(result.unreadable);
+        // Still there: kept in the cached listing, so that every tick counts it.
+        unread.push(pid);
+        continue;
+      }
       result.tracked.seenTick = tickNumber;
       if (result.tracked !== known) this.tracked.set(pid, result.tracked);
       if (result.record.denied.length > 0) stats.denied++;

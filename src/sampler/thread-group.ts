@@ -11,5 +11,5 @@ export function threadGroupOf(procfs: ProcFs, pid: number): number | null {
   const text = procfs.readSingle(`${pid}/status`);
   if (isFailure(text)) return null;
   const status = parseStatus(text);
-  return status.pid === pid && status.tgid > 0 && status.tgid !== pid ? status.tgid : null;
+  return status.pid === pid && status.tgid !== null && status.tgid > 0 && status.tgid !== pid ? status.tgid : null;
 }

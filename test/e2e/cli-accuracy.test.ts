@@ -158,7 +158,7 @@ test('CPU%: the lifetime average of one sample (as ps), or the use between two w
   // which lies between the life measured just before and just after the sample.
   const startSeconds = startSecondsOf(pid);
   const upBefore = uptimeSeconds();
-  const lifetime = snapshotOf(pid).cpu;
+  const lifetime = snapshotOf(pid).cpu ?? assert.fail('CPU% unknown');
   const upAfter = uptimeSeconds();
   const high = (cpuSeconds / Math.max(upBefore - startSeconds, 0.01)) * 100;
   const low = (cpuSeconds / (upAfter + 0.01 - startSeconds)) * 100;
@@ -171,7 +171,7 @@ test('CPU%: the lifetime average of one sample (as ps), or the use between two w
   const ticksBefore = cpuTicksOf(pid);
   const running = memtopJson<SnapshotJson>(['snapshot', '--json', '--interval', '0.5', '--pid', String(pid)]);
   const windowSeconds = (cpuTicksOf(pid) - ticksBefore) / 100;
-  const cpu = running.processes![0].cpu;
+  const cpu = running.processes![0].cpu ?? assert.fail('CPU% unknown');
   assert.ok(cpu > 0 && cpu <= (windowSeconds / 0.5) * 100 + 0.01, `CPU% between the samples ${cpu}: above 0, at most ${(windowSeconds / 0.5) * 100}`);
 });
 

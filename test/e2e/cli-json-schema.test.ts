@@ -12,7 +12,7 @@ import type { MapsJson, SnapshotJson, SystemJson } from '../helpers/snapshot-typ
 const roles = fixtureProcesses();
 
 const PROCESS_KEYS = ['pid', 'ppid', 'uid', 'user', 'comm', 'cmdline', 'state', 'threads', 'vss', 'rss', 'shr', 'pss',
-  'uss', 'swap', 'swapPss', 'cpu', 'kernelThread', 'denied'];
+  'uss', 'swap', 'swapPss', 'cpu', 'kernelThread', 'denied', 'invalid'];
 const MAPPING_KEYS = ['start', 'end', 'perms', 'offset', 'device', 'inode', 'path', 'kind', 'size', 'rss', 'pss', 'uss',
   'shared', 'dirty', 'swap', 'swapPss', 'locked'];
 const FREE_KEYS = ['total', 'used', 'free', 'shared', 'buffCache', 'available', 'swapTotal', 'swapUsed', 'swapFree'];

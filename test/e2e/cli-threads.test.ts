@@ -74,16 +74,16 @@ test('snapshot --pid of no process: the table without it, and "no process N"', (
   assert.equal(run.stderr, 'memtop: no process 999999\n');
 });
 
-test('snapshot --pid of a process listed but not readable whole (a stat cut short, in a copy of /proc): said so, not "no process"', () => {
+test('snapshot --pid of a process listed but not readable whole (a stat cut short, in a copy of /proc): said so, not "no process", exit 1', () => {
   const root = mkdtempSync(join(tmpdir(), 'memtop-cut-'));
   try {
     cpSync(procBasic, root, { recursive: true });
     const stat = readFileSync(join(root, '3851', 'stat'));
     writeFileSync(join(root, '3851', 'stat'), stat.subarray(0, 30));
     const run = runMemtop(['snapshot', '--pid', '3851,3852', '--proc', root, '--columns', 'pid']);
-    assert.equal(run.status, 0);
+    assert.equal(run.status, 1, 'the process asked for cannot be shown');
     assert.equal(run.stdout, ' PID\n3852\n');
-    assert.equal(run.stderr, 'memtop: process 3851 could not be read whole (it exited during the read, or a file of it is cut short)\n');
+    assert.equal(run.stderr, 'memtop: process 3851: its stat is not a whole stat line (cut short or corrupt): it cannot be shown\n');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -40,7 +40,7 @@ test('JSON: every column with a JSON name carries the column\'s value under it, 
   const csv = runMemtop(['snapshot', '--csv', '--proc', procBasic, '--columns', allIds.join(','), '--sort', 'pid']).stdout.trimEnd().split('\n');
   const named = PROCESS_COLUMNS.filter((c) => c.json !== undefined);
   for (const p of json.processes) {
-    assert.deepEqual(Object.keys(p), [...named.map((c) => c.json!.name), 'kernelThread', 'denied']);
+    assert.deepEqual(Object.keys(p), [...named.map((c) => c.json!.name), 'kernelThread', 'denied', 'invalid']);
     const row = csv.find((line) => line.startsWith(`${p.pid},`))!.split(',');
     for (const column of named) {
       if (column.json!.value !== undefined || column.kind === 'text') continue;

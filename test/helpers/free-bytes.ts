@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import type { FreeJson } from '../../src/model/system-json.js';
 
-/** free's figures, in the shape of memtop's JSON "free" object (the same nine). */
-export type FreeFigures = FreeJson;
+/** free's figures, in the shape of memtop's JSON "free" object (the same nine; free prints every one). */
+export type FreeFigures = { [K in keyof FreeJson]: number };
 
 export const FREE_KEYS = ['used', 'free', 'shared', 'buffCache', 'available', 'swapUsed', 'swapFree'] as const;
 
@@ -24,12 +24,16 @@ export function freeBytes(): FreeFigures {
 }
 
 /** The figures of `ours` outside the range of `before` and `after` widened by `slackBytes`, each said in words. */
-export function figuresOutside(ours: Pick<FreeFigures, typeof FREE_KEYS[number]>, before: FreeFigures, after: FreeFigures, slackBytes: number): string[] {
+export function figuresOutside(ours: Pick<FreeJson, typeof FREE_KEYS[number]>, before: FreeFigures, after: FreeFigures, slackBytes: number): string[] {
   const misses: string[] = [];
   for (const key of FREE_KEYS) {
+    if (ours[key] === null) {
+      misses.push(`${key}: memtop unknown, free -b ${before[key]} .. ${after[key]}`);
+      continue;
+    }
     const low = Math.min(before[key], after[key]) - slackBytes;
     const high = Math.max(before[key], after[key]) + slackBytes;
-    if (!(ours[key] >= low && ours[key] <= high)) misses.push(`${key}: memtop ${ours[key]}, free -b ${before[key]} .. ${after[key]}`);
+    if (!(ours[key]! >= low && ours[key]! <= high)) misses.push(`${key}: memtop ${ours[key]}, free -b ${before[key]} .. ${after[key]}`);
   }
   return misses;
 }
@@ -39,7 +43,7 @@ export function figuresOutside(ours: Pick<FreeFigures, typeof FREE_KEYS[number]>
  * by more than the slack between the readings); returns the last reading, or throws with every
  * miss.
  */
-export function withinFreeReadings<T>(read: () => T, figures: (reading: T) => Pick<FreeFigures, typeof FREE_KEYS[number]>,
+export function withinFreeReadings<T>(read: () => T, figures: (reading: T) => Pick<FreeJson, typeof FREE_KEYS[number]>,
   options: { slackBytes: number; tries?: number }): { reading: T; before: FreeFigures } {
   const all: string[] = [];
   for (let attempt = 0; attempt < (options.tries ?? 3); attempt++) {

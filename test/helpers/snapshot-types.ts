@@ -27,9 +27,10 @@ export interface ProcessJson extends SizesJson {
   cmdline: string;
   state: string;
   threads: number;
-  cpu: number;
+  cpu: number | null;
   kernelThread: boolean;
   denied: string[];
+  invalid: string[];
 }
 
 export interface AggregateJson extends SizesJson {

@@ -22,7 +22,7 @@ export function signalPicker(p: ProcessSample, nowEpochMs: number): Overlay {
   return new ListOverlay(`Send a signal to ${name}`, SIGNALS.map((s) => ({ label: s, value: s })), (signal) => ({
     overlay: new ConfirmOverlay(`Send ${signal}?`, [
       `Send ${signal} to ${name}?`,
-      `started ${startTimeText(p.startTimeMs, nowEpochMs)}, user ${visibleText(p.user)}`,
+      `started ${p.startTimeMs === null ? 'at an unknown time' : startTimeText(p.startTimeMs, nowEpochMs)}, user ${visibleText(p.user)}`,
       `command: ${cutToCells(visibleText(p.cmdline || p.comm), 60)}`,
     ], () => ({ signal: { target: { pid: p.pid, startTimeTicks: p.startTimeTicks }, name, signal } })),
   }));

@@ -32,3 +32,17 @@ test('the header shows memtop\'s own CPU (all threads) and RSS, not only the sam
   const lines = headerLines(store, 120, makeTheme(false), { rssBytes: 58 * 1024 * 1024, intervalMs: 2000, paused: false });
   assert.match(lines[3], /^ memtop: 3\.1% CPU 58\.0M · sample 10 ms every 2 s$/, lines[3]);
 });
+
+test('processes whose stat was refused (hidepid) are counted in the header as hidden, not left out silently', () => {
+  const store = storeWith({ MemTotal: 8 * GIB, MemFree: 4 * GIB, SwapTotal: 0, SwapFree: 0 });
+  const sample = store.latest!;
+  sample.stats.unreadable = [1, 2, 3].map((pid) => ({ pid, file: 'stat', why: 'refused' as const }));
+  sample.system.hidepid = 'noaccess';
+  const [tasks] = headerLines(store, 160, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false });
+  assert.match(tasks, /Tasks:.*; 3 processes hidden from you/, tasks);
+  // hidepid=invisible lists none of them: loadavg's count, less the threads shown, says how many tasks.
+  sample.stats.unreadable = undefined;
+  sample.system.hidepid = 'invisible';
+  sample.system.loadavg = { load1: 0, load5: 0, load15: 0, runningTasks: 1, totalTasks: 90, lastPid: 5 };
+  assert.match(headerLines(store, 160, makeTheme(false), { rssBytes: 0, intervalMs: 1000, paused: false })[0], /~90 tasks hidden from you \(hidepid\)/);
+});

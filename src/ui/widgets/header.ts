@@ -2,6 +2,7 @@
  * The header, htop style: memory and swap meters, memory pressure and memtop's own cost (CPU of
  * all its threads, RSS, and the last sample's time) on the left; task counts, load averages and uptime on the right.
  */
+import { hiddenProcesses, hiddenText } from '../../model/hidden-processes.js';
 import { freeSummary } from '../../model/free-summary.js';
 import { humanBytes } from '../../model/human-units.js';
 import type { Store } from '../../model/store.js';
@@ -41,7 +42,7 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     { value: f.buffers, color: 'blue', char: '#' },
     { value: cache, color: 'yellow', char: '*' },
   ], f.total, `${humanBytes(used)}/${humanBytes(f.total)}`, half, theme);
-  const swp = meter('Swp', [{ value: f.swapUsed, color: 'red', char: '|' }], f.swapTotal,
+  const swp = meter('Swp', [{ value: f.swapUsed ?? 0, color: 'red', char: '|' }], f.swapTotal,
     `${humanBytes(f.swapUsed)}/${humanBytes(f.swapTotal)}`, half, theme);
   const psi = sample.system.pressure;
   const pressure = psi
@@ -57,7 +58,8 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     else threads += p.threads;
     if (p.state === 'R') running++;
   }
-  const tasks = `${label(theme, 'Tasks:')} ${sample.processes.length - kernel}, ${threads} thr, ${kernel} kthr; ${running} running`;
+  const hidden = hiddenText(hiddenProcesses(sample));
+  const tasks = `${label(theme, 'Tasks:')} ${sample.processes.length - kernel}, ${threads} thr, ${kernel} kthr; ${running} running${hidden === null ? '' : `; ${hidden}`}`;
   const l = sample.system.loadavg;
   const load = `${label(theme, 'Load average:')} ${l ? `${l.load1.toFixed(2)} ${l.load5.toFixed(2)} ${l.load15.toFixed(2)}` : '-'}`;
   const up = `${label(theme, 'Uptime:')} ${sample.system.uptime ? uptimeText(sample.system.uptime.uptimeSeconds) : '-'}`;
