@@ -54,3 +54,11 @@ test('SwapFree above SwapTotal, MemFree above MemTotal: used is unknown (null) w
   assert.equal(freeNote(free), 'meminfo is corrupt (MemFree exceeds MemTotal: used memory; SwapFree exceeds SwapTotal: used swap unknown, shown as -)');
   assert.equal(freeNote(freeSummary(parseMeminfo(readFileSync(join(procBasic, 'meminfo'), 'utf8')))), null);
 });
+
+test('fields an older kernel lacks count as 0 (no MemAvailable: taken as MemFree)', () => {
+  const f = freeSummary(parseMeminfo('MemTotal: 100 kB\nMemFree: 50 kB\n'));
+  assert.equal(f.free, 50 * KIB);
+  assert.equal(f.buffers, 0);
+  assert.equal(f.available, 50 * KIB);
+  assert.equal(f.used, 50 * KIB);
+});

@@ -2,7 +2,7 @@
  * The summary `free` prints, computed as procps-ng 4 computes it (checked against free 4.0.2):
  * buff/cache = Buffers + Cached + SReclaimable, used = MemTotal − MemAvailable.
  */
-import { meminfoField, type Meminfo } from '../proc/meminfo.js';
+import type { Meminfo } from '../proc/meminfo.js';
 
 export interface FreeSummary {
   total: number;
@@ -19,6 +19,11 @@ export interface FreeSummary {
   /** SwapTotal − SwapFree; null when SwapFree exceeds SwapTotal (corrupt figures: no used swap can be negative). */
   swapUsed: number | null;
   swapFree: number;
+}
+
+/** The field or 0 when this kernel does not have it (older kernels lack MemAvailable, SReclaimable...). */
+function meminfoField(meminfo: Meminfo, key: string): number {
+  return meminfo[key] ?? 0;
 }
 
 export function freeSummary(meminfo: Meminfo): FreeSummary {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSystemStat } from '../proc/system-stat.js';
-import { vmstatRates } from './system-rates.js';
+import { parseCpuTicks, parseSystemStat } from '../proc/system-stat.js';
+import { totalTicks, vmstatRates } from './system-rates.js';
 import type { SystemSample } from '../sampler/sample.js';
 
 function system(statText: string, vmstat: Record<string, number>): SystemSample {
@@ -46,4 +46,10 @@ test('no /proc/stat, no vmstat counters: every figure they give is unknown (null
   const some = vmstatRates(partial, partial, 1000, 4096);
   assert.equal(some.si, null);
   assert.equal(some.bi, 0);
+});
+
+test('totalTicks leaves out guest time, which user and nice already hold', () => {
+  const ticks = parseCpuTicks(['100', '10', '50', '800', '20', '5', '5', '10', '40', '4']);
+  assert.equal(totalTicks(ticks), 100 + 10 + 50 + 800 + 20 + 5 + 5 + 10);
+  assert.equal(totalTicks(parseSystemStat('').cpu), 0);
 });

@@ -5,7 +5,7 @@
  * source is missing (no /proc/stat, a vmstat without the counter) is null, never 0; so are the
  * CPU shares when no CPU time passed between the readings (nothing to share).
  */
-import { totalTicks } from '../proc/system-stat.js';
+import type { CpuTicks } from '../proc/system-stat.js';
 import type { SystemSample } from '../sampler/sample.js';
 
 export interface VmstatRates {
@@ -59,4 +59,10 @@ export function vmstatRates(before: SystemSample, after: SystemSample, elapsedMs
     wa: share(a.iowait - b.iowait),
     st: share(a.steal - b.steal),
   };
+}
+
+/** Sum of all states: the elapsed CPU time a delta of two readings is divided by. */
+export function totalTicks(ticks: CpuTicks): number {
+  // guest and guest_nice are already counted in user and nice.
+  return ticks.user + ticks.nice + ticks.system + ticks.idle + ticks.iowait + ticks.irq + ticks.softirq + ticks.steal;
 }

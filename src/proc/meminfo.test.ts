@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseMeminfo, meminfoField, meminfoProblem } from './meminfo.js';
+import { parseMeminfo, meminfoProblem } from './meminfo.js';
 import { fixtureText } from '../../test/fixtures/fixture-tree.js';
 
 const captured = fixtureText('proc-basic/meminfo');
@@ -41,12 +41,6 @@ test('keys with parentheses, empty and truncated text', () => {
   const meminfo = parseMeminfo('Active(anon):       1516 kB\nInactive(file):    95108 kB\nCached:   ');
   assert.deepEqual(meminfo, { 'Active(anon)': 1516 * 1024, 'Inactive(file)': 95108 * 1024 });
   assert.deepEqual(parseMeminfo(''), {});
-});
-
-test('meminfoField gives 0 for fields an older kernel lacks', () => {
-  const meminfo = parseMeminfo('MemTotal: 100 kB\nMemFree: 50 kB\n');
-  assert.equal(meminfoField(meminfo, 'MemFree'), 50 * 1024);
-  assert.equal(meminfoField(meminfo, 'MemAvailable'), 0);
 });
 
 test('found by fast-check: a size beyond 2^53 bytes is left out (unknown), never rounded', () => {

@@ -27,8 +27,3 @@ export function meminfoProblem(meminfo: Meminfo): string | null {
   if (meminfo.MemTotal === 0) return 'says MemTotal is 0';
   return null;
 }
-
-/** The field or 0 when this kernel does not have it (older kernels lack MemAvailable, SReclaimable...). */
-export function meminfoField(meminfo: Meminfo, key: string): number {
-  return meminfo[key] ?? 0;
-}

@@ -89,9 +89,3 @@ export function parseSystemStat(text: string): SystemStat {
   }
   return stat;
 }
-
-/** Sum of all states: the elapsed CPU time a delta of two readings is divided by. */
-export function totalTicks(ticks: CpuTicks): number {
-  // guest and guest_nice are already counted in user and nice.
-  return ticks.user + ticks.nice + ticks.system + ticks.idle + ticks.iowait + ticks.irq + ticks.softirq + ticks.steal;
-}
