@@ -33,15 +33,14 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
   if (!sample) return [' memtop: reading /proc…', '', '', ''];
   const half = Math.floor(width / 2) - 1;
   const f = freeSummary(sample.system.meminfo);
-  // As htop draws it: shared memory (tmpfs, /dev/shm, shmem segments) sits in Cached but cannot
-  // be dropped like page cache, so it counts as used, not as cache.
-  const cache = Math.max(0, f.cache - f.shared);
-  const used = Math.max(0, f.total - f.free - f.buffers - cache);
+  // One "used" on every screen: free's, MemTotal − MemAvailable (shared memory, which cannot be
+  // dropped, counts as used). Then the buffers and cache the kernel could give back, then free.
+  const used = Math.max(0, f.used ?? 0);
+  const reclaimable = Math.max(0, Math.min(f.buffCache, f.total - used - f.free));
   const mem = meter('Mem', [
     { value: used, color: 'green', char: '|' },
-    { value: f.buffers, color: 'blue', char: '#' },
-    { value: cache, color: 'yellow', char: '*' },
-  ], f.total, `${humanBytes(used)}/${humanBytes(f.total)}`, half, theme);
+    { value: reclaimable, color: 'yellow', char: '*' },
+  ], f.total, `${f.used === null ? '-' : humanBytes(used)}/${humanBytes(f.total)}`, half, theme);
   const swp = meter('Swp', [{ value: f.swapUsed ?? 0, color: 'red', char: '|' }], f.swapTotal,
     `${humanBytes(f.swapUsed)}/${humanBytes(f.swapTotal)}`, half, theme);
   const psi = sample.system.pressure;
