@@ -8,7 +8,8 @@ import type { ProcessSample, Sample } from '../sampler/sample.js';
 import type { ReadNeed } from '../sampler/read-needs.js';
 import { columnNeeds, type Column, type ColumnContext } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
-import { selectProcesses } from '../model/process-filter.js';
+import { selectProcesses, type ProcessSelection } from '../model/process-filter.js';
+import { columnContextOf, processTable } from '../model/process-table.js';
 import { sortRows, type SortSpec } from '../model/sort-rows.js';
 import { groupProcesses } from '../model/group-processes.js';
 import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
@@ -62,9 +63,10 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
     sample = sampler.sample();
   }
-  const selected = selectProcesses(sample.processes, { pids: flags.pid, user: flags.user, filter: flags.filter, kernel: flags.kernel });
-  const context: ColumnContext = { memTotalBytes: sample.system.meminfo.MemTotal ?? 0, nowEpochMs: sample.timeMs, sampleMonotonicMs: sample.monotonicMs };
-  const out = { sample, selected, flags, format, context, environment };
+  const selection = { pids: flags.pid, user: flags.user, filter: flags.filter, kernel: flags.kernel };
+  const selected = selectProcesses(sample.processes, selection);
+  const context = columnContextOf(sample);
+  const out = { sample, selection, selected, flags, format, context, environment };
   const report = by
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
     : processOutput(out, plan as unknown as Plan<ProcessSample>);
@@ -87,6 +89,7 @@ function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string
 
 interface OutputInput {
   sample: Sample;
+  selection: ProcessSelection;
   selected: ProcessSample[];
   flags: SnapshotFlags;
   format: Format;
@@ -103,8 +106,8 @@ function present(notes: (string | null | undefined)[]): string[] {
 }
 
 function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
-  const { sample, selected, flags, format, context, environment } = input;
-  const rows = limited(sortRows(selected, plan.sort, context, (a, b) => a.pid - b.pid), flags.limit);
+  const { sample, selection, flags, format, context, environment } = input;
+  const { rows } = processTable(sample, { selection, sort: plan.sort, limit: flags.limit });
   const total = flags.totals ? aggregateProcesses('total', rows, context) : undefined;
   if (format === 'json') {
     const out: SnapshotJson = { time: snapshotTime(sample), system: snapshotSystemJson(sample), processes: rows.map((p) => processJson(p, context)) };

@@ -1,11 +1,12 @@
 /**
  * The rows the Processes view shows: the latest sample, selected (--pid, --user, K), matched by
- * the live filter, sorted; and their totals. Recomputed only when the sample or a setting
+ * the live filter, sorted (model/process-table.ts). Recomputed only when the sample or a setting
  * changes, so moving the selection in 3000 rows costs nothing.
  */
 import type { ColumnContext } from '../../model/column.js';
-import { isSelected, type ProcessSelection } from '../../model/process-filter.js';
-import { sortRows, type SortSpec } from '../../model/sort-rows.js';
+import type { ProcessSelection } from '../../model/process-filter.js';
+import { matchesFilterText, processTable } from '../../model/process-table.js';
+import type { SortSpec } from '../../model/sort-rows.js';
 import type { Store } from '../../model/store.js';
 import type { ProcessSample } from '../../sampler/sample.js';
 
@@ -23,23 +24,12 @@ export interface ProcessRows {
   total: number;
 }
 
-export function columnContext(store: Store): ColumnContext {
-  const sample = store.latest;
-  return { memTotalBytes: sample?.system.meminfo.MemTotal ?? 0, nowEpochMs: sample?.timeMs ?? Date.now(), sampleMonotonicMs: sample?.monotonicMs };
-}
+export const matchesFilter = matchesFilterText;
 
-export function matchesFilter(p: ProcessSample, lowerText: string): boolean {
-  if (lowerText === '') return true;
-  return p.comm.toLowerCase().includes(lowerText) || p.cmdline.toLowerCase().includes(lowerText);
-}
-
+/** The model's process table of the store's latest sample (the same rows `memtop snapshot` prints). */
 export function processRows(store: Store, query: ProcessQuery): ProcessRows {
-  const context = columnContext(store);
-  const processes = store.latest?.processes ?? [];
-  const lower = query.filterText.toLowerCase();
-  const shown = processes.filter((p) => isSelected(p, query.selection) && matchesFilter(p, lower));
-  const rows = sortRows(shown, query.sort, context, (a, b) => a.pid - b.pid);
-  return { rows, context, total: processes.length };
+  const table = processTable(store.latest, query);
+  return { rows: table.rows, context: table.context, total: table.listedCount };
 }
 
 /** Identity of a row: pid + start time (PIDs are reused). */
