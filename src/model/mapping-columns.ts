@@ -8,8 +8,9 @@ import type { MappingRow } from './mapping-row.js';
 
 type M = MappingRow;
 
+/** A size: summed in grouped rows and totals, and a JSON field of its own (its id, in bytes). */
 function bytes(id: string, title: string, description: string, get: (m: M) => number): Column<M> {
-  return { id, title, description, width: 6, align: 'right', kind: 'bytes', needs: [], descendingByDefault: true, value: get };
+  return { id, title, description, width: 6, align: 'right', kind: 'bytes', needs: [], descendingByDefault: true, value: get, aggregate: 'sum', json: { name: id } };
 }
 
 function text(id: string, title: string, description: string, width: number, get: (m: M) => string | number): Column<M> {
@@ -41,3 +42,6 @@ export const MAPPING_COLUMNS: readonly Column<M>[] = [
   bytes('locked', 'LOCKED', 'Locked in memory (mlock)', (m) => m.lockedBytes),
   text('path', 'PATH', 'File, [heap], [stack], [vdso], [anon:name], or empty for anonymous memory', 0, (m) => m.path),
 ];
+
+/** The size columns (SIZE … LOCKED), in table order: each a JSON field of every mapping and of the totals. */
+export const MAPPING_SIZE_COLUMNS: readonly Column<M>[] = MAPPING_COLUMNS.filter((c) => c.kind === 'bytes');

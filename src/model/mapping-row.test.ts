@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { smapsTableOf } from '../proc/smaps-stream.js';
 import { parseSmapsRollup } from '../proc/smaps-rollup.js';
 import { compareAddress, groupMappingsByPath, tieBreakMappings, toMappingRows, totalOfMappings } from './mapping-row.js';
-import { MAPPING_COLUMNS } from './mapping-columns.js';
+import { MAPPING_COLUMNS, MAPPING_SIZE_COLUMNS } from './mapping-columns.js';
 import { findColumn } from './column.js';
 import { sortRows } from './sort-rows.js';
-import { mappingJson } from './mappings-json.js';
+import { mappingJson, mappingsJson } from './mappings-json.js';
 
 const CONTEXT = { memTotalBytes: 0, nowEpochMs: 0 };
 import { procBasic } from '../../test/helpers/paths.js';
@@ -88,4 +88,14 @@ test('JSON inode: a number, or its exact digits as a string beyond 2^53', () => 
   assert.equal(inode.value({ ...rows[0], inode: '9223372036856996542' }, CONTEXT), '9223372036856996542');
   const sorted = sortRows([{ ...rows[0], inode: '9223372036856996542' }, { ...rows[0], inode: '24' }], { column: inode, descending: false }, CONTEXT);
   assert.deepEqual(sorted.map((r) => r.inode), ['24', '9223372036856996542']);
+});
+
+test('a mapping\'s JSON sizes are the size columns\' fields, in table order, in the totals too', () => {
+  const json = mappingsJson(1, 'x', rows, rows[0], false);
+  const sizeKeys = MAPPING_SIZE_COLUMNS.map((c) => c.json!.name);
+  assert.deepEqual(Object.keys(json.mappings[0]).filter((k) => sizeKeys.includes(k)), sizeKeys);
+  assert.deepEqual(Object.keys(json.totals), ['count', ...sizeKeys]);
+  for (const column of MAPPING_SIZE_COLUMNS) {
+    assert.equal((json.mappings[0] as unknown as Record<string, unknown>)[column.id], column.value(rows[0], { memTotalBytes: 0, nowEpochMs: 0 }));
+  }
 });
