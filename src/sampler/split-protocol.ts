@@ -8,8 +8,8 @@ import type { SystemSample } from './sample.js';
 export const CHUNK_PIDS = 24;
 
 /** Chunk `i` of the PID list. */
-export function chunkOf(pids: readonly number[], i: number): readonly number[] {
-  return pids.slice(i * CHUNK_PIDS, (i + 1) * CHUNK_PIDS);
+export function chunkOf(pids: readonly number[], i: number, chunkPids: number): readonly number[] {
+  return pids.slice(i * chunkPids, (i + 1) * chunkPids);
 }
 
 export interface SplitInput {
@@ -25,6 +25,7 @@ export interface SplitWork {
   system: SystemSample;
   nowMs: number;
   detailFile: DetailFile;
+  chunkPids: number;
   chunks: number;
 }
 

@@ -14,6 +14,17 @@ import { CHUNK_PIDS, chunkOf, type SplitDone, type SplitInput, type SplitWork } 
 export interface SplitOptions {
   /** The worker's entry (tests pass one that fails); default split-worker.js beside this file. */
   workerUrl?: URL;
+  /** PIDs per claim (default CHUNK_PIDS). */
+  chunkPids?: number;
+  /** The most chunks this thread claims before it waits for the worker (tests: to make it read). */
+  mainChunksMax?: number;
+}
+
+export interface SplitResult {
+  sample: Sample;
+  /** Chunks of the PID list read by each thread (the main one's include those a failed worker left). */
+  mainChunks: number;
+  workerChunks: number;
 }
 
 /** The worker's parts by chunk, or null if it failed to start, died or reported an error. */
@@ -36,26 +47,33 @@ function startWorker(sampler: Sampler, cursor: Int32Array, url: URL): Worker | n
 }
 
 /** An exact one-shot sample (the sampler in exact mode, on its first tick) read on two threads. */
-export async function splitSample(sampler: Sampler, options: SplitOptions = {}): Promise<Sample> {
+export async function splitSample(sampler: Sampler, options: SplitOptions = {}): Promise<SplitResult> {
+  const chunkPids = options.chunkPids ?? CHUNK_PIDS;
+  const mainChunksMax = options.mainChunksMax ?? Infinity;
   const cursor = new Int32Array(new SharedArrayBuffer(4));
   // Started first: the worker loads its code while this thread reads the system files and lists /proc.
   const worker = startWorker(sampler, cursor, options.workerUrl ?? new URL('./split-worker.js', import.meta.url));
   const reply = workerParts(worker);
   const start = sampler.startTick();
-  const chunks = Math.ceil(start.pids.length / CHUNK_PIDS);
-  const work: SplitWork = { pids: start.pids, system: start.system, nowMs: start.nowMs, detailFile: start.detailFile, chunks };
+  const chunks = Math.ceil(start.pids.length / chunkPids);
+  const work: SplitWork = { pids: start.pids, system: start.system, nowMs: start.nowMs, detailFile: start.detailFile, chunkPids, chunks };
   worker?.postMessage(work);
   const parts = new Map<number, ProcessesPart>();
-  for (let i = Atomics.add(cursor, 0, 1); i < chunks; i = Atomics.add(cursor, 0, 1)) {
-    parts.set(i, sampler.readPart(chunkOf(start.pids, i), start.system, start.nowMs));
+  while (parts.size < mainChunksMax) {
+    const i = Atomics.add(cursor, 0, 1);
+    if (i >= chunks) break;
+    parts.set(i, sampler.readPart(chunkOf(start.pids, i, chunkPids), start.system, start.nowMs));
   }
   // Every chunk read here: the worker claimed none (the cursor is past the end) and is not waited for.
   const theirs = parts.size === chunks ? new Map<number, ProcessesPart>() : await reply;
   void worker?.terminate();
+  let workerChunks = 0;
   for (let i = 0; i < chunks; i++) {
     if (parts.has(i)) continue;
-    parts.set(i, theirs?.get(i) ?? sampler.readPart(chunkOf(start.pids, i), start.system, start.nowMs));
+    const part = theirs?.get(i);
+    if (part !== undefined) workerChunks++;
+    parts.set(i, part ?? sampler.readPart(chunkOf(start.pids, i, chunkPids), start.system, start.nowMs));
   }
   const ordered = Array.from({ length: chunks }, (_, i) => parts.get(i)!);
-  return sampler.finishTick(start, mergeParts(ordered));
+  return { sample: sampler.finishTick(start, mergeParts(ordered)), mainChunks: chunks - workerChunks, workerChunks };
 }

@@ -17,7 +17,7 @@ port.once('message', (work: SplitWork) => {
     const sampler = new Sampler({ procfs: new ProcFs(input.procRoot), exact: true, needs: input.needs, detailFile: work.detailFile });
     const parts: [number, ProcessesPart][] = [];
     for (let i = Atomics.add(input.cursor, 0, 1); i < work.chunks; i = Atomics.add(input.cursor, 0, 1)) {
-      parts.push([i, sampler.readPart(chunkOf(work.pids, i), work.system, work.nowMs)]);
+      parts.push([i, sampler.readPart(chunkOf(work.pids, i, work.chunkPids), work.system, work.nowMs)]);
     }
     done = { type: 'done', parts };
   } catch (err) {
