@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ProcFs } from '../proc/procfs.js';
+import { NotAProcRootError } from './read-system.js';
 import { Sampler } from './sampler.js';
 import { splitSample, type SplitOptions } from './split-sample.js';
 import type { Sample } from './sample.js';
@@ -49,4 +53,15 @@ test('a worker that claims chunks and dies before it reports: the main thread re
   const split = await assertSameAsOneThread(procBasic, { workerUrl: dying, chunkPids: 1, mainChunksMax: 0 });
   assert.equal(split.workerChunks, 0);
   assert.ok(split.mainChunks >= 4);
+});
+
+test('a root that is not a proc root fails as on one thread, and the worker does not outlive the error', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'memtop-split-'));
+  try {
+    await assert.rejects(splitSample(fixtureSampler(empty)), NotAProcRootError);
+    assert.throws(() => fixtureSampler(empty).sample(), NotAProcRootError);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+  // A worker left waiting would keep this test file from ending (the runner's timeout would fail it).
 });

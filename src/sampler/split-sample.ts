@@ -53,6 +53,14 @@ export async function splitSample(sampler: Sampler, options: SplitOptions = {}):
   const cursor = new Int32Array(new SharedArrayBuffer(4));
   // Started first: the worker loads its code while this thread reads the system files and lists /proc.
   const worker = startWorker(sampler, cursor, options.workerUrl ?? new URL('./split-worker.js', import.meta.url));
+  try {
+    return await readOnTwo(sampler, worker, cursor, chunkPids, mainChunksMax);
+  } finally {
+    void worker?.terminate();
+  }
+}
+
+async function readOnTwo(sampler: Sampler, worker: Worker | null, cursor: Int32Array, chunkPids: number, mainChunksMax: number): Promise<SplitResult> {
   const reply = workerParts(worker);
   const start = sampler.startTick();
   const chunks = Math.ceil(start.pids.length / chunkPids);
@@ -66,7 +74,6 @@ export async function splitSample(sampler: Sampler, options: SplitOptions = {}):
   }
   // Every chunk read here: the worker claimed none (the cursor is past the end) and is not waited for.
   const theirs = parts.size === chunks ? new Map<number, ProcessesPart>() : await reply;
-  void worker?.terminate();
   let workerChunks = 0;
   for (let i = 0; i < chunks; i++) {
     if (parts.has(i)) continue;
