@@ -58,7 +58,7 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   checkUserName(flags.user, users);
   const sampler = new Sampler({ procfs, users, exact: true, needs });
   // One sample is read on two threads; with --interval the second needs the first's state, on one.
-  let sample = flags.interval === undefined ? await splitSample(sampler) : sampler.sample();
+  let sample = flags.interval === undefined ? (await splitSample(sampler)).sample : sampler.sample();
   if (flags.interval !== undefined) {
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
     sample = sampler.sample();
