@@ -4,7 +4,6 @@
  * human table, CSV or JSON.
  */
 import { Sampler } from '../sampler/sampler.js';
-import { splitSample } from '../sampler/split-sample.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
 import type { ReadNeed } from '../sampler/read-needs.js';
 import { columnNeeds, type Column, type ColumnContext } from '../model/column.js';
@@ -57,8 +56,7 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const users = UserNames.load(procfs);
   checkUserName(flags.user, users);
   const sampler = new Sampler({ procfs, users, exact: true, needs });
-  // One sample is read on two threads; with --interval the second needs the first's state, on one.
-  let sample = flags.interval === undefined ? (await splitSample(sampler)).sample : sampler.sample();
+  let sample = sampler.sample();
   if (flags.interval !== undefined) {
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
     sample = sampler.sample();

@@ -18,7 +18,7 @@ import type { ProcessSample, SampleStats, SystemSample } from './sample.js';
 /** The most of a command line read: any user can start processes with megabytes of arguments. */
 export const CMDLINE_MAX_BYTES = 16 * 1024;
 /** Refused files named per sample, at most (the count of affected processes is in `gone`). */
-export const REFUSED_KEPT = 20;
+const REFUSED_KEPT = 20;
 
 /** The denial list of a process nothing was refused for: one array for all (nobody changes it). */
 const NOTHING_DENIED: string[] = [];

@@ -38,14 +38,12 @@ export interface SamplerOptions {
   intervalMs?: number;
   /** Skip listing the root while loadavg's last PID stands still (default: lastPidIsOurs; tests set it for a copy). */
   trustLastPid?: boolean;
-  /** smaps_rollup or smaps, when another sampler of the same root has decided it (split-sample.ts). */
-  detailFile?: DetailFile;
 }
 
 export const DEFAULT_MAX_STALENESS_MS = 10_000;
 
 /** The processes part of a sample. */
-export interface ProcessesPart {
+interface ProcessesPart {
   processes: ProcessSample[];
   /**
    * PIDs read only in part (a file cut short or refused mid-read) whose /proc directory is still
@@ -60,17 +58,6 @@ export interface ProcessesPart {
 function stillAlive(part: ProcessesPart): number[] {
   const read = part.processes.map((p) => p.pid);
   return part.unread.length === 0 ? read : read.concat(part.unread);
-}
-
-/** The first steps of a tick: its time, the system files, the PIDs to read. */
-export interface TickStart {
-  startMs: number;
-  timeMs: number;
-  /** The monotonic time the processes are read at (their records' timestamps). */
-  nowMs: number;
-  system: Sample['system'];
-  pids: readonly number[];
-  detailFile: DetailFile;
 }
 
 export class Sampler {
@@ -97,41 +84,26 @@ export class Sampler {
     this.maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
     this.intervalMs = options.intervalMs ?? 1000;
     this.pids = new PidLister(options.procfs, options.trustLastPid ?? lastPidIsOurs(options.procfs));
-    this.detailFile = options.detailFile ?? null;
   }
 
   sample(): Sample {
-    const start = this.startTick();
-    return this.finishTick(start, this.readPart(start.pids, start.system, start.nowMs));
-  }
-
-  /** A tick in steps, so that its processes can be read in parts (split-sample.ts). */
-  startTick(): TickStart {
     const startMs = this.clock.monotonicMs();
     const timeMs = this.clock.epochMs();
     const system = readSystem(this.procfs);
-    const pids = this.pids.list(system.loadavg);
-    this.detailFile ??= detectDetailFile(this.procfs, pids);
-    return { startMs, timeMs, nowMs: this.clock.monotonicMs(), system, pids, detailFile: this.detailFile };
-  }
-
-  /** The sample of a tick whose PIDs `part` read (in the listed order). */
-  finishTick(start: TickStart, part: ProcessesPart): Sample {
+    const part = this.sampleProcesses(this.pids.list(system.loadavg), system);
     this.pids.keep(stillAlive(part));
-    const detailSource = this.needs.has('rollup') ? start.detailFile : 'off';
+    const detailSource = this.needs.has('rollup') ? this.detailFile ?? 'smaps_rollup' : 'off';
     const nowMs = this.clock.monotonicMs();
     return {
-      timeMs: start.timeMs, monotonicMs: nowMs, system: start.system, processes: part.processes, detailSource, stats: part.stats,
-      costMs: nowMs - start.startMs, own: this.own.read(),
+      timeMs, monotonicMs: nowMs, system, processes: part.processes, detailSource, stats: part.stats, costMs: nowMs - startMs,
+      own: this.own.read(),
     };
   }
 
-  /**
-   * Reads these PIDs at `nowMs` and forgets the processes not among them. Called once per tick,
-   * or, for a one-shot exact sample read in parts, once per part (split-sample.ts).
-   */
-  readPart(pids: readonly number[], system: Sample['system'], nowMs: number): ProcessesPart {
-    const detailFile = this.detailFile ??= detectDetailFile(this.procfs, pids);
+  /** Reads these PIDs and forgets the processes not among them. */
+  private sampleProcesses(pids: readonly number[], system: Sample['system']): ProcessesPart {
+    this.detailFile ??= detectDetailFile(this.procfs, pids);
+    const nowMs = this.clock.monotonicMs();
     const stats: SampleStats = { listed: pids.length, gone: 0, denied: 0, reads: noReads(), refused: [] };
     const tick: ProcessTick = {
       procfs: this.procfs,
@@ -140,7 +112,7 @@ export class Sampler {
       nowMs,
       exact: this.exact,
       needs: this.needs,
-      detailFile,
+      detailFile: this.detailFile,
       staleRefresh: this.planStaleRefreshes(nowMs),
       stats,
     };
