@@ -4,7 +4,8 @@
  * a shared machine only figures taken side by side compare. Prints medians, each one's ratio to
  * procread taken in the same rounds, the median of the per-round ratios this/baseline, and peak RSS.
  *
- * Usage: npm run build && node dist/bench/snapshot-paired.js --baseline OLD/dist/bin/memtop.js [--n 3000] [--runs 15] [--args "snapshot --json"]
+ * Usage: npm run build && node dist/bench/snapshot-paired.js --baseline OLD/dist/bin/memtop.js [--n 3000] [--runs 15] [--args "snapshot --json"] [--each]
+ * --each also prints every round's times and ratio.
  */
 import { buildProcread, median, memtopMain, startLoad, timeCommand } from './bench-tools.js';
 
@@ -49,3 +50,9 @@ for (const name of names) {
   console.log(`${name}: median ${median(wall[name]).toFixed(1)} ms = ${(median(wall[name]) / median(wall.procread)).toFixed(2)}x procread 1, peak RSS ${Math.max(...peak[name]).toFixed(1)} MiB`);
 }
 console.log(`current / baseline, median of per-round ratios: ${median(paired).toFixed(3)}`);
+if (process.argv.includes('--each')) {
+  for (let i = 0; i < runs; i++) {
+    const ms = names.map((name) => `${name} ${wall[name][i].toFixed(0)}`).join(', ');
+    console.log(`round ${i + 1}: ${ms} ms; current/baseline ${paired[i].toFixed(3)}`);
+  }
+}
