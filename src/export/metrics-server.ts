@@ -7,7 +7,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { MetricsExporter } from './metrics-exporter.js';
 
-export const SERVER_LIMITS = {
+export interface ServerLimits {
+  maxHeaderBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleSocketTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = {
   maxHeaderBytes: 8 * 1024,
   headersTimeoutMs: 5_000,
   requestTimeoutMs: 10_000,
@@ -40,12 +49,14 @@ async function handle(exporter: MetricsExporter, req: IncomingMessage, res: Serv
   if (exposition.status === 200) exporter.observeScrape(Number(process.hrtime.bigint() - startNs) / 1e9);
 }
 
-export function metricsServer(exporter: MetricsExporter): Server {
+export function metricsServer(exporter: MetricsExporter, limits: ServerLimits = SERVER_LIMITS): Server {
   const server = createServer({
-    maxHeaderSize: SERVER_LIMITS.maxHeaderBytes,
-    headersTimeout: SERVER_LIMITS.headersTimeoutMs,
-    requestTimeout: SERVER_LIMITS.requestTimeoutMs,
-    keepAliveTimeout: SERVER_LIMITS.keepAliveTimeoutMs,
+    maxHeaderSize: limits.maxHeaderBytes,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // How often the timeouts above are checked (Node's default, 30 s, would let a slow client hold on far longer).
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
   }, (req, res) => {
     handle(exporter, req, res).catch(() => {
       exporter.noteError('render');
@@ -53,8 +64,8 @@ export function metricsServer(exporter: MetricsExporter): Server {
       else res.destroy();
     });
   });
-  server.maxConnections = SERVER_LIMITS.maxConnections;
-  server.setTimeout(SERVER_LIMITS.idleSocketTimeoutMs, (socket) => socket.destroy());
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleSocketTimeoutMs, (socket) => socket.destroy());
   return server;
 }
 
