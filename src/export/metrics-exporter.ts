@@ -12,11 +12,12 @@ export interface Exposition {
   /** 503 until the first sample has been rendered. */
   status: 200 | 503;
   contentType: string;
-  body: string;
+  /** The body in parts: the sample's metrics are encoded once per sample, not per scrape. */
+  body: (Buffer | string)[];
 }
 
 export class MetricsExporter {
-  private sampleText: string | null = null;
+  private sampleText: Buffer | null = null;
   private latestTimeMs: number | null = null;
   private published = 0;
   private readonly self = new Registry();
@@ -47,7 +48,7 @@ export class MetricsExporter {
     }
     void registry.metrics().then((text) => {
       if (ticket !== this.published) return;
-      this.sampleText = text;
+      this.sampleText = Buffer.from(text, 'utf8');
       this.latestTimeMs = sample.timeMs;
     }, () => this.noteError('render'));
   }
@@ -63,9 +64,9 @@ export class MetricsExporter {
   async exposition(): Promise<Exposition> {
     const contentType = this.self.contentType;
     if (this.sampleText === null || this.latestTimeMs === null) {
-      return { status: 503, contentType: 'text/plain; charset=utf-8', body: 'memtop: no sample yet; try again in a moment\n' };
+      return { status: 503, contentType: 'text/plain; charset=utf-8', body: ['memtop: no sample yet; try again in a moment\n'] };
     }
     this.age.set(Math.max(0, (this.nowMs() - this.latestTimeMs) / 1000));
-    return { status: 200, contentType, body: this.sampleText + (await this.self.metrics()) };
+    return { status: 200, contentType, body: [this.sampleText, await this.self.metrics()] };
   }
 }

@@ -45,7 +45,8 @@ async function handle(exporter: MetricsExporter, req: IncomingMessage, res: Serv
   const headers: Record<string, string> = { 'Content-Type': exposition.contentType, 'X-Content-Type-Options': 'nosniff' };
   if (exposition.status === 503) headers['Retry-After'] = '1';
   res.writeHead(exposition.status, headers);
-  res.end(req.method === 'HEAD' ? undefined : exposition.body);
+  if (req.method !== 'HEAD') for (const part of exposition.body) res.write(part);
+  res.end();
   if (exposition.status === 200) exporter.observeScrape(Number(process.hrtime.bigint() - startNs) / 1e9);
 }
 
