@@ -12,7 +12,7 @@ import { authority, DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT, listenAddress, type 
 import type { ReadNeed } from '../sampler/read-needs.js';
 
 interface ServeFlags {
-  listen: ListenAddress;
+  listen?: ListenAddress;
   top: number;
   topGroups: number;
   cmdline?: boolean;
@@ -32,7 +32,7 @@ export function addServeCommand(program: Command): void {
   program.command('serve')
     .description('Serve Prometheus metrics on /metrics: system memory, pressure, the top processes, programs, users and cgroups')
     .option('--listen <host:port>', `address to listen on (default: ${DEFAULT_SERVE_HOST}:${DEFAULT_SERVE_PORT}; 0.0.0.0 for every interface)`,
-      listenAddress, { host: DEFAULT_SERVE_HOST, port: DEFAULT_SERVE_PORT })
+      listenAddress)
     .option('--top <n>', 'processes with their own series: the N largest by PSS', wholeNumber('--top', 0, 10000), 20)
     .option('--top-groups <n>', 'programs, users and cgroups with their own series: the N largest of each by PSS', wholeNumber('--top-groups', 0, 10000), 50)
     .option('--cmdline', 'add each process\'s command line as a label (command lines can carry secrets)')
@@ -41,6 +41,7 @@ export function addServeCommand(program: Command): void {
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
     .action(async (flags: ServeFlags) => {
       const procRoot = openProcRoot(flags.proc).root;
+      const where = flags.listen ?? { host: DEFAULT_SERVE_HOST, port: DEFAULT_SERVE_PORT };
       const { MetricsExporter } = await import('../export/metrics-exporter.js');
       const { metricsServer, listen } = await import('../export/metrics-server.js');
       const { WorkerSampleSource } = await import('../sampler/sampler-host.js');
@@ -49,10 +50,10 @@ export function addServeCommand(program: Command): void {
       const server = metricsServer(exporter);
       let address;
       try {
-        address = await listen(server, flags.listen.host, flags.listen.port);
+        address = await listen(server, where.host, where.port);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? '';
-        throw new CliError(`cannot listen on ${authority(flags.listen)}: ${LISTEN_ERRORS[code] ?? (error as Error).message}`);
+        throw new CliError(`cannot listen on ${authority(where)}: ${LISTEN_ERRORS[code] ?? (error as Error).message}`);
       }
       const warn = (text: string) => process.stderr.write(`memtop serve: ${text.split('\n')[0]}\n`);
       const samples = new SampleStream((error) => warn(error instanceof Error ? error.message : String(error)));

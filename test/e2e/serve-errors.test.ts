@@ -42,6 +42,19 @@ test('a port already taken, or an address not on this machine: one line, exit 1'
   assert.equal(foreign.stderr, 'memtop: cannot listen on 192.0.2.1:0: no such address on this machine\n');
 });
 
+test('with no --listen it takes 127.0.0.1:9733 (shown by holding that port first)', async () => {
+  const holder = createServer();
+  // Whoever holds 9733 (this test, or another program), memtop must fail on exactly that address.
+  await new Promise<void>((resolve) => { holder.once('error', () => resolve()); holder.listen(9733, '127.0.0.1', resolve); });
+  try {
+    const run = runMemtop(['serve'], { timeout: 20_000 });
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, 'memtop: cannot listen on 127.0.0.1:9733: the address is already in use\n');
+  } finally {
+    holder.close();
+  }
+});
+
 test('a wrong --proc is refused before listening', () => {
   const run = runMemtop(['serve', '--listen', '127.0.0.1:0', '--proc', '/nonexistent'], { timeout: 20_000 });
   assert.equal(run.status, 1);
