@@ -45,7 +45,9 @@ const body = await scrape(serve.metricsUrl);
 await sleep(5_000);
 const rssBefore = rssBytes(serve.pid);
 let rssPeak = rssBefore;
-const poll = setInterval(() => { rssPeak = Math.max(rssPeak, rssBytes(serve.pid)); }, 500);
+// RSS every second of the load: a plateau (not a climb) is what "bounded" means here.
+const rssTrace: number[] = [];
+const poll = setInterval(() => { const rss = rssBytes(serve.pid); rssPeak = Math.max(rssPeak, rss); rssTrace.push(rss); }, 1000);
 const autocannon = join(repoRoot, 'node_modules', 'autocannon', 'autocannon.js');
 // Asynchronously, so that the RSS poll runs while the load does.
 const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -72,6 +74,8 @@ autocannon ${connections} connections for ${seconds} s on /metrics.
 | requests | req/s | p50 | p99 | max | errors | timeouts | non-200 | RSS before | RSS peak | RSS after |
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 | ${result.requests.total} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} ms | ${result.latency.p99} ms | ${result.latency.max} ms | ${result.errors} | ${result.timeouts} | ${result.non2xx} | ${mib(rssBefore)} | ${mib(rssPeak)} | ${mib(rssAfter)} |
+
+RSS during the load, at each quarter of it: ${[1, 2, 3, 4].map((q) => mib(rssTrace[Math.min(rssTrace.length - 1, Math.floor((rssTrace.length * q) / 4) - 1)])).join(', ')}.
 `;
 process.stdout.write(`${markdown}\n`);
 process.stdout.write(`written to ${writeResultsSection('serve-bench', markdown)}\n`);
