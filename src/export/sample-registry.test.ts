@@ -57,12 +57,14 @@ test('an unknown figure has no series (never 0); kernel threads have none at all
   assert.equal(all.filter((s) => s.labels.pid === String(kthreadd)).length, 0);
 });
 
-test('a hostile comm stays one label value, and command lines stay out unless asked', async () => {
+test('a hostile comm becomes visible text in one label value, and command lines stay out unless asked', async () => {
   const { locker } = fixtureProcesses();
-  const plain = await render();
+  const text = await sampleRegistry(sample, OPTIONS).metrics();
+  assert.doesNotMatch(text, /[\x00-\x09\x0b-\x1f\x7f-\x9f]/, 'no control character reaches the exposition');
+  const plain = parseExposition(text);
   const [rss] = find(plain, 'memtop_process_rss_bytes', { pid: String(locker) });
-  assert.ok(rss.labels.comm.startsWith('a) b (c)'));
-  assert.ok(rss.labels.comm.includes('\n'), 'the newline is escaped in the text and comes back whole');
+  assert.equal(rss.labels.comm, 'a) b (c)\\x1b[1m\\x0a');
+  assert.equal(find(plain, 'memtop_program_processes', { program: 'a) b (c)\\x1b[1m\\x0a' })[0].value, 1);
   assert.ok(plain.every((s) => !('cmdline' in s.labels)));
   const withCmdline = await render({ ...OPTIONS, cmdline: true });
   assert.match(find(withCmdline, 'memtop_process_rss_bytes', { pid: String(locker) })[0].labels.cmdline, /locker\.py --mode lock all/);

@@ -7,6 +7,7 @@
 import { Gauge, Registry } from 'prom-client';
 import type { ColumnContext } from '../model/column.js';
 import type { ProcessAggregate } from '../model/process-aggregate.js';
+import { visibleText } from '../model/untrusted-text.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
 import { groupMetricHelp, groupMetricName, METRIC_COLUMNS, SUMMED_METRIC_COLUMNS, type GroupKind } from './metric-names.js';
 import { topGroups, topProcesses, totalOf } from './process-selection.js';
@@ -36,10 +37,14 @@ export interface ExportOptions {
   extraGauges?: readonly ExtraGauge[];
 }
 
-/** The labels that name a process's series. */
+/**
+ * The labels that name a process's series. Names come from other users: control and invisible
+ * characters become visible text (\x1b), as on memtop's screen, since label values end up on
+ * terminals (curl) and dashboards; prom-client then escapes backslash, quote and newline.
+ */
 export function processLabels(p: ProcessSample, options: Pick<ExportOptions, 'cmdline'>): Labels {
-  const labels: Labels = { pid: p.pid, comm: p.comm, user: p.user };
-  if (options.cmdline) labels.cmdline = p.cmdline;
+  const labels: Labels = { pid: p.pid, comm: visibleText(p.comm), user: visibleText(p.user) };
+  if (options.cmdline) labels.cmdline = visibleText(p.cmdline);
   return labels;
 }
 
@@ -58,7 +63,7 @@ function addProcessMetrics(registry: Registry, sample: Sample, context: ColumnCo
 
 function addGroupMetrics(registry: Registry, kind: GroupKind, groups: readonly ProcessAggregate[]): void {
   const labelNames = kind === 'total' ? [] : [kind];
-  const labelsOf = (g: ProcessAggregate): Labels => (kind === 'total' ? {} : { [kind]: g.key });
+  const labelsOf = (g: ProcessAggregate): Labels => (kind === 'total' ? {} : { [kind]: visibleText(g.key) });
   const count = new Gauge({
     name: `memtop_${kind}_processes`, help: kind === 'total' ? 'Number of processes sampled (kernel threads left out)' : `Number of processes in the ${kind}`,
     labelNames, registers: [registry],
