@@ -17,9 +17,18 @@ export interface ServeRun {
 const live = new Set<ChildProcess>();
 process.on('exit', () => { for (const child of live) child.kill('SIGKILL'); });
 
-export function startServe(args: readonly string[]): Promise<ServeRun> {
-  const child = spawn(process.execPath, [memtopBin, 'serve', '--listen', '127.0.0.1:0', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEMTOP_PROC: '', MEMTOP_DEBUG: '' },
+export interface ServeLaunch {
+  /** Run through this command first (e.g. setpriv ... to run as another user). */
+  prefix?: readonly string[];
+  /** Another copy of the built command. */
+  bin?: string;
+  cwd?: string;
+}
+
+export function startServe(args: readonly string[], launch: ServeLaunch = {}): Promise<ServeRun> {
+  const argv = [...(launch.prefix ?? []), process.execPath, launch.bin ?? memtopBin, 'serve', '--listen', '127.0.0.1:0', ...args];
+  const child = spawn(argv[0], argv.slice(1), {
+    stdio: ['ignore', 'pipe', 'pipe'], cwd: launch.cwd, env: { ...process.env, MEMTOP_PROC: '', MEMTOP_DEBUG: '' },
   });
   live.add(child);
   let out = '';
