@@ -88,6 +88,7 @@ test('programs, users, cgroups and the total sum their processes', async () => {
   assert.equal(userPss, sample.processes.reduce((sum, p) => sum + (p.pssBytes ?? 0), 0));
   assert.equal(find(all, 'memtop_total_pss_bytes', {})[0].value, userPss);
   assert.ok(find(all, 'memtop_cgroup_rss_bytes', {}).length > 0);
+  assert.equal(find(all, 'memtop_self_resident_memory_bytes', {})[0].value, sample.own.rssBytes);
   assert.equal(find(all, 'memtop_meminfo_mem_total_bytes', {})[0].value, kbField(fixtureText('proc-basic/meminfo'), 'MemTotal'));
 });
 

@@ -99,6 +99,10 @@ export function sampleRegistry(sample: Sample, options: ExportOptions): Registry
   sampleTime.set(sample.timeMs / 1000);
   const cost = new Gauge({ name: 'memtop_sample_duration_seconds', help: 'Wall time the sampler spent taking the sample served', registers: [registry] });
   cost.set(sample.costMs / 1000);
+  const ownRss = new Gauge({ name: 'memtop_self_resident_memory_bytes', help: "memtop's own resident memory (all its threads), at the sample", registers: [registry] });
+  ownRss.set(sample.own.rssBytes);
+  const ownCpu = new Gauge({ name: 'memtop_self_cpu_ratio', help: "memtop's own CPU use since the previous sample, share of one core", registers: [registry] });
+  if (sample.own.cpuPercent !== null) ownCpu.set(sample.own.cpuPercent / 100);
   const denied = new Gauge({ name: 'memtop_sample_processes_denied', help: 'Processes in the sample whose smaps_rollup was refused (their PSS/USS have no series)', registers: [registry] });
   denied.set(sample.stats.denied);
   return registry;
