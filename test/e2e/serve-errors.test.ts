@@ -20,7 +20,7 @@ test('a bad --listen, --top or --delay is a usage error, exit 2', () => {
     [['--top', '-1'], /^memtop: --top takes a whole number from 0 to 10000, not '-1'$/],
     [['--delay', '0'], /^memtop: --delay takes a number of seconds from 0.2 to 3600, not '0'$/],
   ] as const) {
-    const run = runMemtop(['serve', ...args], { timeout: 20_000 });
+    const run = runMemtop(['serve', ...args], { timeout: 60_000 });
     assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
     assertOneLine(run.stderr, pattern);
   }
@@ -31,13 +31,13 @@ test('a port already taken, or an address not on this machine: one line, exit 1'
   await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
   const { port } = holder.address() as { port: number };
   try {
-    const taken = runMemtop(['serve', '--listen', `127.0.0.1:${port}`], { timeout: 20_000 });
+    const taken = runMemtop(['serve', '--listen', `127.0.0.1:${port}`], { timeout: 60_000 });
     assert.equal(taken.status, 1);
     assert.equal(taken.stderr, `memtop: cannot listen on 127.0.0.1:${port}: the address is already in use\n`);
   } finally {
     holder.close();
   }
-  const foreign = runMemtop(['serve', '--listen', '192.0.2.1:0'], { timeout: 20_000 });
+  const foreign = runMemtop(['serve', '--listen', '192.0.2.1:0'], { timeout: 60_000 });
   assert.equal(foreign.status, 1);
   assert.equal(foreign.stderr, 'memtop: cannot listen on 192.0.2.1:0: no such address on this machine\n');
 });
@@ -47,7 +47,7 @@ test('with no --listen it takes 127.0.0.1:9733 (shown by holding that port first
   // Whoever holds 9733 (this test, or another program), memtop must fail on exactly that address.
   await new Promise<void>((resolve) => { holder.once('error', () => resolve()); holder.listen(9733, '127.0.0.1', resolve); });
   try {
-    const run = runMemtop(['serve'], { timeout: 20_000 });
+    const run = runMemtop(['serve'], { timeout: 60_000 });
     assert.equal(run.status, 1);
     assert.equal(run.stderr, 'memtop: cannot listen on 127.0.0.1:9733: the address is already in use\n');
   } finally {
@@ -56,7 +56,7 @@ test('with no --listen it takes 127.0.0.1:9733 (shown by holding that port first
 });
 
 test('a wrong --proc is refused before listening', () => {
-  const run = runMemtop(['serve', '--listen', '127.0.0.1:0', '--proc', '/nonexistent'], { timeout: 20_000 });
+  const run = runMemtop(['serve', '--listen', '127.0.0.1:0', '--proc', '/nonexistent'], { timeout: 60_000 });
   assert.equal(run.status, 1);
   assertOneLine(run.stderr, /^memtop: \/nonexistent: no such directory \(proc root from --proc\)$/);
 });
