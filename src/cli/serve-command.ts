@@ -10,6 +10,7 @@ import { secondsInRange, wholeNumber } from './option-values.js';
 import { openProcRoot } from './proc-root.js';
 import { authority, DEFAULT_SERVE_HOST, DEFAULT_SERVE_PORT, listenAddress, type ListenAddress } from './listen-address.js';
 import type { ReadNeed } from '../sampler/read-needs.js';
+import { quietRepeats } from './quiet-repeats.js';
 
 interface ServeFlags {
   listen?: ListenAddress;
@@ -55,7 +56,7 @@ export function addServeCommand(program: Command): void {
         const code = (error as NodeJS.ErrnoException).code ?? '';
         throw new CliError(`cannot listen on ${authority(where)}: ${LISTEN_ERRORS[code] ?? (error as Error).message}`);
       }
-      const warn = (text: string) => process.stderr.write(`memtop serve: ${text.split('\n')[0]}\n`);
+      const warn = quietRepeats((text) => process.stderr.write(`memtop serve: ${text.split('\n')[0]}\n`));
       const samples = new SampleStream((error) => warn(error instanceof Error ? error.message : String(error)));
       samples.subscribe((sample) => exporter.onSample(sample));
       const needs = new Set<ReadNeed>(['stat', 'status', 'rollup', 'cgroup', ...(flags.cmdline ? ['cmdline' as const] : [])]);
