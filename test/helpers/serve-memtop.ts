@@ -51,13 +51,22 @@ export function startServe(args: readonly string[], launch: ServeLaunch = {}): P
   });
 }
 
-/** Fetches /metrics until it answers 200 (the first sample is being taken), within 30 s. */
+/**
+ * Fetches /metrics until it answers 200 (the first sample is being taken), within 30 s. A
+ * connection the server closed as idle just as it was reused is tried again, as Prometheus does.
+ */
 export async function scrape(url: string): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const response = await fetch(url);
-    if (response.status === 200) return response.text();
-    if (Date.now() > deadline) throw new Error(`${url} answered ${response.status} for 30 s`);
+    let why: string;
+    try {
+      const response = await fetch(url);
+      if (response.status === 200) return await response.text();
+      why = `answered ${response.status}`;
+    } catch (error) {
+      why = `failed: ${(error as Error).message}`;
+    }
+    if (Date.now() > deadline) throw new Error(`${url} ${why} for 30 s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
