@@ -11,6 +11,7 @@ import { addSnapshotCommand } from './snapshot-command.js';
 import { addMapsCommand } from './maps-command.js';
 import { addSystemCommand } from './system-command.js';
 import { addTraceCommand } from './trace-command.js';
+import { addServeCommand } from './serve-command.js';
 
 export interface ProgramOutput {
   writeOut?: (text: string) => void;
@@ -39,7 +40,8 @@ export function buildProgram(output: ProgramOutput = {}): Command {
   addMapsCommand(program);
   addSystemCommand(program);
   addTraceCommand(program);
-  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system (each has --help).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error.');
+  addServeCommand(program);
+  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system (each has --help). Prometheus exporter: memtop serve.\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error.');
   configureTui(program);
   return program;
 }
