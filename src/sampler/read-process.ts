@@ -249,6 +249,7 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     ussBytes: detail?.ussBytes ?? none,
     swapBytes: detail?.swapBytes ?? status?.vmSwapBytes ?? none,
     swapPssBytes: detail?.swapPssBytes ?? none,
+    peakRssBytes: status?.vmHwmBytes ?? none,
     cpuTicks,
     cpuPercent: cpuPercent(cpuTicks, previous, tick.nowMs, stat, tick.system),
     kernelThread: isKernelThread(stat),

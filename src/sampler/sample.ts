@@ -57,6 +57,8 @@ export interface ProcessSample {
   /** Swap from smaps_rollup, VmSwap from status as a fallback. */
   swapBytes: number | null;
   swapPssBytes: number | null;
+  /** The kernel's high-water mark of the resident size (VmHWM in status). */
+  peakRssBytes: number | null;
   /** utime + stime, clock ticks. */
   cpuTicks: number;
   /** CPU use since the previous sample of this process, or the lifetime average on first sight. */
