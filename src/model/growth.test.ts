@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitLine } from './growth.js';
+import { arrayPoints, fitLine as fitPoints } from './growth.js';
+
+const fitLine = (times: number[], values: number[], fromMs?: number) => fitPoints(arrayPoints(times, values), fromMs);
 import { isSuspectedLeak, MIN_GROWTH_SPAN_MS } from './leak-rule.js';
 
 const MIB = 1024 * 1024;

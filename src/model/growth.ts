@@ -24,8 +24,19 @@ export interface Fit {
   thirdsBytes: [number, number, number];
 }
 
+/** A series read in place (a ring's column): no copy per fit. */
+export interface Points {
+  readonly length: number;
+  time(i: number): number;
+  value(i: number): number;
+}
+
+export function arrayPoints(times: ArrayLike<number>, values: ArrayLike<number>): Points {
+  return { length: times.length, time: (i) => times[i], value: (i) => values[i] };
+}
+
 /** The fit of the points with times in [fromMs, ∞); null with fewer than two points. */
-export function fitLine(times: ArrayLike<number>, values: ArrayLike<number>, fromMs = -Infinity): Fit | null {
+export function fitLine(points: Points, fromMs = -Infinity): Fit | null {
   let n = 0;
   let t0 = NaN;
   let sumT = 0;
@@ -37,9 +48,9 @@ export function fitLine(times: ArrayLike<number>, values: ArrayLike<number>, fro
   let last = NaN;
   let tFirst = NaN;
   let tLast = NaN;
-  for (let i = 0; i < times.length; i++) {
-    const v = values[i];
-    const tMs = times[i];
+  for (let i = 0; i < points.length; i++) {
+    const v = points.value(i);
+    const tMs = points.time(i);
     if (Number.isNaN(v) || tMs < fromMs) continue;
     if (n === 0) {
       t0 = tMs;
@@ -66,20 +77,21 @@ export function fitLine(times: ArrayLike<number>, values: ArrayLike<number>, fro
   const r2 = varV <= 0 ? 1 : Math.max(0, Math.min(1, (covTV * covTV) / (varT * varV)));
   return {
     bytesPerMinute: slope, r2, points: n, spanMs: tLast - tFirst, firstBytes: first, lastBytes: last,
-    thirdsBytes: thirds(times, values, tFirst, tLast),
+    thirdsBytes: thirds(points, tFirst, tLast),
   };
 }
 
 /** Net change within each third of [fromMs, toMs]: last point minus first point in it. */
-function thirds(times: ArrayLike<number>, values: ArrayLike<number>, fromMs: number, toMs: number): [number, number, number] {
+function thirds(points: Points, fromMs: number, toMs: number): [number, number, number] {
   const firsts = [NaN, NaN, NaN];
   const lasts = [NaN, NaN, NaN];
   const counts = [0, 0, 0];
   const third = (toMs - fromMs) / 3;
-  for (let i = 0; i < times.length; i++) {
-    const v = values[i];
-    if (Number.isNaN(v) || times[i] < fromMs) continue;
-    const k = Math.min(2, Math.floor((times[i] - fromMs) / third));
+  for (let i = 0; i < points.length; i++) {
+    const v = points.value(i);
+    const t = points.time(i);
+    if (Number.isNaN(v) || t < fromMs) continue;
+    const k = Math.min(2, Math.floor((t - fromMs) / third));
     if (counts[k] === 0) firsts[k] = v;
     lasts[k] = v;
     counts[k]++;
