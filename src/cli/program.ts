@@ -11,6 +11,7 @@ import { addSnapshotCommand } from './snapshot-command.js';
 import { addMapsCommand } from './maps-command.js';
 import { addSystemCommand } from './system-command.js';
 import { addTraceCommand } from './trace-command.js';
+import { addLeaksCommand } from './leaks-command.js';
 
 /** memtop's version, from the package.json above this module (in dist/src/cli or dist/bin). */
 function packageVersion(): string {
@@ -52,6 +53,7 @@ export function buildProgram(output: ProgramOutput = {}): Command {
   addMapsCommand(program);
   addSystemCommand(program);
   addTraceCommand(program);
+  addLeaksCommand(program);
   program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system (each has --help).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error.');
   configureTui(program);
   return program;

@@ -124,7 +124,7 @@ export interface OwnUsage {
 }
 
 /** Files opened this tick, by kind (smaps, where it replaces smaps_rollup, counts as rollup). */
-export type ReadCounts = Record<ReadNeed, number>;
+export type ReadCounts = Record<Exclude<ReadNeed, 'peak'>, number>;
 
 export function noReads(): ReadCounts {
   return { stat: 0, status: 0, rollup: 0, cmdline: 0, cgroup: 0 };
