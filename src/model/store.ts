@@ -7,6 +7,7 @@ import type { SmapsMapping } from '../proc/smaps.js';
 import type { MappingsReading, ProcessIdentity, ProcessSample, Sample } from '../sampler/sample.js';
 import { freeSummary } from './free-summary.js';
 import { RingBuffer } from './ring-buffer.js';
+import type { ProcessHistory } from './process-history.js';
 
 /**
  * One point of system history: a few numbers, not the whole system sample (meminfo and vmstat
@@ -58,6 +59,8 @@ export class Store {
   mappings: MappingsState | null = null;
   /** From the worker's first message; 4 KiB until then. */
   pageSizeBytes = 4096;
+  /** The per-process history, a consumer of the same sample stream (run-tui.ts), for views to pull from. */
+  processHistory: ProcessHistory | null = null;
   /** Bumped on every change: a view re-renders only when it moved. */
   version = 0;
   /** Built on the first find() after a push, not on every push. */

@@ -25,7 +25,11 @@ export interface ProcessRows {
 
 export function columnContext(store: Store): ColumnContext {
   const sample = store.latest;
-  return { memTotalBytes: sample?.system.meminfo.MemTotal ?? 0, nowEpochMs: sample?.timeMs ?? Date.now(), sampleMonotonicMs: sample?.monotonicMs };
+  const history = store.processHistory;
+  return {
+    memTotalBytes: sample?.system.meminfo.MemTotal ?? 0, nowEpochMs: sample?.timeMs ?? Date.now(), sampleMonotonicMs: sample?.monotonicMs,
+    growthOf: history ? (identity) => history.growthOf(identity) : undefined,
+  };
 }
 
 export function matchesFilter(p: ProcessSample, lowerText: string): boolean {
