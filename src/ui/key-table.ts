@@ -32,7 +32,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['space'], action: 'pause', label: 'Space', help: 'pause / resume updates' },
   { keys: ['S-f'], action: 'follow', label: 'F', help: 'follow the selected process / hold the selection on its row' },
   { keys: ['S-k'], action: 'kernel', label: 'K', help: 'show / hide kernel threads' },
-  { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row)' },
+  { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row); History: per-minute chart; System: next chart' },
   { keys: ['s'], action: 'trace', label: 's', help: 'trace the memory syscalls of the selected process (strace; Backspace detaches)' },
   { keys: ['S-h'], action: 'history', label: 'H', help: 'History of the selected process: memory over time, growth, leak fit (g: 6-hour view)' },
   { keys: ['enter'], action: 'enter', label: 'Enter', help: 'drill down: the Mappings of the selected process' },

@@ -53,7 +53,7 @@ export class HistoryView implements View {
     const history = store.processHistory;
     const track = this.track(context);
     if (!history || !track) return [' no history of this process yet (it is recorded from its first sample on)'];
-    const label = (text: string) => theme.fg('cyan', text.padEnd(9));
+    const label = (text: string) => theme.fg('cyan', text.padEnd(10));
     const lines: string[] = [];
     const growth = history.growthOf(this.target);
     const gone = track.lastSeenMs !== history.latestMs;
