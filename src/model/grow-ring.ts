@@ -1,12 +1,13 @@
 /**
- * A first-in first-out ring of rows, each a time and a few numbers, stored column-wise in typed
- * arrays (no object per point): times as whole ms in a Uint32Array, values in Float32Arrays
- * (NaN: no value). It starts small and doubles up to `maxCapacity`; once full, a push drops the
- * oldest row. Float32 keeps 24 bits of a size: a byte figure to within 1 part in 16 million.
+ * A first-in first-out ring of rows, each a time and a few numbers, in two typed arrays (no
+ * object per point, and two array objects per ring whatever its columns): times as whole ms in a
+ * Uint32Array, values row by row in one Float32Array (NaN: no value). It starts small and
+ * doubles up to `maxCapacity`; once full, a push drops the oldest row. Float32 keeps 24 bits of a
+ * size: a byte figure to within 1 part in 16 million.
  */
 export class GrowRing {
   private times: Uint32Array;
-  private columns: Float32Array[];
+  private values: Float32Array;
   private head = 0;
   private count = 0;
 
@@ -14,7 +15,7 @@ export class GrowRing {
     if (!Number.isInteger(maxCapacity) || maxCapacity < 1) throw new RangeError(`GrowRing capacity must be a whole number ≥ 1, not ${maxCapacity}`);
     const capacity = Math.min(maxCapacity, initialCapacity);
     this.times = new Uint32Array(capacity);
-    this.columns = Array.from({ length: columnCount }, () => new Float32Array(capacity));
+    this.values = new Float32Array(capacity * columnCount);
   }
 
   get length(): number {
@@ -27,7 +28,7 @@ export class GrowRing {
 
   /** Bytes held by the typed arrays. */
   get byteSize(): number {
-    return this.times.byteLength + this.columns.reduce((sum, c) => sum + c.byteLength, 0);
+    return this.times.byteLength + this.values.byteLength;
   }
 
   push(timeMs: number, values: ArrayLike<number>): void {
@@ -35,7 +36,8 @@ export class GrowRing {
     const capacity = this.times.length;
     const at = (this.head + this.count) % capacity;
     this.times[at] = timeMs;
-    for (let c = 0; c < this.columnCount; c++) this.columns[c][at] = values[c];
+    const base = at * this.columnCount;
+    for (let c = 0; c < this.columnCount; c++) this.values[base + c] = values[c];
     if (this.count < capacity) this.count++;
     else this.head = (this.head + 1) % capacity;
   }
@@ -46,7 +48,7 @@ export class GrowRing {
   }
 
   value(column: number, i: number): number {
-    return this.columns[column][(this.head + i) % this.times.length];
+    return this.values[((this.head + i) % this.times.length) * this.columnCount + column];
   }
 
   /** Drops the rows older than `timeMs`. */
@@ -60,13 +62,14 @@ export class GrowRing {
   private grow(): void {
     const capacity = Math.min(this.maxCapacity, this.times.length * 2);
     const times = new Uint32Array(capacity);
-    const columns = this.columns.map(() => new Float32Array(capacity));
+    const values = new Float32Array(capacity * this.columnCount);
     for (let i = 0; i < this.count; i++) {
-      times[i] = this.time(i);
-      for (let c = 0; c < this.columnCount; c++) columns[c][i] = this.value(c, i);
+      const from = (this.head + i) % this.times.length;
+      times[i] = this.times[from];
+      values.set(this.values.subarray(from * this.columnCount, (from + 1) * this.columnCount), i * this.columnCount);
     }
     this.times = times;
-    this.columns = columns;
+    this.values = values;
     this.head = 0;
   }
 }

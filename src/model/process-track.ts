@@ -23,12 +23,17 @@ function orNaN(value: number | null | undefined): number {
 
 export class ProcessTrack {
   readonly full: GrowRing;
-  readonly minutes: GrowRing;
+  /** Made when the first minute closes: a short-lived process never needs one. */
+  private minuteRing: GrowRing | null = null;
+  private readonly minuteCapacity: number;
   /** Per field: min, max, sum, count of the minute being gathered. */
   private readonly gathering = new Float64Array(FIELDS.length * 4);
+  private static readonly EMPTY = new GrowRing(FIELDS.length * STATS_PER_FIELD, 1, 1);
+  /** Scratch rows, shared: add() runs to its end before another track's. */
+  private static readonly POINT = new Float64Array(FIELDS.length + 1);
+  private static readonly MINUTE_ROW = new Float64Array(FIELDS.length * STATS_PER_FIELD);
   private gatheringMinute = -1;
   private lastDetailAtMs = -Infinity;
-  private readonly point = new Float64Array(FIELDS.length + 1);
   /** Store time (ms since the history's origin) of the last sample that had the process. */
   lastSeenMs = 0;
   comm: string;
@@ -39,7 +44,7 @@ export class ProcessTrack {
 
   constructor(readonly identity: ProcessIdentity, p: ProcessSample, fullCapacity: number, minuteCapacity: number) {
     this.full = new GrowRing(FIELDS.length + 1, fullCapacity);
-    this.minutes = new GrowRing(FIELDS.length * STATS_PER_FIELD, minuteCapacity, 4);
+    this.minuteCapacity = minuteCapacity;
     this.comm = p.comm;
     this.cmdline = p.cmdline;
   }
@@ -48,7 +53,7 @@ export class ProcessTrack {
   add(p: ProcessSample, timeMs: number, monotonicMs: number): void {
     const fresh = p.pssReadAtMs !== null && p.pssReadAtMs > this.lastDetailAtMs;
     if (fresh) this.lastDetailAtMs = p.pssReadAtMs!;
-    const pt = this.point;
+    const pt = ProcessTrack.POINT;
     pt[0] = orNaN(p.rssBytes);
     pt[1] = fresh ? orNaN(p.pssBytes) : NaN;
     pt[2] = fresh ? orNaN(p.ussBytes) : NaN;
@@ -72,7 +77,7 @@ export class ProcessTrack {
     }
     const g = this.gathering;
     for (let f = 0; f < FIELDS.length; f++) {
-      const v = this.point[f];
+      const v = ProcessTrack.POINT[f];
       if (Number.isNaN(v)) continue;
       const at = f * 4;
       if (g[at + 3] === 0 || v < g[at]) g[at] = v;
@@ -85,7 +90,7 @@ export class ProcessTrack {
   private closeMinute(): void {
     if (this.gatheringMinute < 0) return;
     const g = this.gathering;
-    const row = new Float64Array(FIELDS.length * STATS_PER_FIELD);
+    const row = ProcessTrack.MINUTE_ROW;
     for (let f = 0; f < FIELDS.length; f++) {
       const at = f * 4;
       const n = g[at + 3];
@@ -93,14 +98,20 @@ export class ProcessTrack {
       row[f * 3 + 1] = n === 0 ? NaN : g[at + 2] / n;
       row[f * 3 + 2] = n === 0 ? NaN : g[at + 1];
     }
-    this.minutes.push(this.gatheringMinute * MS_PER_MINUTE, row);
+    this.minuteRing ??= new GrowRing(FIELDS.length * STATS_PER_FIELD, this.minuteCapacity, 4);
+    this.minuteRing.push(this.gatheringMinute * MS_PER_MINUTE, row);
     g.fill(0);
   }
 
   /** Drops full-resolution points older than `fullFromMs` and minutes older than `minutesFromMs`. */
   prune(fullFromMs: number, minutesFromMs: number): void {
     this.full.dropBefore(fullFromMs);
-    this.minutes.dropBefore(minutesFromMs);
+    this.minuteRing?.dropBefore(minutesFromMs);
+  }
+
+  /** The closed minutes (min, mean, max of each field), oldest first. */
+  get minutes(): GrowRing {
+    return this.minuteRing ?? ProcessTrack.EMPTY;
   }
 
   /** One field's full-resolution points, read in place (valid until the next add or prune). */
@@ -139,6 +150,6 @@ export class ProcessTrack {
 
   /** The typed arrays' bytes. */
   get byteSize(): number {
-    return this.full.byteSize + this.minutes.byteSize + this.gathering.byteLength + this.point.byteLength;
+    return this.full.byteSize + (this.minuteRing?.byteSize ?? 0) + this.gathering.byteLength;
   }
 }
