@@ -5,7 +5,10 @@
  * arrays hold per process. Prints both and writes them to bench/RESULTS.md; a run shorter than
  * the goal's hour is reported as what it is, with the hour worked out from the ring sizes.
  *
- * Usage: npm run build && node dist/bench/history-bench.js [--minutes 60] [--n 3000] [--every 30]
+ * With --baseline OLD/dist/bin/memtop.js the build without the history runs beside it, under
+ * the same load and in the same minutes (on a shared machine only figures taken together compare).
+ *
+ * Usage: npm run build && node dist/bench/history-bench.js [--minutes 60] [--n 3000] [--every 30] [--baseline OLD/dist/bin/memtop.js]
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { machineLine, memtopCommand, startLoad, writeResultsSection } from './bench-tools.js';
@@ -25,13 +28,16 @@ const minutes = Number(option('--minutes', '60'));
 const n = Number(option('--n', '3000'));
 const everySeconds = Number(option('--every', '30'));
 const MiB = 1024 * 1024;
+const baseline = option('--baseline', '');
 
 const load = startLoad(n);
-const readings: { atS: number; rssMiB: number; cpuPercent: number }[] = [];
+const readings: { atS: number; rssMiB: number; cpuPercent: number; baseRssMiB?: number; baseCpuPercent?: number }[] = [];
 let historyBytes = 0;
 let tracked = 0;
 try {
   const pane = new TmuxPane(memtopCommand('--delay', '1', '-c', 'pid,user,rss,pss,uss,growth,command', '-s', 'growth'), { width: 160, height: 48 });
+  // The baseline has no GROWTH column: the same columns otherwise, sorted by PSS.
+  const basePane = baseline !== '' ? new TmuxPane([process.execPath, baseline, '--delay', '1', '-c', 'pid,user,rss,pss,uss,command'], { width: 160, height: 48 }) : null;
   // In this process meanwhile: the same history on a headless sampler, for its own bytes.
   const sampler = new Sampler({ procfs: new ProcFs('/proc'), needs: new Set(['stat', 'status', 'rollup', 'cmdline']), intervalMs: 1000 });
   const history = new ProcessHistory({ intervalMs: 1000 });
@@ -39,7 +45,10 @@ try {
   stream.subscribe((sample) => history.push(sample));
   try {
     pane.waitFor((screen) => /total of \d+ shown/.test(screen), 120_000);
+    basePane?.waitFor((screen) => /total of \d+ shown/.test(screen), 120_000);
     const pid = pane.pid();
+    const basePid = basePane?.pid();
+    let lastBaseCpu = basePid ? cpuSeconds(basePid) : 0;
     const startMs = performance.now();
     let lastCpu = cpuSeconds(pid);
     let lastAtMs = startMs;
@@ -50,8 +59,14 @@ try {
       if (performance.now() >= nextReadingMs) {
         const nowMs = performance.now();
         const cpu = cpuSeconds(pid);
-        readings.push({ atS: Math.round((nowMs - startMs) / 1000), rssMiB: rssMiB(pid), cpuPercent: ((cpu - lastCpu) / ((nowMs - lastAtMs) / 1000)) * 100 });
+        const seconds = (nowMs - lastAtMs) / 1000;
+        const baseCpu = basePid ? cpuSeconds(basePid) : 0;
+        readings.push({
+          atS: Math.round((nowMs - startMs) / 1000), rssMiB: rssMiB(pid), cpuPercent: ((cpu - lastCpu) / seconds) * 100,
+          ...(basePid ? { baseRssMiB: rssMiB(basePid), baseCpuPercent: ((baseCpu - lastBaseCpu) / seconds) * 100 } : {}),
+        });
         lastCpu = cpu;
+        lastBaseCpu = baseCpu;
         lastAtMs = nowMs;
         nextReadingMs += everySeconds * 1000;
         process.stderr.write(`\r${readings.at(-1)!.atS} s: memtop RSS ${readings.at(-1)!.rssMiB.toFixed(1)} MiB`);
@@ -61,6 +76,7 @@ try {
     tracked = history.size;
   } finally {
     pane.kill();
+    basePane?.kill();
   }
 } finally {
   load.stop();
@@ -84,9 +100,10 @@ const lines = [
   '',
   `\`node dist/bench/history-bench.js --minutes ${minutes} --n ${n} --every ${everySeconds}\` — ${machineLine()}`,
   '',
-  '| after | memtop RSS | memtop CPU since the last reading |',
-  '|---:|---:|---:|',
-  ...readings.map((r) => `| ${r.atS} s | ${r.rssMiB.toFixed(1)} MiB | ${r.cpuPercent.toFixed(1)} % |`),
+  '| after | memtop RSS | memtop CPU since the last reading | baseline RSS | baseline CPU |',
+  '|---:|---:|---:|---:|---:|',
+  ...readings.map((r) => `| ${r.atS} s | ${r.rssMiB.toFixed(1)} MiB | ${r.cpuPercent.toFixed(1)} % | ${r.baseRssMiB?.toFixed(1) ?? '-'} MiB | ${r.baseCpuPercent?.toFixed(1) ?? '-'} % |`),
+  ...(baseline !== '' ? ['', `Baseline: \`${baseline}\` (the build before the history), same load, same minutes.`] : []),
   '',
   `History in a headless run beside it: ${tracked} processes tracked, ${(historyBytes / MiB).toFixed(1)} MiB in typed arrays (${(perProcessNow / 1024).toFixed(1)} KiB a process) after ${minutes} min.`,
   minutes >= 60
