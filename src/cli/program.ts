@@ -54,7 +54,7 @@ export function buildProgram(output: ProgramOutput = {}): Command {
   addSystemCommand(program);
   addTraceCommand(program);
   addLeaksCommand(program);
-  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system (each has --help).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error.');
+  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
   configureTui(program);
   return program;
 }
