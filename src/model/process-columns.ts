@@ -52,7 +52,8 @@ export const PROCESS_COLUMNS: readonly Column<P>[] = [
   bytes('swap', 'SWAP', 'Swapped out (Swap, or VmSwap)', ['status'], 'swap', 'swap', (p) => p.swapBytes),
   bytes('swapPss', 'SWPSS', 'Swapped out, divided among sharers (SwapPss)', ['rollup'], 'swapPss', 'swap_pss', (p) => p.swapPssBytes),
   // A group's or the total's peak is the largest one: peaks are not simultaneous, a sum means nothing.
-  { ...bytes('peak', 'PEAK', 'Peak resident size: the kernel\'s high-water mark (VmHWM)', ['status', 'peak'], 'peakRss', 'peak_rss', (p) => p.peakRssBytes), aggregate: 'max' },
+  // Not in the snapshot JSON, whose keys are fixed (`memtop leaks --json` carries it).
+  { ...bytes('peak', 'PEAK', 'Peak resident size: the kernel\'s high-water mark (VmHWM)', ['status', 'peak'], 'peakRss', 'peak_rss', (p) => p.peakRssBytes), aggregate: 'max', json: undefined },
   {
     id: 'cpu', title: 'CPU%', description: 'CPU use over the last interval (lifetime average on first sight)', width: 5, align: 'right', kind: 'percent', needs: ['stat'], descendingByDefault: true, value: (p) => p.cpuPercent,
     aggregate: 'sum', json: { name: 'cpu' }, metric: { name: 'memtop_process_cpu_percent', help: 'CPU use over the last interval, percent of one core' },
