@@ -12,6 +12,7 @@ import { addMapsCommand } from './maps-command.js';
 import { addSystemCommand } from './system-command.js';
 import { addTraceCommand } from './trace-command.js';
 import { addServeCommand } from './serve-command.js';
+import { addLeaksCommand } from './leaks-command.js';
 
 export interface ProgramOutput {
   writeOut?: (text: string) => void;
@@ -41,7 +42,8 @@ export function buildProgram(output: ProgramOutput = {}): Command {
   addSystemCommand(program);
   addTraceCommand(program);
   addServeCommand(program);
-  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system (each has --help). Prometheus exporter: memtop serve.\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error.');
+  addLeaksCommand(program);
+  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help). Prometheus exporter: memtop serve.\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
   configureTui(program);
   return program;
 }

@@ -9,7 +9,7 @@ import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-co
 import { procFsAt } from '../host/proc-access.js';
 import { EXIT_USAGE } from './cli-error.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
-import { checkUserName, pidList, procRoot, secondsInRange, userValue } from './option-values.js';
+import { checkUserName, pidList, procRoot, secondsInRange, userValue, wholeNumber } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
 import { openProcRoot } from './proc-root.js';
 import type { TuiOptions } from '../ui/tui-options.js';
@@ -30,6 +30,7 @@ interface TuiFlags {
   proc?: string;
   mouse: boolean;
   color: boolean;
+  history: number;
 }
 
 export const NOT_A_TERMINAL = 'memtop: the interactive monitor needs a terminal; for a report to a file or a pipe, use `memtop snapshot` (see memtop snapshot --help)\n';
@@ -47,6 +48,7 @@ export function configureTui(program: Command): void {
     .option('--max-staleness <seconds>', 'incremental mode: the oldest a PSS/USS figure may get', secondsInRange('--max-staleness', 1, 3600), 10)
     .option('-k, --kernel', 'show kernel threads (K toggles)')
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
+    .option('--history <minutes>', 'minutes of full-resolution per-process history (then one point a minute, 6 hours)', wholeNumber('--history', 1, 360), 10)
     .option('--no-mouse', 'ignore the mouse')
     .option('--no-color', 'no colours (bold and inverse only)')
     .action(async (flags: TuiFlags) => {
@@ -96,6 +98,6 @@ export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env
     procRoot: root, delayMs: flags.delay * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,
     columns, sortColumn, reverse: flags.reverse === true, pids: flags.pid ?? [], user: flags.user,
     filterText: flags.filter ?? '', kernel: flags.kernel === true, mouse: flags.mouse !== false,
-    color: flags.color !== false && colorAllowed(env),
+    color: flags.color !== false && colorAllowed(env), historyMinutes: flags.history,
   };
 }

@@ -6,8 +6,11 @@
  * sorting, the picker, CSV/JSON, totals, grouped rows and what the sampler reads all come from it.
  */
 import type { ReadNeed } from '../sampler/read-needs.js';
+import type { ProcessIdentity } from '../sampler/sample.js';
+import type { Growth } from './process-history.js';
 
-export type ValueKind = 'bytes' | 'percent' | 'integer' | 'text' | 'duration' | 'time';
+/** 'growth': bytes per minute, signed. */
+export type ValueKind = 'bytes' | 'percent' | 'integer' | 'text' | 'duration' | 'time' | 'growth';
 
 /** How a column's values combine over many rows (a group, the totals): added, the largest, or not at all. */
 export type Aggregate = 'sum' | 'max' | 'none';
@@ -30,6 +33,8 @@ export interface ColumnContext {
   nowEpochMs: number;
   /** The sample's monotonic time (Sample.monotonicMs): ages are measured against it. */
   sampleMonotonicMs?: number;
+  /** A process's growth from the per-process history (the UI has one; a one-shot report has none). */
+  growthOf?(identity: ProcessIdentity): Growth | null;
 }
 
 export interface Column<Row> {
@@ -44,6 +49,8 @@ export interface Column<Row> {
   /** Largest first when sorting by it (sizes, CPU), else smallest first (names, PIDs). */
   descendingByDefault: boolean;
   value(row: Row, context: ColumnContext): number | string | null;
+  /** A short mark before the cell's text (a suspected leak's "!"); the value itself is unchanged. */
+  mark?(row: Row, context: ColumnContext): string;
   /** What to sort by when it is not the value shown (hex text of varying length: the offset). */
   sortValue?(row: Row, context: ColumnContext): number | string | null;
   /** How groups and totals combine the value; absent is 'none' (PID, names, start time). */

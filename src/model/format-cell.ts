@@ -2,6 +2,7 @@
 import type { Column, ColumnContext } from './column.js';
 import { durationText, humanBytes, percentText } from './human-units.js';
 import { visibleText } from './untrusted-text.js';
+import { growthText } from './growth-text.js';
 
 /** The mark after a sum that leaves out unknown values (a lower bound): tables, CLI and UI alike. */
 export const PARTIAL_MARK = '+';
@@ -23,11 +24,12 @@ export function formatValue(column: Column<never> | Column<any>, value: number |
     case 'percent': return percentText(value as number);
     case 'duration': return durationText(value as number);
     case 'time': return startTimeText(value as number, context.nowEpochMs);
+    case 'growth': return growthText(value as number);
     case 'integer': return String(value);
     case 'text': return visibleText(String(value));
   }
 }
 
 export function formatCell<Row>(column: Column<Row>, row: Row, context: ColumnContext): string {
-  return formatValue(column, column.value(row, context), context);
+  return (column.mark?.(row, context) ?? '') + formatValue(column, column.value(row, context), context);
 }

@@ -7,6 +7,10 @@
 import type { ProcessSample } from '../sampler/sample.js';
 import type { ReadNeed } from '../sampler/read-needs.js';
 import type { Column } from './column.js';
+import { MIN_GROWTH_SPAN_MS } from './leak-rule.js';
+
+/** Before the GROWTH of a suspected leak. */
+export const LEAK_MARK = '!';
 
 type P = ProcessSample;
 
@@ -47,9 +51,19 @@ export const PROCESS_COLUMNS: readonly Column<P>[] = [
   bytes('uss', 'USS', 'Unique: resident and private to this process (Private_Clean + Private_Dirty)', ['rollup'], 'uss', 'uss', (p) => p.ussBytes),
   bytes('swap', 'SWAP', 'Swapped out (Swap, or VmSwap)', ['status'], 'swap', 'swap', (p) => p.swapBytes),
   bytes('swapPss', 'SWPSS', 'Swapped out, divided among sharers (SwapPss)', ['rollup'], 'swapPss', 'swap_pss', (p) => p.swapPssBytes),
+  // A group's or the total's peak is the largest one: peaks are not simultaneous, a sum means nothing.
+  // Not in the snapshot JSON, whose keys are fixed (`memtop leaks --json` carries it).
+  { ...bytes('peak', 'PEAK', 'Peak resident size: the kernel\'s high-water mark (VmHWM)', ['status', 'peak'], 'peakRss', 'peak_rss', (p) => p.peakRssBytes), aggregate: 'max', json: undefined },
   {
     id: 'cpu', title: 'CPU%', description: 'CPU use over the last interval (lifetime average on first sight)', width: 5, align: 'right', kind: 'percent', needs: ['stat'], descendingByDefault: true, value: (p) => p.cpuPercent,
     aggregate: 'sum', json: { name: 'cpu' }, metric: { name: 'memtop_process_cpu_percent', help: 'CPU use over the last interval, percent of one core' },
+  },
+  // From the per-process history (the UI's): a one-shot report has no figure, and JSON leaves it out.
+  {
+    id: 'growth', title: 'GROWTH', description: `Memory growth per minute: least-squares slope of USS (RSS where USS is unknown) over 5 min, after ${MIN_GROWTH_SPAN_MS / 1000} s of data; ${LEAK_MARK} marks a suspected leak`,
+    width: 8, align: 'right', kind: 'growth', needs: ['rollup'], descendingByDefault: true,
+    value: (p, c) => c.growthOf?.(p)?.fit.bytesPerMinute ?? null,
+    mark: (p, c) => (c.growthOf?.(p)?.suspected ? LEAK_MARK : ''),
   },
   // Derived from rss and MemTotal, both in the JSON: JSON leaves it out.
   { id: 'mem', title: 'MEM%', description: 'RSS as a share of MemTotal', width: 5, align: 'right', kind: 'percent', needs: ['status'], descendingByDefault: true, value: (p, c) => (p.rssBytes === null || c.memTotalBytes <= 0 ? null : (p.rssBytes / c.memTotalBytes) * 100), aggregate: 'sum' },

@@ -6,7 +6,7 @@ import type { ProcessSample } from '../sampler/sample.js';
 function proc(pid: number, comm: string, user: string, uid: number, kernelThread = false, cmdline = ''): ProcessSample {
   return {
     pid, ppid: 1, uid, user, state: 'S', threads: 1, startTimeTicks: pid, startTimeMs: 0, comm, cmdline,
-    vssBytes: 0, rssBytes: 0, shrBytes: 0, pssBytes: 0, ussBytes: 0, swapBytes: 0, swapPssBytes: 0,
+    vssBytes: 0, rssBytes: 0, shrBytes: 0, pssBytes: 0, ussBytes: 0, swapBytes: 0, swapPssBytes: 0, peakRssBytes: 0,
     cpuTicks: 0, cpuPercent: 0, kernelThread, pssReadAtMs: 0, denied: [], cmdlineTruncated: false, cgroupPath: null,
   };
 }

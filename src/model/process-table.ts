@@ -14,6 +14,8 @@ export interface ProcessTableQuery {
   filterText?: string;
   sort: SortSpec<ProcessSample>;
   limit?: number;
+  /** The growth of a process from its history (the GROWTH column); absent without history. */
+  growthOf?: ColumnContext['growthOf'];
 }
 
 export interface ProcessTable {
@@ -23,9 +25,9 @@ export interface ProcessTable {
   listedCount: number;
 }
 
-/** What a column's value needs besides its row: MemTotal (MEM%) and the sample's clocks (START, PSSAGE). */
-export function columnContextOf(sample: Sample | null): ColumnContext {
-  return { memTotalBytes: sample?.system.meminfo.MemTotal ?? 0, nowEpochMs: sample?.timeMs ?? Date.now(), sampleMonotonicMs: sample?.monotonicMs };
+/** What a column's value needs besides its row: MemTotal (MEM%), the sample's clocks (START, PSSAGE) and history (GROWTH). */
+export function columnContextOf(sample: Sample | null, growthOf?: ColumnContext['growthOf']): ColumnContext {
+  return { memTotalBytes: sample?.system.meminfo.MemTotal ?? 0, nowEpochMs: sample?.timeMs ?? Date.now(), sampleMonotonicMs: sample?.monotonicMs, growthOf };
 }
 
 export function matchesFilterText(p: ProcessSample, lowerText: string): boolean {
@@ -34,7 +36,7 @@ export function matchesFilterText(p: ProcessSample, lowerText: string): boolean 
 }
 
 export function processTable(sample: Sample | null, query: ProcessTableQuery): ProcessTable {
-  const context = columnContextOf(sample);
+  const context = columnContextOf(sample, query.growthOf);
   const processes = sample?.processes ?? [];
   const lower = (query.filterText ?? '').toLowerCase();
   const shown = processes.filter((p) => isSelected(p, query.selection) && matchesFilterText(p, lower));

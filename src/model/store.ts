@@ -7,10 +7,12 @@ import type { SmapsTable } from '../proc/smaps-table.js';
 import type { MappingsReading, ProcessIdentity, ProcessSample, Sample } from '../sampler/sample.js';
 import { freeSummary } from './free-summary.js';
 import { RingBuffer } from './ring-buffer.js';
+import type { ProcessHistory } from './process-history.js';
 
 /**
  * One point of system history: a few numbers, not the whole system sample (meminfo and vmstat
- * are hundreds of fields), so that ten minutes of history stay small.
+ * are hundreds of fields), so that ten minutes of history stay small. Rates are per second since
+ * the previous sample (null on the first, or where the kernel lacks the counter).
  */
 export interface SystemPoint {
   timeMs: number;
@@ -24,13 +26,35 @@ export interface SystemPoint {
   buffCacheBytes: number;
   /** SwapTotal − SwapFree. */
   swapUsedBytes: number;
+  /** MemAvailable (free's "available"). */
+  availableBytes?: number;
+  /** PSI memory avg10, percent: some task stalled / all tasks stalled; null without PSI. */
+  psiSomePercent?: number | null;
+  psiFullPercent?: number | null;
+  /** Swapped in / out, bytes per second (vmstat pswpin / pswpout). */
+  swapInBytesPerSec?: number | null;
+  swapOutBytesPerSec?: number | null;
+  /** Page faults and major faults per second (vmstat pgfault / pgmajfault). */
+  pageFaultsPerSec?: number | null;
+  majorFaultsPerSec?: number | null;
 }
 
-function systemPoint(sample: Sample): SystemPoint {
+function systemPoint(sample: Sample, previous: Sample | null, pageSizeBytes: number): SystemPoint {
   const f = freeSummary(sample.system.meminfo);
+  const seconds = previous ? Math.max(1, sample.monotonicMs - previous.monotonicMs) / 1000 : 0;
+  const rate = (key: string, scale = 1) => {
+    const was = previous?.system.vmstat[key];
+    const is = sample.system.vmstat[key];
+    return was === undefined || is === undefined || seconds === 0 ? null : (Math.max(0, is - was) * scale) / seconds;
+  };
+  const psi = sample.system.pressure;
   return {
     timeMs: sample.timeMs, monotonicMs: sample.monotonicMs, costMs: sample.costMs, memTotalBytes: f.total,
     memUsedBytes: Math.max(0, f.used ?? 0), buffCacheBytes: Math.max(0, f.buffCache), swapUsedBytes: Math.max(0, f.swapUsed ?? 0),
+    availableBytes: sample.system.meminfo.MemAvailable ?? undefined,
+    psiSomePercent: psi?.some?.avg10 ?? null, psiFullPercent: psi?.full?.avg10 ?? null,
+    swapInBytesPerSec: rate('pswpin', pageSizeBytes), swapOutBytesPerSec: rate('pswpout', pageSizeBytes),
+    pageFaultsPerSec: rate('pgfault'), majorFaultsPerSec: rate('pgmajfault'),
   };
 }
 
@@ -61,6 +85,8 @@ export class Store {
   mappings: MappingsState | null = null;
   /** From the worker's first message; 4 KiB until then. */
   pageSizeBytes = 4096;
+  /** The per-process history, a consumer of the same sample stream (run-tui.ts), for views to pull from. */
+  processHistory: ProcessHistory | null = null;
   /** Bumped on every change: a view re-renders only when it moved. */
   version = 0;
   /** Built on the first find() after a push, not on every push. */
@@ -74,7 +100,7 @@ export class Store {
     this.previous = this.latest;
     this.latest = sample;
     this.byPid = null;
-    this.history.push(systemPoint(sample));
+    this.history.push(systemPoint(sample, this.previous, this.pageSizeBytes));
     if (this.mappings && !this.mappings.exited && !this.find(this.mappings.target)) {
       // Gone from the process list before the next smaps reading says so.
       this.mappings.exited = this.mappings.mappings !== null || this.mappings.denied;

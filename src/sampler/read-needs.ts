@@ -13,7 +13,12 @@ export type ReadNeed =
   /** /proc/PID/cmdline: the command line. */
   | 'cmdline'
   /** /proc/PID/cgroup: the cgroup path. */
-  | 'cgroup';
+  | 'cgroup'
+  /**
+   * /proc/PID/status even where smaps_rollup gives the sizes (status is otherwise skipped then):
+   * for VmHWM, the PEAK column. Its reads count as status reads.
+   */
+  | 'peak';
 
 export type ReadNeeds = ReadonlySet<ReadNeed>;
 

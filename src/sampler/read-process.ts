@@ -195,7 +195,7 @@ export function readProcess(tick: ProcessTick, pid: number, known: Tracked | und
   }
   // A leader that exited has no vsize in its stat: VmSize comes from a live thread's status.
   const leaderExited = zombie && !tracked.noMm;
-  const needsStatus = tick.needs.has('status') && (!ownerFromFiles || leaderExited || (!tracked.noMm && tracked.detail === null));
+  const needsStatus = (tick.needs.has('status') || tick.needs.has('peak')) && (!ownerFromFiles || leaderExited || (!tracked.noMm && (tracked.detail === null || tick.needs.has('peak'))));
   // A status not read this time would go stale unseen (the rollup gives the figures meanwhile):
   // dropped, so that it is read afresh when it is needed again (PSS switched off).
   if (!needsStatus) tracked.status = null;
@@ -246,6 +246,7 @@ function isIdle(tick: ProcessTick, pid: number, known: Tracked): boolean {
   const { needs } = tick;
   if (needs.has('cmdline') && known.cmdline === null) return false;
   if (needs.has('cgroup') && known.cgroupPath === undefined) return false;
+  if (needs.has('peak') && !known.noMm && known.status === null) return false;
   return known.noMm || (known.detailAtMs !== null) === needs.has('rollup');
 }
 
@@ -286,6 +287,7 @@ function toRecord(pid: number, t: Tracked, previous: Tracked | undefined, tick: 
     ussBytes: detail?.ussBytes ?? none,
     swapBytes: detail?.swapBytes ?? status?.vmSwapBytes ?? none,
     swapPssBytes: detail?.swapPssBytes ?? none,
+    peakRssBytes: status?.vmHwmBytes ?? none,
     cpuTicks,
     cpuPercent: cpuPercent(cpuTicks, previous, tick.nowMs, stat, tick.system),
     kernelThread: isKernelThread(stat),

@@ -62,6 +62,8 @@ export interface ProcessSample {
   /** Swap from smaps_rollup, VmSwap from status as a fallback. */
   swapBytes: number | null;
   swapPssBytes: number | null;
+  /** The kernel's high-water mark of the resident size (VmHWM in status). */
+  peakRssBytes: number | null;
   /** utime + stime, clock ticks; null when stat's figure is impossible. */
   cpuTicks: number | null;
   /** CPU use since the previous sample of this process, or the lifetime average on first sight; null when unknown. */
@@ -138,7 +140,7 @@ export interface OwnUsage {
 }
 
 /** Files opened this tick, by kind (smaps, where it replaces smaps_rollup, counts as rollup). */
-export type ReadCounts = Record<ReadNeed, number>;
+export type ReadCounts = Record<Exclude<ReadNeed, 'peak'>, number>;
 
 export function noReads(): ReadCounts {
   return { stat: 0, status: 0, rollup: 0, cmdline: 0, cgroup: 0 };

@@ -133,7 +133,7 @@ test('the footer offers only the keys that act in the view; a Processes key pres
     await h.waitFor('here, < and > choose the sort column');
     await h.press(KEYS.f2, KEYS.end, KEYS.enter);
     await h.waitFor(/^ Processes › System +memory chart/m);
-    assert.equal(h.lines()[39], 'F1Help  F2Views BkspBack  SpcPause F10Quit');
+    assert.equal(h.lines()[39], 'F1Help  F2Views gChart BkspBack  SpcPause F10Quit');
     await h.press(KEYS.f9);
     await h.waitFor('F9 sends a signal in the Processes view');
   });
@@ -142,6 +142,6 @@ test('the footer offers only the keys that act in the view; a Processes key pres
     await h.waitFor('total of 6 shown');
     await h.press(KEYS.f2, KEYS.end, KEYS.enter);
     await h.waitFor(/^ System +memory chart/m);
-    assert.equal(h.lines()[39], 'F1Help  F2Views SpcPause F10Quit', 'nothing to go back to: no Backspace');
+    assert.equal(h.lines()[39], 'F1Help  F2Views gChart SpcPause F10Quit', 'nothing to go back to: no Backspace');
   });
 });

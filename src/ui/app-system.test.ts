@@ -10,7 +10,7 @@ test('the System view: free summary, vmstat rates, pressure, a memory chart and 
     await h.waitFor('total of 6 shown');
     await h.press(KEYS.f2, KEYS.end, KEYS.enter);
     let text = await h.waitFor('/proc/meminfo');
-    assert.match(text, /^ System +memory chart · free · vmstat · pressure · meminfo/m);
+    assert.match(text, /^ System +memory chart \(g: next\) · free · vmstat · pressure · meminfo/m);
     assert.match(text, /Memory, MiB \(last 1 sample\)/);
     assert.match(text, /^ +total +used +free +shared +buff\/cache +available$/m);
     assert.match(text, /^Mem: +23\.5G +\S+ +\S+ +\S+ +\S+ +\S+$/m);

@@ -11,6 +11,7 @@ import { actionForKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
 import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
 import { TraceView, type TraceFeed } from './views/trace-view.js';
+import { HistoryView } from './views/history-view.js';
 import { ViewStack } from './view-stack.js';
 import { makeTheme, type Theme } from './theme.js';
 import { createScreen, layout, tooSmallFor, MIN_HEIGHT, MIN_WIDTH, type Screen, type ScreenStreams } from './screen-setup.js';
@@ -141,6 +142,7 @@ export class App {
         return NOTHING;
       case 'help': return { overlay: new HelpOverlay() };
       case 'trace': return this.traceKey();
+      case 'history': return this.historyKey();
       case 'views': return { overlay: this.viewPicker() };
       case 'back': return this.stack.all.length > 1 ? { pop: true } : { message: 'this is the first view' };
       case 'pause':
@@ -160,6 +162,17 @@ export class App {
     if (!p) return { message: 'no process selected' };
     if (p.kernelThread) return { message: `${p.comm} (${p.pid}) is a kernel thread: it makes no system calls of its own to trace` };
     return { trace: { pid: p.pid, comm: p.comm } };
+  }
+
+  /** H: the History view of the process selected in the Processes view (also from its Mappings). */
+  private historyKey(): Reaction | undefined {
+    const top = this.stack.top.id;
+    if (top === 'history') return { message: 'this is the History view (Backspace returns)' };
+    if (top !== 'processes' && top !== 'mappings') return { message: 'H shows the history of the selected process: in the Processes view (F2 or Backspace)' };
+    const p = this.options.processes.selectedProcess(this.options.store);
+    if (!p) return { message: 'no process selected' };
+    if (p.kernelThread) return { message: `${p.comm} (${p.pid}) is a kernel thread: it has no memory to follow` };
+    return { push: new HistoryView({ pid: p.pid, startTimeTicks: p.startTimeTicks }, p.comm) };
   }
 
   /** The Trace view of a trace just started, or why it could not start. */

@@ -7,7 +7,7 @@
 export type Action =
   | 'help' | 'views' | 'search' | 'searchNext' | 'filter' | 'sortBy' | 'sortPrev' | 'sortNext'
   | 'invertSort' | 'signal' | 'quit' | 'pause' | 'kernel' | 'columns' | 'group' | 'enter' | 'back'
-  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace';
+  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace' | 'history';
 
 export interface Binding {
   keys: readonly string[];
@@ -19,7 +19,7 @@ export interface Binding {
 
 export const BINDINGS: readonly Binding[] = [
   { keys: ['f1', '?', 'h'], action: 'help', label: 'F1 ? h', help: 'this help' },
-  { keys: ['f2'], action: 'views', label: 'F2', help: 'views: Processes, Mappings and Trace of the selected process, System' },
+  { keys: ['f2'], action: 'views', label: 'F2', help: 'views: Processes, Mappings, History and Trace of the selected process, System' },
   { keys: ['f3', '/'], action: 'search', label: 'F3 /', help: 'search the command lines (F3 again or n: next match)' },
   { keys: ['n'], action: 'searchNext', label: 'n', help: 'next match of the last search' },
   { keys: ['f4', '\\'], action: 'filter', label: 'F4 \\', help: 'live filter: show only matching processes (Esc clears)' },
@@ -32,8 +32,9 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['space'], action: 'pause', label: 'Space', help: 'pause / resume updates' },
   { keys: ['S-f'], action: 'follow', label: 'F', help: 'follow the selected process / hold the selection on its row' },
   { keys: ['S-k'], action: 'kernel', label: 'K', help: 'show / hide kernel threads' },
-  { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row)' },
+  { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row); History: per-minute chart; System: next chart' },
   { keys: ['s'], action: 'trace', label: 's', help: 'trace the memory syscalls of the selected process (strace; Backspace detaches)' },
+  { keys: ['S-h'], action: 'history', label: 'H', help: 'History of the selected process: memory over time, growth, leak fit (g: 6-hour view)' },
   { keys: ['enter'], action: 'enter', label: 'Enter', help: 'drill down: the Mappings of the selected process' },
   { keys: ['backspace'], action: 'back', label: 'Backspace', help: 'back to the previous view' },
   { keys: ['escape'], action: 'escape', label: 'Esc', help: 'clear the filter, close a dialog' },

@@ -6,6 +6,7 @@
  */
 import { Store } from '../model/store.js';
 import { SampleStream } from '../model/sample-stream.js';
+import { ProcessHistory } from '../model/process-history.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
 import { periodicFullGc } from '../sampler/periodic-gc.js';
 import { App } from './app.js';
@@ -109,6 +110,9 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       // The store first, then the screen; later consumers (recorder, exporter) subscribe here too.
       const samples = new SampleStream(onError);
       samples.subscribe((sample) => store.push(sample));
+      const history = new ProcessHistory({ intervalMs: options.delayMs, fullWindowMs: (options.historyMinutes ?? 10) * 60_000 });
+      store.processHistory = history;
+      samples.subscribe((sample) => history.push(sample));
       samples.subscribe(() => { ui.storeChanged(); collectGarbage(); });
       deps.attach({
         onReady: (pageSizeBytes) => { store.pageSizeBytes = pageSizeBytes; },

@@ -17,4 +17,6 @@ export interface TuiOptions {
   kernel: boolean;
   mouse: boolean;
   color: boolean;
+  /** Minutes of full-resolution per-process history (--history); 10 when absent. */
+  historyMinutes?: number;
 }

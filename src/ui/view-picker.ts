@@ -1,6 +1,6 @@
 /**
  * The views F2 offers now: Processes, Mappings of the selected process (when there is one that
- * has memory), Trace of the selected process, System. Later views join this list.
+ * has memory), History and Trace of the selected process, System. Later views join this list.
  */
 import type { Store } from '../model/store.js';
 import type { Choice } from './widgets/list-overlay.js';
@@ -8,6 +8,7 @@ import type { Reaction, View } from './view.js';
 import type { ProcessesView } from './views/processes-view.js';
 import { MappingsView } from './views/mappings-view.js';
 import { SystemView } from './views/system-view.js';
+import { HistoryView } from './views/history-view.js';
 import { processName } from './views/signal-flow.js';
 
 export interface ViewFactory {
@@ -25,6 +26,11 @@ export function viewChoices(processes: ProcessesView, store: Store): Choice<View
     {
       label: mappable ? `Mappings      of ${processName(selected)}` : 'Mappings      (select a process first)',
       value: { id: 'mappings', make: () => new MappingsView({ pid: selected!.pid, startTimeTicks: selected!.startTimeTicks }, selected!.comm) },
+      disabled: !mappable,
+    },
+ {
+      label: mappable ? `History       memory over time of ${processName(selected)}` : 'History       (select a process first)',
+      value: { id: 'history', make: () => new HistoryView({ pid: selected!.pid, startTimeTicks: selected!.startTimeTicks }, selected!.comm) },
       disabled: !mappable,
     },
     {

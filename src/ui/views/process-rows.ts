@@ -5,7 +5,7 @@
  */
 import type { ColumnContext } from '../../model/column.js';
 import type { ProcessSelection } from '../../model/process-filter.js';
-import { matchesFilterText, processTable } from '../../model/process-table.js';
+import { columnContextOf, matchesFilterText, processTable } from '../../model/process-table.js';
 import type { SortSpec } from '../../model/sort-rows.js';
 import type { Store } from '../../model/store.js';
 import type { ProcessSample } from '../../sampler/sample.js';
@@ -26,9 +26,19 @@ export interface ProcessRows {
 
 export const matchesFilter = matchesFilterText;
 
+/** The growth of the store's processes, when the store keeps history. */
+function growthOfStore(store: Store): ColumnContext['growthOf'] {
+  const history = store.processHistory;
+  return history ? (identity) => history.growthOf(identity) : undefined;
+}
+
+export function columnContext(store: Store): ColumnContext {
+  return columnContextOf(store.latest, growthOfStore(store));
+}
+
 /** The model's process table of the store's latest sample (the same rows `memtop snapshot` prints). */
 export function processRows(store: Store, query: ProcessQuery): ProcessRows {
-  const table = processTable(store.latest, query);
+  const table = processTable(store.latest, { ...query, growthOf: growthOfStore(store) });
   return { rows: table.rows, context: table.context, total: table.listedCount };
 }
 

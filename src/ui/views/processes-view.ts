@@ -27,6 +27,7 @@ import { ColumnPicker } from '../widgets/column-picker.js';
 import { ListOverlay } from '../widgets/list-overlay.js';
 import { ProcessSearch } from './process-search.js';
 import { MappingsView } from './mappings-view.js';
+import { selectedTrend } from './uss-sparkline.js';
 
 type P = ProcessSample;
 
@@ -115,6 +116,9 @@ export class ProcessesView implements View {
   status(context: ViewContext): string {
     const { rows, total } = this.rows(context.store);
     const parts = [`${rows.length} of ${total} processes`, `sort ${this.sort.column.title} ${this.sort.descending ? 'desc' : 'asc'}`];
+    const selected = rows[this.selected.index];
+    const trend = selected ? selectedTrend(context.store.processHistory, selected) : '';
+    if (trend !== '') parts.splice(1, 0, `${selected.pid} ${trend}`);
     if (this.filterText !== '') parts.push(`filter "${this.filterText}"`);
     const { hidden } = columnsForWidth(this.columns, context.width, this.sort.column.id);
     if (hidden.length > 0) parts.push(`narrow: ${hidden.map((c) => c.title).join(' ')} hidden`);

@@ -10,6 +10,10 @@ import type { GraphRequest } from '../graph-request.js';
 import type { MouseInput, Reaction, View, ViewContext, ViewNeeds } from '../view.js';
 import { freeLines, meminfoLines, pressureLines, vmstatLines } from './system-lines.js';
 import { memoryGraph } from './memory-graph.js';
+import { availableGraph, pressureGraph, swapActivityGraph } from './system-activity-graph.js';
+
+/** What the chart shows; g steps through them. */
+const CHARTS = ['memory', 'available', 'pressure', 'swap'] as const;
 
 /** Rows the chart takes: about 45 % of the area, 10 to 16; none in an area under 16 rows. */
 export function chartRows(height: number): number {
@@ -22,6 +26,7 @@ export class SystemView implements View {
   readonly needs: ViewNeeds = { reads: new Set(), mappingsOf: null };
   private top = 0;
   private lineCount = 0;
+  private chart: (typeof CHARTS)[number] = 'memory';
 
   lines(context: ViewContext): string[] {
     const { store, theme, width } = context;
@@ -53,14 +58,22 @@ export class SystemView implements View {
     const rows = this.chartRows(context);
     const { store } = context;
     if (rows === 0) return null;
+    const points = store.history.toArray();
+    if (this.chart === 'available') return availableGraph(points, 0, rows);
+    if (this.chart === 'pressure') return pressureGraph(points, 0, rows);
+    if (this.chart === 'swap') return swapActivityGraph(points, 0, rows);
     return memoryGraph(store.history.toArray(), (store.latest!.system.meminfo.SwapTotal ?? 0) > 0, 0, rows);
   }
 
   status(): string {
-    return 'memory chart · free · vmstat · pressure · meminfo (arrows scroll)';
+    return `${this.chart} chart (g: next) · free · vmstat · pressure · meminfo (arrows scroll)`;
   }
 
   onKey(action: Action, context: ViewContext): Reaction {
+    if (action === 'group') {
+      this.chart = CHARTS[(CHARTS.indexOf(this.chart) + 1) % CHARTS.length];
+      return { redraw: true, message: `chart: ${this.chart}` };
+    }
     const textRows = context.height - this.chartRows(context);
     const page = Math.max(1, textRows - 1);
     const moves: Partial<Record<Action, number>> = { up: -1, down: 1, pageUp: -page, pageDown: page, home: -1e9, end: 1e9 };

@@ -48,6 +48,8 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     ? `${label(theme, 'PSI mem avg10:')} some ${psi.some?.avg10.toFixed(2) ?? '-'}% full ${psi.full?.avg10.toFixed(2) ?? '-'}%`
     : `${label(theme, 'PSI mem:')} not available`;
   const cost = `${label(theme, 'memtop:')} ${ownCostText(sample.own.cpuPercent, own.rssBytes)} · sample ${Math.round(sample.costMs)} ms every ${own.intervalMs / 1000} s${own.paused ? ' · ' + theme.fg('red', theme.bold('PAUSED')) : ''}`;
+  const suspects = store.processHistory?.suspects ?? 0;
+  const leaks = suspects > 0 ? ` · ${theme.fg('red', theme.bold(`${suspects} suspected leak${suspects === 1 ? '' : 's'} (!)`))}` : '';
 
   let threads = 0;
   let kernel = 0;
@@ -67,7 +69,7 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     pad(` ${mem}`, half + 1) + tasks,
     pad(` ${swp}`, half + 1) + load,
     pad(` ${pressure}`, 1 + plainLengthOf(pressure)) + up,
-    ` ${cost}`,
+    ` ${cost}${leaks}`,
   ];
 }
 

@@ -52,7 +52,7 @@ function plainWidth<Row>(layout: TableLayout<Row>): number {
 export function rowCells<Row>(layout: TableLayout<Row>, row: Row, context: ColumnContext,
   cellText?: (column: Column<Row>, row: Row) => string | undefined): string[] {
   return layout.columns.map((column, i) => {
-    const text = cellText?.(column, row) ?? formatValue(column, column.value(row, context), context);
+    const text = cellText?.(column, row) ?? (column.mark?.(row, context) ?? '') + formatValue(column, column.value(row, context), context);
     return fit(text, layout.widths[i], column.align);
   });
 }
@@ -63,6 +63,7 @@ export function rowLine<Row>(layout: TableLayout<Row>, row: Row, context: Column
   if (selected) return theme.bar(escapeTags(fit(cells.join(' '), layout.width)));
   return layout.columns.map((column, i) => {
     const text = escapeTags(cells[i]);
+    if (column.mark?.(row, context)) return theme.fg('red', theme.bold(text));
     if (column.kind !== 'bytes') return text;
     const value = column.value(row, context);
     return theme.bytes(text, typeof value === 'number' ? value : null);

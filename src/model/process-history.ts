@@ -1,0 +1,141 @@
+/**
+ * The per-process history: a consumer of the sample stream (subscribe `push`) that keeps every
+ * process's RSS, PSS, USS, swap and CPU over time, keyed by pid + start time, from the samples
+ * alone (it reads nothing). Full resolution for `fullWindowMs` (--history), one min/mean/max
+ * point a minute for `minutesWindowMs`; a process gone for longer than the full window is
+ * dropped. Growth (growth.ts) and leak suspicion (leak-rule.ts) are computed once per sample,
+ * on first ask. Needs no terminal: `memtop leaks` uses it as the UI does.
+ */
+import type { ProcessIdentity, Sample } from '../sampler/sample.js';
+import { fitLine, type Fit } from './growth.js';
+import { enoughData, isSuspectedLeak } from './leak-rule.js';
+import { ProcessTrack } from './process-track.js';
+
+export const DEFAULT_FULL_WINDOW_MS = 10 * 60_000;
+export const DEFAULT_MINUTES_WINDOW_MS = 6 * 3_600_000;
+export const DEFAULT_GROWTH_WINDOW_MS = 5 * 60_000;
+
+export interface HistoryOptions {
+  fullWindowMs?: number;
+  minutesWindowMs?: number;
+  /** The window of the growth fit; at most the full window. */
+  growthWindowMs?: number;
+  /** The sampling interval: sizes the full-resolution rings (they hold fullWindowMs of it). */
+  intervalMs: number;
+}
+
+export interface Growth {
+  fit: Fit;
+  /** USS where the process has USS readings in the window, else RSS (PSS/USS refused or not read). */
+  basis: 'uss' | 'rss';
+  suspected: boolean;
+}
+
+function key(pid: number, startTimeTicks: number): string {
+  return `${pid}:${startTimeTicks}`;
+}
+
+export class ProcessHistory {
+  readonly fullWindowMs: number;
+  readonly minutesWindowMs: number;
+  readonly growthWindowMs: number;
+  private readonly fullCapacity: number;
+  private readonly tracks = new Map<string, ProcessTrack>();
+  private originMs: number | null = null;
+  private nowMs = 0;
+  /** Bumped on every push: growth is computed once per version. */
+  version = 0;
+  private growthVersion = -1;
+  private growths = new Map<string, Growth | null>();
+  private suspectCount = 0;
+
+  constructor(options: HistoryOptions) {
+    this.fullWindowMs = options.fullWindowMs ?? DEFAULT_FULL_WINDOW_MS;
+    this.minutesWindowMs = options.minutesWindowMs ?? DEFAULT_MINUTES_WINDOW_MS;
+    this.growthWindowMs = Math.min(options.growthWindowMs ?? DEFAULT_GROWTH_WINDOW_MS, this.fullWindowMs);
+    this.fullCapacity = Math.ceil(this.fullWindowMs / Math.max(1, options.intervalMs)) + 2;
+  }
+
+  /** Adds a sample (subscribe this to the SampleStream). */
+  push(sample: Sample): void {
+    // Times are kept as whole ms since the first sample, on the sample's monotonic clock.
+    this.originMs ??= Math.floor(sample.monotonicMs);
+    const timeMs = Math.max(0, Math.round(sample.monotonicMs - this.originMs));
+    this.nowMs = timeMs;
+    for (const p of sample.processes) {
+      if (p.kernelThread) continue;
+      const k = key(p.pid, p.startTimeTicks);
+      let track = this.tracks.get(k);
+      if (!track) {
+        track = new ProcessTrack({ pid: p.pid, startTimeTicks: p.startTimeTicks }, p, this.fullCapacity, Math.ceil(this.minutesWindowMs / 60_000) + 1);
+        this.tracks.set(k, track);
+      }
+      track.add(p, timeMs, sample.monotonicMs);
+    }
+    const fullFrom = timeMs - this.fullWindowMs;
+    for (const [k, track] of this.tracks) {
+      if (track.lastSeenMs < fullFrom) this.tracks.delete(k);
+      else track.prune(fullFrom, timeMs - this.minutesWindowMs);
+    }
+    this.version++;
+  }
+
+  /** Ms since the first sample, of the latest one: the time axis of every track. */
+  get latestMs(): number {
+    return this.nowMs;
+  }
+
+  get size(): number {
+    return this.tracks.size;
+  }
+
+  track(identity: ProcessIdentity): ProcessTrack | undefined {
+    return this.tracks.get(key(identity.pid, identity.startTimeTicks));
+  }
+
+  allTracks(): IterableIterator<ProcessTrack> {
+    return this.tracks.values();
+  }
+
+  /** The growth over the growth window, or null until there are MIN_GROWTH_SPAN_MS of data. */
+  growthOf(identity: ProcessIdentity): Growth | null {
+    this.refreshGrowth();
+    return this.growths.get(key(identity.pid, identity.startTimeTicks)) ?? null;
+  }
+
+  /** Processes suspected of leaking now. */
+  get suspects(): number {
+    this.refreshGrowth();
+    return this.suspectCount;
+  }
+
+  private refreshGrowth(): void {
+    if (this.growthVersion === this.version) return;
+    this.growthVersion = this.version;
+    this.growths = new Map();
+    this.suspectCount = 0;
+    const from = this.nowMs - this.growthWindowMs;
+    for (const [k, track] of this.tracks) {
+      if (track.lastSeenMs !== this.nowMs) continue; // gone: no current growth
+      const growth = growthOf(track, from);
+      this.growths.set(k, growth);
+      if (growth?.suspected) this.suspectCount++;
+    }
+  }
+
+  /** Bytes held by the tracks' typed arrays. */
+  get byteSize(): number {
+    let sum = 0;
+    for (const track of this.tracks.values()) sum += track.byteSize;
+    return sum;
+  }
+}
+
+/** The growth of one track from `fromMs`: USS when it has enough USS readings there, else RSS. */
+export function growthOf(track: ProcessTrack, fromMs: number): Growth | null {
+  const ussFit = fitLine(track.points('uss'), fromMs);
+  if (enoughData(ussFit)) return { fit: ussFit, basis: 'uss', suspected: isSuspectedLeak(ussFit) };
+  const rssFit = fitLine(track.points('rss'), fromMs);
+  if (enoughData(rssFit)) return { fit: rssFit, basis: 'rss', suspected: isSuspectedLeak(rssFit) };
+  return null;
+}

@@ -1,0 +1,51 @@
+/**
+ * The leak marker, the header count and the History view in a real terminal (tmux), at -d 1,
+ * with the real helper shapes (test/helpers/leakhog.c): the 1 MiB/s leak is marked once growth
+ * has its 30 s of data; idle, sawtooth and one-time growth are not; H opens the History view of
+ * the selected process with its growth and fit, and Backspace returns.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Tmux } from '../helpers/tmux.js';
+import { memtopCommand, memtopExit } from '../helpers/tmux-memtop.js';
+import { startLeakShapes } from '../helpers/leak-helpers.js';
+
+test('at -d 1 the leaking helper is marked (! and the header count) and the others are not; H shows its History', { timeout: 150_000 }, async (t) => {
+  const shapes = await startLeakShapes();
+  t.after(() => shapes.stop());
+  const pids = [shapes.leak, shapes.idle, shapes.sawtooth, shapes.once].map((h) => h.pid);
+  const startedMs = Date.now();
+  const tmux = new Tmux(memtopCommand(['-d', '1', '-p', pids.join(','), '-c', 'pid,uss,growth,command', '-s', 'growth']), { columns: 140, rows: 40 });
+  t.after(() => tmux.kill());
+  const row = (pid: number) => new RegExp(`^ *${pid} +\\S+ +(\\S+) `, 'm');
+  const screen = await tmux.waitFor(/1 suspected leak \(!\)/, 60_000);
+  const flaggedAfterMs = Date.now() - startedMs;
+  // Growth waits for 30 s of data; the rest is start-up and the 1 s tick.
+  assert.ok(flaggedAfterMs <= 40_000, `flagged after ${flaggedAfterMs} ms`);
+  assert.match(row(shapes.leak.pid).exec(screen)![1], /^!\+\d+M\/m$/);
+  // Watch a while longer: the sawtooth runs many cycles, the one-time grower grew (at 8 s) long ago.
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    const now = tmux.capture();
+    assert.match(now, /1 suspected leak \(!\)/, now);
+    for (const helper of [shapes.idle, shapes.sawtooth, shapes.once]) {
+      const cell = row(helper.pid).exec(now)?.[1] ?? '';
+      assert.ok(!cell.startsWith('!'), `${helper.pid} marked: ${cell}\n${now}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  // Sorted by growth: the leak is the top row, selected.
+  tmux.send('H');
+  await tmux.waitForAll([
+    new RegExp(`Processes › leakhog \\(${shapes.leak.pid}\\) › History`),
+    /Growth +\+\d+M\/m of USS, fit r² (0\.9\d|1\.00) over \S+ \(\d+ readings\) · suspected leak/,
+    /RSS +now \S+ +min \S+ +max \S+ +peak \S+ \(VmHWM\)/,
+    /Memory, MiB \(last/,
+  ]);
+  tmux.send('g');
+  await tmux.waitFor(/per-minute means/);
+  tmux.send('BSpace');
+  await tmux.waitFor(/^ Processes +\d+ of/m);
+  tmux.send('q');
+  assert.equal(await memtopExit(tmux), 0);
+});
