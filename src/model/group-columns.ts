@@ -24,7 +24,13 @@ function groupedColumn(column: Column<unknown>): Column<G> {
   };
 }
 
+const CGROUP_KEY: Column<G> = {
+  id: 'cgroup', title: 'CGROUP', description: 'The cgroup that accounts the memory (v1 memory controller, else the v2 path)',
+  width: 0, align: 'left', kind: 'text', needs: ['cgroup'], descendingByDefault: false, value: (g) => g.key,
+};
+
 function keyColumn(by: GroupBy): Column<G> {
+  if (by === 'cgroup') return CGROUP_KEY;
   const from = findColumn(PROCESS_COLUMNS, by === 'program' ? 'comm' : 'user')!;
   return {
     id: by, title: by.toUpperCase(), description: from.description, width: from.width, align: from.align, kind: from.kind,
@@ -44,5 +50,7 @@ export function groupColumns(by: GroupBy): Column<G>[] {
 }
 
 export function defaultGroupColumnIds(by: GroupBy): string[] {
-  return [by, 'count', 'rss', 'pss', 'uss', 'swap', 'cpu', 'mem'];
+  const figures = ['count', 'rss', 'pss', 'uss', 'swap', 'cpu', 'mem'];
+  // A cgroup path is long: it takes the rest of the line, last.
+  return by === 'cgroup' ? [...figures, by] : [by, ...figures];
 }
