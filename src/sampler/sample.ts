@@ -10,6 +10,7 @@ import type { Loadavg } from '../proc/loadavg.js';
 import type { Uptime } from '../proc/uptime.js';
 import type { SmapsMapping } from '../proc/smaps.js';
 import type { ReadNeed } from './read-needs.js';
+import type { CgroupCharge } from '../proc/cgroup-memory.js';
 
 export interface ProcessSample {
   pid: number;
@@ -112,6 +113,8 @@ export interface Sample {
   costMs: number;
   /** memtop's own process (all its threads), from the real /proc whatever the sampled root. */
   own: OwnUsage;
+  /** The charge of each cgroup of the processes, when the cgroup need is on and a cgroup root is known. */
+  cgroupCharges?: CgroupCharge[];
 }
 
 export interface OwnUsage {

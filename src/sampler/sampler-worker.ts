@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
+import { cgroupRootFor } from './read-cgroup-charges.js';
 import { readMappings } from './read-mappings.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
@@ -19,7 +20,8 @@ const port = parentPort!;
 const input = workerData as WorkerInput;
 const procfs = new ProcFs(input.procRoot);
 let config: SamplingConfig = input.config;
-const sampler = new Sampler({ procfs });
+const cgroupRoot = cgroupRootFor(input.procRoot);
+const sampler = new Sampler({ procfs, cgroupFs: cgroupRoot === null ? null : new ProcFs(cgroupRoot) });
 const deltas = new SampleDeltaWriter();
 const collectGarbage = periodicFullGc();
 let timer: NodeJS.Timeout | null = null;

@@ -35,11 +35,13 @@ export interface ProcessesSettings {
   sort: SortSpec<P>;
   selection: ProcessSelection;
   filterText: string;
+  /** The breadcrumb segment, when not "Processes" (a group drilled into: "firefox processes"). */
+  title?: string;
 }
 
 export class ProcessesView implements View {
   readonly id = 'processes';
-  readonly title = 'Processes';
+  readonly title: string;
   columns: Column<P>[];
   sort: SortSpec<P>;
   selection: ProcessSelection;
@@ -56,6 +58,7 @@ export class ProcessesView implements View {
     this.sort = settings.sort;
     this.selection = settings.selection;
     this.filterText = settings.filterText;
+    this.title = settings.title ?? 'Processes';
   }
 
   get needs(): ViewNeeds {
