@@ -3,7 +3,7 @@
  * the cgroup need is on (the Containers view is open, or --group cgroup): one read set per
  * distinct cgroup, not per process.
  */
-import type { ProcFs } from '../proc/procfs.js';
+import { ProcFs } from '../proc/procfs.js';
 import { readCgroupCharge } from '../proc/cgroup-charge-reader.js';
 import type { CgroupCharge } from '../proc/cgroup-memory.js';
 import type { ProcessSample } from './sample.js';
@@ -12,6 +12,12 @@ import type { ProcessSample } from './sample.js';
 export function cgroupRootFor(procRoot: string, env: NodeJS.ProcessEnv = process.env): string | null {
   if (env.MEMTOP_CGROUP_ROOT) return env.MEMTOP_CGROUP_ROOT;
   return procRoot === '/proc' || procRoot === '/proc/' ? '/sys/fs/cgroup' : null;
+}
+
+/** The cgroup filesystem for a proc root, or null when none is known. */
+export function openCgroupFs(procRoot: string, env: NodeJS.ProcessEnv = process.env): ProcFs | null {
+  const root = cgroupRootFor(procRoot, env);
+  return root === null ? null : new ProcFs(root);
 }
 
 export function readCgroupCharges(fs: ProcFs, processes: readonly ProcessSample[]): CgroupCharge[] {

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
-import { cgroupRootFor } from './read-cgroup-charges.js';
+import { openCgroupFs } from './read-cgroup-charges.js';
 import { readMappings } from './read-mappings.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
@@ -20,8 +20,7 @@ const port = parentPort!;
 const input = workerData as WorkerInput;
 const procfs = new ProcFs(input.procRoot);
 let config: SamplingConfig = input.config;
-const cgroupRoot = cgroupRootFor(input.procRoot);
-const sampler = new Sampler({ procfs, cgroupFs: cgroupRoot === null ? null : new ProcFs(cgroupRoot) });
+const sampler = new Sampler({ procfs, cgroupFs: openCgroupFs(input.procRoot) });
 const deltas = new SampleDeltaWriter();
 const collectGarbage = periodicFullGc();
 let timer: NodeJS.Timeout | null = null;

@@ -9,6 +9,8 @@ import type { ProcessesView } from './views/processes-view.js';
 import { MappingsView } from './views/mappings-view.js';
 import { SystemView } from './views/system-view.js';
 import { processName } from './views/signal-flow.js';
+import { TreeView } from './views/tree-view.js';
+import { GroupView } from './views/group-view.js';
 
 export interface ViewFactory {
   id: View['id'];
@@ -32,6 +34,10 @@ export function viewChoices(processes: ProcessesView, store: Store): Choice<View
       value: { id: 'trace', make: () => processes, choose: () => ({ trace: { pid: selected!.pid, comm: selected!.comm } }) },
       disabled: !mappable,
     },
+    { label: 'Tree          parents and children, subtree totals (F5)', value: { id: 'tree', make: () => new TreeView(processes.selection, processes) } },
+    { label: 'Programs      one row per program, like ps_mem', value: { id: 'programs', make: () => new GroupView('program', processes) } },
+    { label: 'Users         one row per user, like smem -u', value: { id: 'users', make: () => new GroupView('user', processes) } },
+    { label: 'Containers    one row per cgroup, with its charge and limit', value: { id: 'containers', make: () => new GroupView('cgroup', processes) } },
     { label: 'System        meminfo, free, vmstat, pressure', value: { id: 'system', make: () => new SystemView() } },
   ];
 }
