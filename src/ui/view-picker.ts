@@ -34,7 +34,7 @@ export function viewChoices(processes: ProcessesView, store: Store): Choice<View
       value: { id: 'trace', make: () => processes, choose: () => ({ trace: { pid: selected!.pid, comm: selected!.comm } }) },
       disabled: !mappable,
     },
-    { label: 'Tree          parents and children, subtree totals (F5)', value: { id: 'tree', make: () => new TreeView(processes.selection, processes) } },
+    { label: 'Tree          parents and children, subtree totals (F5)', value: { id: 'tree', make: () => new TreeView(processes) } },
     { label: 'Programs      one row per program, like ps_mem', value: { id: 'programs', make: () => new GroupView('program', processes) } },
     { label: 'Users         one row per user, like smem -u', value: { id: 'users', make: () => new GroupView('user', processes) } },
     { label: 'Containers    one row per cgroup, with its charge and limit', value: { id: 'containers', make: () => new GroupView('cgroup', processes) } },

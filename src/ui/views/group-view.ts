@@ -1,6 +1,6 @@
 /**
  * Programs (ps_mem), Users (smem -u) and Containers (systemd-cgtop, csysdig): one row per group
- * of the processes the Processes view selects, its figures summed from the sample (no file is
+ * of the processes the Processes view selects (and its live filter matches), its figures summed from the sample (no file is
  * read for them), sorted by PSS. Enter: the Processes view of that group's members alone.
  */
 import { columnNeeds, findColumn, type ColumnContext } from '../../model/column.js';
@@ -16,6 +16,7 @@ import type { Action } from '../key-table.js';
 import type { Reaction, View, ViewContext, ViewNeeds } from '../view.js';
 import { ProcessesView } from './processes-view.js';
 import { RowTable } from './row-table.js';
+import { matchesFilter } from './process-rows.js';
 
 type G = ProcessAggregate;
 
@@ -52,7 +53,8 @@ export class GroupView extends RowTable<G> implements View {
 
   protected build(store: Store, context: ColumnContext): G[] {
     const sample = store.latest;
-    const selected = selectProcesses(sample?.processes ?? [], this.processes.selection);
+    const lower = this.processes.filterText.toLowerCase();
+    const selected = selectProcesses(sample?.processes ?? [], this.processes.selection).filter((p) => matchesFilter(p, lower));
     const groups = groupProcesses(selected, this.by, context);
     const rows = this.by === 'cgroup' ? withCharges(groups, sample?.cgroupCharges) : groups;
     return sortRows(rows, this.sort, context, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -82,7 +84,7 @@ export class GroupView extends RowTable<G> implements View {
     const { columns, sort, selection } = this.processes;
     return {
       push: new ProcessesView({
-        columns, sort, filterText: '', title: `${label} processes`, selection: { ...selection, group: { by: this.by, key: row.key } },
+        columns, sort, filterText: this.processes.filterText, title: `${label} processes`, selection: { ...selection, group: { by: this.by, key: row.key } },
       }),
     };
   }

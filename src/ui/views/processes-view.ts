@@ -155,7 +155,7 @@ export class ProcessesView implements View {
       case 'searchNext': return this.search.next(this, context.store);
       case 'columns': return { overlay: new ColumnPicker(PROCESS_COLUMNS, this.columns, (columns) => this.setColumns(columns)) };
       case 'enter': return this.drillDown(context.store);
-      case 'tree': return { push: new TreeView(this.selection, this) };
+      case 'tree': return { push: new TreeView(this) };
       case 'signal': {
         const p = rows[this.selected.index];
         if (!p) return { message: 'no process selected' };

@@ -6,7 +6,9 @@
  */
 import type { ColumnContext } from '../../model/column.js';
 import { findColumn, columnNeeds } from '../../model/column.js';
-import { isSelected, type ProcessSelection } from '../../model/process-filter.js';
+import { isSelected } from '../../model/process-filter.js';
+import { matchesFilter } from './process-rows.js';
+import type { ProcessesView } from './processes-view.js';
 import { buildTree, flattenTree, treeKey, type TreeLine, type TreeNode } from '../../model/process-tree.js';
 import { DEFAULT_TREE_COLUMN_IDS, TREE_COLUMNS, branchText, siblingOrder } from '../../model/tree-columns.js';
 import type { Store } from '../../model/store.js';
@@ -20,15 +22,13 @@ export class TreeView extends RowTable<TreeLine> implements View {
   readonly id = 'tree';
   readonly title = 'Tree';
   readonly collapsed = new Set<string>();
-  private readonly selection: ProcessSelection;
-  /** F5 goes back to it. */
-  private readonly list: View | null;
+  /** Whose selection and live filter the tree shows; F5 goes back to it. */
+  private readonly list: ProcessesView;
   private roots: TreeNode[] = [];
 
-  constructor(selection: ProcessSelection, list: View | null = null) {
+  constructor(list: ProcessesView) {
     const columns = DEFAULT_TREE_COLUMN_IDS.map((id) => findColumn(TREE_COLUMNS, id)!);
     super(columns, { column: findColumn(TREE_COLUMNS, 'subPss')!, descending: true });
-    this.selection = selection;
     this.list = list;
   }
 
@@ -37,8 +37,9 @@ export class TreeView extends RowTable<TreeLine> implements View {
   }
 
   protected build(store: Store, context: ColumnContext): TreeLine[] {
-    // Hidden processes (kernel threads, --user) leave the tree; their children become roots.
-    const processes = (store.latest?.processes ?? []).filter((p) => isSelected(p, this.selection));
+    // Hidden processes (kernel threads, --user, the live filter) leave the tree; their children become roots.
+    const lower = this.list.filterText.toLowerCase();
+    const processes = (store.latest?.processes ?? []).filter((p) => isSelected(p, this.list.selection) && matchesFilter(p, lower));
     this.roots = buildTree(processes, context);
     return flattenTree(this.roots, this.collapsed, siblingOrder(this.sort.column, this.sort.descending, context));
   }
@@ -64,7 +65,7 @@ export class TreeView extends RowTable<TreeLine> implements View {
     switch (action) {
       case 'expand': return line ? this.setCollapsed(line, false) : {};
       case 'collapse': return line ? this.setCollapsed(line, true) : {};
-      case 'tree': return this.list ? { replace: this.list } : { message: 'F5: the tree is the only list here' };
+      case 'tree': return { replace: this.list };
       case 'enter': {
         const p = line?.node.process;
         if (!p) return { message: 'no process selected' };
