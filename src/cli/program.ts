@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { configureTui } from './tui-command.js';
 import { addSnapshotCommand } from './snapshot-command.js';
 import { addMapsCommand } from './maps-command.js';
+import { addLibsCommand } from './libs-command.js';
 import { addSystemCommand } from './system-command.js';
 import { addTraceCommand } from './trace-command.js';
 
@@ -50,6 +51,7 @@ export function buildProgram(output: ProgramOutput = {}): Command {
     .helpCommand(true);
   addSnapshotCommand(program);
   addMapsCommand(program);
+  addLibsCommand(program);
   addSystemCommand(program);
   addTraceCommand(program);
   program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system (each has --help).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error.');

@@ -1,0 +1,49 @@
+/**
+ * System-wide libraries (smem -m): one row per mapped file across all processes, summed from
+ * every process's smaps: how many processes map it, its RSS (each process's resident pages in
+ * full: over-counts), PSS (adds up: a file's PSS over all its sharers is its resident size once)
+ * and USS (pages only one process has). Files only: anonymous memory, [heap], [stack] and the
+ * kernel's special mappings have no file to share.
+ */
+import type { SmapsMapping } from '../proc/smaps.js';
+import { summarize } from '../proc/smaps-counters.js';
+
+export interface LibraryRow {
+  /** The file's path; untrusted. */
+  path: string;
+  /** Processes that map it (a process mapping it several times counts once). */
+  processes: number;
+  /** Their identities, pid:startTimeTicks (the processes listed on Enter). */
+  members: string[];
+  sizeBytes: number;
+  rssBytes: number;
+  pssBytes: number;
+  ussBytes: number;
+  swapBytes: number;
+}
+
+export function isFileMapping(m: SmapsMapping): boolean {
+  return m.path.startsWith('/');
+}
+
+/** Adds one process's mappings to the table (by path), in place. */
+export function addLibraries(table: Map<string, LibraryRow>, member: string, mappings: readonly SmapsMapping[]): void {
+  for (const m of mappings) {
+    if (!isFileMapping(m)) continue;
+    let row = table.get(m.path);
+    if (row === undefined) {
+      row = { path: m.path, processes: 0, members: [], sizeBytes: 0, rssBytes: 0, pssBytes: 0, ussBytes: 0, swapBytes: 0 };
+      table.set(m.path, row);
+    }
+    if (row.members[row.members.length - 1] !== member) {
+      row.members.push(member);
+      row.processes++;
+    }
+    const s = summarize(m.counters);
+    row.sizeBytes += m.counters.Size ?? 0;
+    row.rssBytes += s.rssBytes;
+    row.pssBytes += s.pssBytes;
+    row.ussBytes += s.ussBytes;
+    row.swapBytes += s.swapBytes;
+  }
+}
