@@ -22,12 +22,15 @@ export interface LibraryRow {
   swapBytes: number;
 }
 
-export function isFileMapping(m: SmapsMapping): boolean {
+/** What a row needs of a mapping: its path and counters (the libraries worker sends no more). */
+export type FileMapping = Pick<SmapsMapping, 'path' | 'counters'>;
+
+export function isFileMapping(m: FileMapping): boolean {
   return m.path.startsWith('/');
 }
 
 /** Adds one process's mappings to the table (by path), in place. */
-export function addLibraries(table: Map<string, LibraryRow>, member: string, mappings: readonly SmapsMapping[]): void {
+export function addLibraries(table: Map<string, LibraryRow>, member: string, mappings: readonly FileMapping[]): void {
   for (const m of mappings) {
     if (!isFileMapping(m)) continue;
     let row = table.get(m.path);

@@ -14,7 +14,7 @@ import { sortRows } from '../../model/sort-rows.js';
 import type { Store } from '../../model/store.js';
 import type { Action } from '../key-table.js';
 import type { Reaction, View, ViewContext, ViewNeeds } from '../view.js';
-import { ProcessesView } from './processes-view.js';
+import type { ProcessesView } from './processes-view.js';
 import { RowTable } from './row-table.js';
 import { matchesFilter } from './process-rows.js';
 
@@ -81,11 +81,6 @@ export class GroupView extends RowTable<G> implements View {
     const row = this.selectedRow(context.store);
     if (!row) return { message: 'nothing selected' };
     const label = this.by === 'cgroup' ? cgroupName(row.key) : row.key;
-    const { columns, sort, selection } = this.processes;
-    return {
-      push: new ProcessesView({
-        columns, sort, filterText: this.processes.filterText, title: `${label} processes`, selection: { ...selection, group: { by: this.by, key: row.key } },
-      }),
-    };
+    return { push: this.processes.narrowed(`${label} processes`, { group: { by: this.by, key: row.key } }) };
   }
 }

@@ -233,6 +233,11 @@ export class ProcessesView implements View {
     return { redraw: true, resample: this.needsDetail() && !hadDetail };
   }
 
+  /** A Processes view of some of these processes only (a group or file drilled into), same columns and sort. */
+  narrowed(title: string, only: Pick<ProcessSelection, 'group' | 'members'>): ProcessesView {
+    return new ProcessesView({ columns: this.columns, sort: this.sort, filterText: this.filterText, title, selection: { ...this.selection, ...only } });
+  }
+
   private drillDown(store: Store): Reaction {
     const p = this.selectedProcess(store);
     if (!p) return { message: 'no process selected' };
