@@ -6,7 +6,6 @@
  * kernel's special mappings have no file to share.
  */
 import type { SmapsMapping } from '../proc/smaps.js';
-import { summarize } from '../proc/smaps-counters.js';
 
 export interface LibraryRow {
   /** The file's path; untrusted. */
@@ -42,11 +41,12 @@ export function addLibraries(table: Map<string, LibraryRow>, member: string, map
       row.members.push(member);
       row.processes++;
     }
-    const s = summarize(m.counters);
-    row.sizeBytes += m.counters.Size ?? 0;
-    row.rssBytes += s.rssBytes;
-    row.pssBytes += s.pssBytes;
-    row.ussBytes += s.ussBytes;
-    row.swapBytes += s.swapBytes;
+    // The smaps counters, in bytes (as summarize() in proc/smaps-counters.ts reads them).
+    const c = m.counters;
+    row.sizeBytes += c.Size ?? 0;
+    row.rssBytes += c.Rss ?? 0;
+    row.pssBytes += c.Pss ?? 0;
+    row.ussBytes += (c.Private_Clean ?? 0) + (c.Private_Dirty ?? 0);
+    row.swapBytes += c.Swap ?? 0;
   }
 }

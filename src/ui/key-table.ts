@@ -20,7 +20,7 @@ export interface Binding {
 
 export const BINDINGS: readonly Binding[] = [
   { keys: ['f1', '?', 'h'], action: 'help', label: 'F1 ? h', help: 'this help' },
-  { keys: ['f2'], action: 'views', label: 'F2', help: 'views: Processes, Mappings and Trace of the selected process, System' },
+  { keys: ['f2'], action: 'views', label: 'F2', help: 'views: Processes, Mappings and Trace of the selected process, Tree, Programs, Users, Containers, Libraries, System' },
   { keys: ['f3', '/'], action: 'search', label: 'F3 /', help: 'search the command lines (F3 again or n: next match)' },
   { keys: ['n'], action: 'searchNext', label: 'n', help: 'next match of the last search' },
   { keys: ['f4', '\\'], action: 'filter', label: 'F4 \\', help: 'live filter: show only matching processes (Esc clears)' },
