@@ -53,6 +53,15 @@ export const DEFAULT_TREE_COLUMN_IDS = ['pid', 'user', 'pss', 'uss', 'subCount',
 
 /** Siblings ordered by a tree column (its subtree figure for SUB… columns), then by PID. */
 export function siblingOrder(column: Column<T>, descending: boolean, context: ColumnContext): (a: TreeNode, b: TreeNode) => number {
-  const key = (node: TreeNode) => column.value({ node, depth: 0, collapsed: false, lastAt: [] }, context);
+  // Each node's key once, not once per comparison.
+  const keys = new Map<TreeNode, number | string | null>();
+  const key = (node: TreeNode) => {
+    let value = keys.get(node);
+    if (value === undefined) {
+      value = column.value({ node, depth: 0, collapsed: false, lastAt: [] }, context);
+      keys.set(node, value);
+    }
+    return value;
+  };
   return (a, b) => compareValues(key(a), key(b), descending) || a.process.pid - b.process.pid;
 }

@@ -37,6 +37,8 @@ export class GroupView extends RowTable<G> implements View {
   readonly title: string;
   readonly by: GroupBy;
   private readonly processes: ProcessesView;
+  /** The groups of the store version they were built from: a sort only re-sorts them. */
+  private built: { version: number; filter: string; selection: object; groups: G[] } | null = null;
 
   constructor(by: GroupBy, processes: ProcessesView) {
     const all = groupColumns(by);
@@ -54,10 +56,13 @@ export class GroupView extends RowTable<G> implements View {
   protected build(store: Store, context: ColumnContext): G[] {
     const sample = store.latest;
     const lower = this.processes.filterText.toLowerCase();
-    const selected = selectProcesses(sample?.processes ?? [], this.processes.selection).filter((p) => matchesFilter(p, lower));
-    const groups = groupProcesses(selected, this.by, context);
-    const rows = this.by === 'cgroup' ? withCharges(groups, sample?.cgroupCharges) : groups;
-    return sortRows(rows, this.sort, context, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const { selection } = this.processes;
+    if (this.built?.version !== store.version || this.built.filter !== lower || this.built.selection !== selection) {
+      const selected = selectProcesses(sample?.processes ?? [], selection).filter((p) => matchesFilter(p, lower));
+      const groups = groupProcesses(selected, this.by, context);
+      this.built = { version: store.version, filter: lower, selection, groups: this.by === 'cgroup' ? withCharges(groups, sample?.cgroupCharges) : groups };
+    }
+    return sortRows(this.built.groups, this.sort, context, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   protected keyOf(row: G): string {

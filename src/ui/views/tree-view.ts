@@ -25,6 +25,8 @@ export class TreeView extends RowTable<TreeLine> implements View {
   /** Whose selection and live filter the tree shows; F5 goes back to it. */
   private readonly list: ProcessesView;
   private roots: TreeNode[] = [];
+  /** The tree of the store version it was built from: a sort or a collapse only re-walks it. */
+  private built: { version: number; filter: string; selection: object } | null = null;
 
   constructor(list: ProcessesView) {
     const columns = DEFAULT_TREE_COLUMN_IDS.map((id) => findColumn(TREE_COLUMNS, id)!);
@@ -39,8 +41,11 @@ export class TreeView extends RowTable<TreeLine> implements View {
   protected build(store: Store, context: ColumnContext): TreeLine[] {
     // Hidden processes (kernel threads, --user, the live filter) leave the tree; their children become roots.
     const lower = this.list.filterText.toLowerCase();
-    const processes = (store.latest?.processes ?? []).filter((p) => isSelected(p, this.list.selection) && matchesFilter(p, lower));
-    this.roots = buildTree(processes, context);
+    if (this.built?.version !== store.version || this.built.filter !== lower || this.built.selection !== this.list.selection) {
+      const processes = (store.latest?.processes ?? []).filter((p) => isSelected(p, this.list.selection) && matchesFilter(p, lower));
+      this.roots = buildTree(processes, context);
+      this.built = { version: store.version, filter: lower, selection: this.list.selection };
+    }
     return flattenTree(this.roots, this.collapsed, siblingOrder(this.sort.column, this.sort.descending, context));
   }
 
