@@ -98,7 +98,7 @@ const section = `## The Tree and Programs views at N = ${loadCount}
 \`npm run build && node dist/bench/views-bench.js --keys ${keyCount} --load ${loadCount}\` — ${machineLine()}.
 
 Target (issue 13): key-to-screen median ≤ 50 ms at N = 3000. ${run.rows} processes shown. A key is
-\`>\`/\`<\` (sort column: the whole tree, or every group, rebuilt and re-sorted), sent 0.1–1 s apart
+\`>\`/\`<\` (sort column: the whole tree re-walked, or every group re-sorted), sent 0.1–1 s apart
 at random; its latency runs from sending it until \`capture-pane\` shows the new sort column.
 "Open" is F5 (Tree) or Enter in the F2 picker (Programs) to the view's first screen.
 
