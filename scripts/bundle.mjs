@@ -1,5 +1,5 @@
 // Bundles the compiled CLI (dist/src, from tsc) into dist/bin: memtop.js (the `memtop` command)
-// and the entry point of its sampler worker thread, each one CommonJS file.
+// and the entry points of its worker threads (sampler, libraries), each one CommonJS file.
 //
 // One CommonJS file per entry starts faster than many ES modules (Node 20 loads ES modules one at a
 // time, through its asynchronous loader); the figures are in bench/RESULTS.md. Dynamic imports stay
@@ -16,6 +16,7 @@ await build({
   entryPoints: {
     memtop: 'dist/src/cli/main.js',
     'sampler-worker': 'dist/src/sampler/sampler-worker.js',
+    'libraries-worker': 'dist/src/sampler/libraries-worker.js',
   },
   outdir: 'dist/bin',
   bundle: true,

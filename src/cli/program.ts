@@ -9,6 +9,7 @@ import { packageVersion } from '../host/package-version.js';
 import { configureTui } from './tui-command.js';
 import { addSnapshotCommand } from './snapshot-command.js';
 import { addMapsCommand } from './maps-command.js';
+import { addLibsCommand } from './libs-command.js';
 import { addSystemCommand } from './system-command.js';
 import { addTraceCommand } from './trace-command.js';
 import { addServeCommand } from './serve-command.js';
@@ -39,6 +40,7 @@ export function buildProgram(output: ProgramOutput = {}): Command {
     .helpCommand(true);
   addSnapshotCommand(program);
   addMapsCommand(program);
+  addLibsCommand(program);
   addSystemCommand(program);
   addTraceCommand(program);
   addServeCommand(program);

@@ -5,6 +5,7 @@ import { GROUP_BY_VALUES, type GroupBy } from '../model/group-processes.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
 import { writeOutput } from './output.js';
+import { TREE_COLUMNS } from '../model/tree-columns.js';
 import { snapshotReport } from './snapshot-report.js';
 
 export interface SnapshotFlags {
@@ -13,7 +14,7 @@ export interface SnapshotFlags {
   sort?: string;
   reverse?: boolean;
   columns?: string;
-  group?: GroupBy;
+  group?: GroupBy | 'tree';
   totals?: boolean;
   pid?: number[];
   user?: string;
@@ -32,7 +33,7 @@ export function addSnapshotCommand(program: Command): void {
     .option('-s, --sort <column>', 'sort by this column id (default: pss, largest first)')
     .option('-r, --reverse', 'reverse the sort order')
     .option('-c, --columns <list>', 'column ids to show, comma-separated (table and CSV; JSON has every field)')
-    .addOption(new Option('-g, --group <by>', 'one row per program (like ps_mem) or per user (like smem -u)').choices(GROUP_BY_VALUES))
+    .addOption(new Option('-g, --group <by>', 'one row per program (like ps_mem), user (like smem -u) or memory cgroup (with its charge and limit); or the process tree with subtree totals').choices([...GROUP_BY_VALUES, 'tree']))
     .option('-t, --totals', 'add a totals row (of the rows shown); a total that leaves out unknown values is marked partial')
     .option('-p, --pid <list>', 'only these PIDs, comma-separated (repeatable)', pidList)
     .option('-u, --user <name>', 'only this user\'s processes (name or uid)', userValue)
@@ -47,6 +48,8 @@ export function addSnapshotCommand(program: Command): void {
       `  shown by default: ${DEFAULT_PROCESS_COLUMN_IDS.join(',')}`,
       `Grouped columns: ${groupColumns('program').map((c) => c.id).join(', ')} (user instead of program with --group user)`,
       `  shown by default: ${defaultGroupColumnIds('program').join(',')}`,
+      `Cgroup columns: ${groupColumns('cgroup').map((c) => c.id).join(', ')}`,
+      `Tree columns: ${TREE_COLUMNS.map((c) => c.id).join(', ')} (sub…: the process and all its descendants)`,
       'Sizes are K/M/G (1024-based) in the table, bytes in CSV and JSON; "-" is unknown (the kernel refused the file).',
       '',
     ].join('\n'))

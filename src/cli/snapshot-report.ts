@@ -11,7 +11,13 @@ import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-co
 import { selectProcesses, type ProcessSelection } from '../model/process-filter.js';
 import { columnContextOf, processTable } from '../model/process-table.js';
 import { sortRows, type SortSpec } from '../model/sort-rows.js';
-import { groupProcesses } from '../model/group-processes.js';
+import { groupProcesses, type GroupBy } from '../model/group-processes.js';
+import { DEFAULT_TREE_COLUMN_IDS, TREE_COLUMNS } from '../model/tree-columns.js';
+import type { TreeLine } from '../model/process-tree.js';
+import { withCharges, type CgroupAggregate } from '../model/cgroup-columns.js';
+import { cgroupName } from '../model/cgroup-name.js';
+import { openCgroupFs } from '../sampler/read-cgroup-charges.js';
+import { treeOutput } from './tree-report.js';
 import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
 import { addAggregate, aggregateProcesses, emptyAggregate, type ProcessAggregate } from '../model/process-aggregate.js';
 import { aggregateJson, processJson, snapshotSystemJson, snapshotTime, type SnapshotJson } from '../model/snapshot-json.js';
@@ -48,8 +54,10 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export async function snapshotReport(flags: SnapshotFlags, environment: SnapshotEnvironment = {}): Promise<Report> {
   const format: Format = flags.json ? 'json' : flags.csv ? 'csv' : 'table';
   // Columns and sort first: a typo fails before anything is read.
-  const by = flags.group;
-  const plan = by ? plainPlan(groupColumns(by), defaultGroupColumnIds(by), flags) : plainPlan(PROCESS_COLUMNS, DEFAULT_PROCESS_COLUMN_IDS, flags);
+  const tree = flags.group === 'tree';
+  const by = tree ? undefined : flags.group as GroupBy | undefined;
+  const plan = tree ? treePlan(flags) as unknown as Plan<ProcessSample>
+    : by ? plainPlan(groupColumns(by), defaultGroupColumnIds(by), flags) : plainPlan(PROCESS_COLUMNS, DEFAULT_PROCESS_COLUMN_IDS, flags);
   const procfs = openProcRoot(flags.proc, environment.env);
   // What the shown and sorted columns need read (smaps_rollup, the expensive read, only for PSS-like
   // columns), with stat, status and cmdline, which --user and --filter use; JSON has every field.
@@ -57,7 +65,10 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...columnsRead]);
   const users = UserNames.load(procfs);
   checkUserName(flags.user, users);
-  const sampler = new Sampler({ procfs, users, exact: true, needs });
+  if (tree) needs.add('rollup');
+  if (by === 'cgroup') needs.add('cgroup');
+  const cgroupFs = by === 'cgroup' ? openCgroupFs(procfs.root, environment.env ?? process.env) : null;
+  const sampler = new Sampler({ procfs, users, exact: true, needs, cgroupFs });
   let sample = sampler.sample();
   if (flags.interval !== undefined) {
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
@@ -67,7 +78,9 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const selected = selectProcesses(sample.processes, selection);
   const context = columnContextOf(sample);
   const out = { sample, selection, selected, flags, format, context, environment };
-  const report = by
+  const report = tree
+    ? treeOutput({ sample, selected, ...(plan as unknown as Plan<TreeLine>), format, context, ttyWidth: environment.ttyWidth, prettyJson: environment.prettyJson, limit: flags.limit })
+    : by
     ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
     : processOutput(out, plan as unknown as Plan<ProcessSample>);
   const refused = sample.stats.refused.map((why) => `${why}; that process is left out or its figure unknown`);
@@ -81,6 +94,10 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   // but refused or garbled.
   const failed = missing.failed || (flags.pid !== undefined && selected.length === 0);
   return { ...report, notes, ...(failed && { exitCode: 1 }) };
+}
+
+function treePlan(flags: SnapshotFlags): Plan<TreeLine> {
+  return { columns: chooseColumns(TREE_COLUMNS, flags.columns, DEFAULT_TREE_COLUMN_IDS), sort: chooseSort(TREE_COLUMNS, flags.sort, 'subPss', flags.reverse) };
 }
 
 function plainPlan<Row>(all: readonly Column<Row>[], defaultIds: readonly string[], flags: SnapshotFlags): Plan<Row> {
@@ -126,8 +143,9 @@ function processOutput(input: OutputInput, plan: Plan<ProcessSample>): Report {
 
 function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report {
   const { sample, selected, flags, format, context, environment } = input;
-  const by = flags.group!;
-  const groups = limited(sortRows(groupProcesses(selected, by, context), plan.sort, context, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), flags.limit);
+  const by = flags.group as GroupBy;
+  const plain = groupProcesses(selected, by, context);
+  const groups = limited(sortRows(by === 'cgroup' ? withCharges(plain, sample.cgroupCharges) : plain, plan.sort, context, (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)), flags.limit);
   let total: ProcessAggregate | undefined;
   if (flags.totals) {
     total = emptyAggregate('total');
@@ -135,7 +153,8 @@ function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report
   }
   if (format === 'json') {
     const out: SnapshotJson = {
-      time: snapshotTime(sample), system: snapshotSystemJson(sample), groupBy: by, groups: groups.map((g) => aggregateJson(g, by)),
+      time: snapshotTime(sample), system: snapshotSystemJson(sample), groupBy: by,
+      groups: groups.map((g) => (by === 'cgroup' ? cgroupJson(g as CgroupAggregate) : aggregateJson(g, by))),
     };
     if (total) out.totals = aggregateJson(total, 'label');
     return { stdout: jsonOutput(out, environment.prettyJson), notes: [] };
@@ -146,5 +165,14 @@ function groupedOutput(input: OutputInput, plan: Plan<ProcessAggregate>): Report
   return {
     stdout: format === 'csv' ? csvReport(report) : humanReport(report, environment.ttyWidth),
     notes: present([deniedNote(selected), invalidNote(selected), partialNote(total ? [...groups, total] : groups, format === 'csv' ? 'partial column' : undefined, plan.columns.map((c) => c.id))]),
+  };
+}
+
+/** A cgroup group in JSON: its sums, its readable name, and the cgroup's own charge (null when not read). */
+function cgroupJson(g: CgroupAggregate) {
+  const c = g.charge ?? null;
+  return {
+    ...aggregateJson(g, 'cgroup'), name: cgroupName(g.key),
+    charge: c && { version: c.version, usageBytes: c.usageBytes, limitBytes: c.limitBytes, failcnt: c.failcnt, oomEvents: c.oomEvents, oomKills: c.oomKills },
   };
 }

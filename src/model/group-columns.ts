@@ -8,6 +8,7 @@ import { findColumn, type Column } from './column.js';
 import type { GroupBy } from './group-processes.js';
 import type { ProcessAggregate } from './process-aggregate.js';
 import { AGGREGATED_PROCESS_COLUMNS, PROCESS_COLUMNS } from './process-columns.js';
+import { CGROUP_CHARGE_COLUMNS, CGROUP_NAME_COLUMN } from './cgroup-columns.js';
 
 type G = ProcessAggregate;
 
@@ -24,7 +25,13 @@ function groupedColumn(column: Column<unknown>): Column<G> {
   };
 }
 
+const CGROUP_KEY: Column<G> = {
+  id: 'cgroup', title: 'CGROUP', description: 'The cgroup that accounts the memory (v1 memory controller, else the v2 path)',
+  width: 0, align: 'left', kind: 'text', needs: ['cgroup'], descendingByDefault: false, value: (g) => g.key,
+};
+
 function keyColumn(by: GroupBy): Column<G> {
+  if (by === 'cgroup') return CGROUP_KEY;
   const from = findColumn(PROCESS_COLUMNS, by === 'program' ? 'comm' : 'user')!;
   return {
     id: by, title: by.toUpperCase(), description: from.description, width: from.width, align: from.align, kind: from.kind,
@@ -40,9 +47,12 @@ const COUNT_COLUMN: Column<G> = {
 const GROUPED = AGGREGATED_PROCESS_COLUMNS.map((c) => groupedColumn(c as Column<unknown>));
 
 export function groupColumns(by: GroupBy): Column<G>[] {
+  if (by === 'cgroup') return [CGROUP_NAME_COLUMN, COUNT_COLUMN, ...GROUPED, ...CGROUP_CHARGE_COLUMNS, keyColumn(by)];
   return [keyColumn(by), COUNT_COLUMN, ...GROUPED];
 }
 
 export function defaultGroupColumnIds(by: GroupBy): string[] {
+  // A cgroup path is long: it takes the rest of the line, last.
+  if (by === 'cgroup') return ['name', 'count', 'rss', 'pss', 'uss', 'charge', 'limit', 'failcnt', 'oom', by];
   return [by, 'count', 'rss', 'pss', 'uss', 'swap', 'cpu', 'mem'];
 }

@@ -38,3 +38,22 @@ test('grouped columns: the key column is named after the grouping, and the defau
   assert.ok(Math.abs((mem.value(postgres, context) as number) - 10) < 1e-9, 'summed RSS as a share of MemTotal');
   assert.equal(findColumn(groupColumns('program'), 'count')!.value(postgres, { memTotalBytes: 0, nowEpochMs: 0 }), 3);
 });
+
+test('--group cgroup: one row per memory cgroup, a process whose cgroup is unknown under "?"; charges matched by path', async () => {
+  const { withCharges } = await import('./cgroup-columns.js');
+  const inCgroups = [
+    processRecord({ pid: 20, cgroupPath: '/system.slice/nginx.service', pssBytes: 100 }),
+    processRecord({ pid: 21, cgroupPath: '/system.slice/nginx.service', pssBytes: 50 }),
+    processRecord({ pid: 22, cgroupPath: null, pssBytes: 7 }),
+  ];
+  const groups = groupProcesses(inCgroups, 'cgroup', context);
+  assert.deepEqual(groups.map((g) => [g.key, g.count, g.sums.pss]), [['/system.slice/nginx.service', 2, 150], ['?', 1, 7]]);
+  const charge = { path: '/system.slice/nginx.service', version: 2 as const, usageBytes: 5000, limitBytes: null, failcnt: null, oomEvents: 1, oomKills: 1, pressure: null };
+  const rows = withCharges(groups, [charge]);
+  const columns = groupColumns('cgroup');
+  assert.equal(findColumn(columns, 'charge')!.value(rows[0], context), 5000);
+  assert.equal(findColumn(columns, 'limit')!.value(rows[0], context), null, 'no limit');
+  assert.equal(findColumn(columns, 'charge')!.value(rows[1], context), null, 'not read: unknown, not 0');
+  assert.equal(findColumn(columns, 'name')!.value(rows[0], context), 'nginx.service');
+  for (const id of defaultGroupColumnIds('cgroup')) assert.ok(findColumn(columns, id), id);
+});

@@ -1,5 +1,6 @@
 /** Which processes a report or view shows: --pid, --user, --filter, --kernel. */
 import type { ProcessSample } from '../sampler/sample.js';
+import { groupKey, type GroupBy } from './group-processes.js';
 
 export interface ProcessSelection {
   pids?: readonly number[];
@@ -9,6 +10,10 @@ export interface ProcessSelection {
   filter?: RegExp;
   /** Show kernel threads (hidden by default, as in htop). */
   kernel?: boolean;
+  /** Only the members of one group (a Programs, Users or Containers row drilled into). */
+  group?: { by: GroupBy; key: string };
+  /** Only these processes (pid:startTimeTicks): a subtree, or the processes mapping a file. */
+  members?: ReadonlySet<string>;
 }
 
 export function isSelected(p: ProcessSample, selection: ProcessSelection): boolean {
@@ -16,6 +21,8 @@ export function isSelected(p: ProcessSample, selection: ProcessSelection): boole
   if (selection.pids && selection.pids.length > 0 && !selection.pids.includes(p.pid)) return false;
   if (selection.user !== undefined && !isUser(p, selection.user)) return false;
   if (selection.filter && !selection.filter.test(p.comm) && !selection.filter.test(p.cmdline)) return false;
+  if (selection.group && groupKey(p, selection.group.by) !== selection.group.key) return false;
+  if (selection.members && !selection.members.has(`${p.pid}:${p.startTimeTicks}`)) return false;
   return true;
 }
 

@@ -78,8 +78,8 @@ export function processJson(p: ProcessSample, context: ColumnContext): ProcessJs
   return out as ProcessJson;
 }
 
-/** `keyName` is "program", "user", or "label" for the totals. */
-export function aggregateJson(agg: ProcessAggregate, keyName: 'program' | 'user' | 'label'): AggregateJson {
+/** `keyName` is "program", "user", "cgroup", or "label" for the totals. */
+export function aggregateJson(agg: ProcessAggregate, keyName: 'program' | 'user' | 'cgroup' | 'label'): AggregateJson {
   const out: Record<string, unknown> = { [keyName]: agg.key, count: agg.count };
   const unknown: Record<string, number> = {};
   for (const column of AGGREGATE_JSON_COLUMNS) {

@@ -11,6 +11,7 @@ import type { Uptime } from '../proc/uptime.js';
 import type { SmapsTable } from '../proc/smaps-table.js';
 import type { Hidepid } from '../proc/mountinfo.js';
 import type { ReadNeed } from './read-needs.js';
+import type { CgroupCharge } from '../proc/cgroup-memory.js';
 
 export interface ProcessSample {
   pid: number;
@@ -130,6 +131,8 @@ export interface Sample {
   costMs: number;
   /** memtop's own process (all its threads), from the real /proc whatever the sampled root. */
   own: OwnUsage;
+  /** The charge of each cgroup of the processes, when the cgroup need is on and a cgroup root is known. */
+  cgroupCharges?: CgroupCharge[];
 }
 
 export interface OwnUsage {

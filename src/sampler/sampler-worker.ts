@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from './sampler.js';
+import { openCgroupFs } from './read-cgroup-charges.js';
 import { isExitingReading, readMappings, rereadEveryMs } from './read-mappings.js';
 import { detectPageSizeBytes } from './page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
@@ -19,7 +20,7 @@ const port = parentPort!;
 const input = workerData as WorkerInput;
 const procfs = new ProcFs(input.procRoot);
 let config: SamplingConfig = input.config;
-const sampler = new Sampler({ procfs });
+const sampler = new Sampler({ procfs, cgroupFs: openCgroupFs(input.procRoot) });
 const deltas = new SampleDeltaWriter();
 const collectGarbage = periodicFullGc();
 let timer: NodeJS.Timeout | null = null;

@@ -18,6 +18,7 @@ import { UserNames } from './user-names.js';
 import { PidLister, lastPidIsOurs } from './pid-lister.js';
 import { readProcess, type ProcessTick, type Tracked } from './read-process.js';
 import { OwnUsageMeter } from './own-usage.js';
+import { readCgroupCharges } from './read-cgroup-charges.js';
 import type { ReadNeed, ReadNeeds } from './read-needs.js';
 import { noReads, type ProcessSample, type Sample, type SampleStats } from './sample.js';
 
@@ -38,6 +39,8 @@ export interface SamplerOptions {
   intervalMs?: number;
   /** Skip listing the root while loadavg's last PID stands still (default: lastPidIsOurs; tests set it for a copy). */
   trustLastPid?: boolean;
+  /** The cgroup filesystem (read-cgroup-charges.ts): the cgroups' own charge when 'cgroup' is needed. */
+  cgroupFs?: ProcFs | null;
 }
 
 export const DEFAULT_MAX_STALENESS_MS = 10_000;
@@ -70,6 +73,7 @@ export class Sampler {
   private ticks = 0;
   private lastTickAtMs: number | null = null;
   readonly pids: PidLister;
+  private readonly cgroupFs: ProcFs | null;
   needs: ReadNeeds;
   exact: boolean;
   maxStalenessMs: number;
@@ -83,6 +87,7 @@ export class Sampler {
     this.exact = options.exact ?? false;
     this.maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
     this.intervalMs = options.intervalMs ?? 1000;
+    this.cgroupFs = options.cgroupFs ?? null;
     this.pids = new PidLister(options.procfs, options.trustLastPid ?? lastPidIsOurs(options.procfs));
   }
 
@@ -93,10 +98,11 @@ export class Sampler {
     const part = this.sampleProcesses(this.pids.list(system.loadavg), system);
     this.pids.keep(stillAlive(part));
     const detailSource = this.needs.has('rollup') ? this.detailFile ?? 'smaps_rollup' : 'off';
+    const cgroupCharges = this.cgroupFs && this.needs.has('cgroup') ? readCgroupCharges(this.cgroupFs, part.processes) : undefined;
     const nowMs = this.clock.monotonicMs();
     return {
       timeMs, monotonicMs: nowMs, system, processes: part.processes, detailSource, stats: part.stats, costMs: nowMs - startMs,
-      own: this.own.read(),
+      own: this.own.read(), ...(cgroupCharges ? { cgroupCharges } : {}),
     };
   }
 

@@ -12,6 +12,7 @@ import type { Overlay } from './overlay.js';
 import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
 import { TraceView, type TraceFeed } from './views/trace-view.js';
 import { HistoryView } from './views/history-view.js';
+import type { StartLibraries } from './views/libraries-view.js';
 import { ViewStack } from './view-stack.js';
 import { makeTheme, type Theme } from './theme.js';
 import { createScreen, layout, tooSmallFor, MIN_HEIGHT, MIN_WIDTH, type Screen, type ScreenStreams } from './screen-setup.js';
@@ -39,6 +40,8 @@ export interface AppOptions extends ScreenStreams {
    * arrive. Returns the running trace, or why it cannot start (one line).
    */
   startTrace?(request: TraceRequest, onChange: () => void): TraceFeed | string;
+  /** Starts reading every process's smaps for the Libraries view (run-tui.ts); absent: no Libraries view. */
+  startLibraries?: StartLibraries;
   /** memtop's resident memory, bytes. */
   ownRssBytes(): number;
   /** Called once, on q / F10 / Ctrl-C. */
@@ -183,7 +186,7 @@ export class App {
   }
 
   private viewPicker(): ListOverlay<ViewFactory> {
-    const choices = viewChoices(this.options.processes, this.options.store);
+    const choices = viewChoices(this.options.processes, this.options.store, { start: this.options.startLibraries, onChange: () => this.requestRender() });
     const at = Math.max(0, choices.findIndex((c) => c.value.id === this.stack.top.id));
     return new ListOverlay('Views — Enter replaces the current view', choices, (factory) => factory.choose?.() ?? { replace: factory.make() }, at);
   }

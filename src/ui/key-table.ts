@@ -7,7 +7,8 @@
 export type Action =
   | 'help' | 'views' | 'search' | 'searchNext' | 'filter' | 'sortBy' | 'sortPrev' | 'sortNext'
   | 'invertSort' | 'signal' | 'quit' | 'pause' | 'kernel' | 'columns' | 'group' | 'enter' | 'back'
-  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace' | 'history';
+  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace' | 'history'
+  | 'tree' | 'expand' | 'collapse';
 
 export interface Binding {
   keys: readonly string[];
@@ -19,10 +20,13 @@ export interface Binding {
 
 export const BINDINGS: readonly Binding[] = [
   { keys: ['f1', '?', 'h'], action: 'help', label: 'F1 ? h', help: 'this help' },
-  { keys: ['f2'], action: 'views', label: 'F2', help: 'views: Processes, Mappings, History and Trace of the selected process, System' },
+  { keys: ['f2'], action: 'views', label: 'F2', help: 'views: Processes, Mappings, History and Trace of the selected process, Tree, Programs, Users, Containers, Libraries, System' },
   { keys: ['f3', '/'], action: 'search', label: 'F3 /', help: 'search the command lines (F3 again or n: next match)' },
   { keys: ['n'], action: 'searchNext', label: 'n', help: 'next match of the last search' },
   { keys: ['f4', '\\'], action: 'filter', label: 'F4 \\', help: 'live filter: show only matching processes (Esc clears)' },
+  { keys: ['f5'], action: 'tree', label: 'F5', help: 'tree: parents and children, with subtree totals (F5 again: the list)' },
+  { keys: ['+', '='], action: 'expand', label: '+ -', help: 'Tree: expand / collapse the selected branch' },
+  { keys: ['-'], action: 'collapse', label: '', help: '' },
   { keys: ['f6'], action: 'sortBy', label: 'F6', help: 'choose the sort column' },
   { keys: ['<', ','], action: 'sortPrev', label: '< >', help: 'sort by the column to the left / right' },
   { keys: ['>', '.'], action: 'sortNext', label: '', help: '' },

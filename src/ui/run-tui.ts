@@ -9,6 +9,7 @@ import { SampleStream } from '../model/sample-stream.js';
 import { ProcessHistory } from '../model/process-history.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
 import { periodicFullGc } from '../sampler/periodic-gc.js';
+import { startLibrariesRead } from '../sampler/libraries-host.js';
 import { App } from './app.js';
 import { ProcessesView } from './views/processes-view.js';
 import { signalSender } from '../host/send-signal.js';
@@ -99,6 +100,7 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
         color: options.color, mouse: options.mouse,
         sendSignal: signalSender(options.procRoot),
         startTrace,
+        startLibraries: (pids, onMessage) => startLibrariesRead(options.procRoot, pids, onMessage),
         ownRssBytes: () => process.memoryUsage.rss(),
         onQuit: () => finish(0),
         onSuspendKey: () => onStop(),

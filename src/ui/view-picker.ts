@@ -10,6 +10,9 @@ import { MappingsView } from './views/mappings-view.js';
 import { SystemView } from './views/system-view.js';
 import { HistoryView } from './views/history-view.js';
 import { processName } from './views/signal-flow.js';
+import { TreeView } from './views/tree-view.js';
+import { GroupView } from './views/group-view.js';
+import { LibrariesView, type StartLibraries } from './views/libraries-view.js';
 
 export interface ViewFactory {
   id: View['id'];
@@ -18,7 +21,14 @@ export interface ViewFactory {
   choose?(): Reaction;
 }
 
-export function viewChoices(processes: ProcessesView, store: Store): Choice<ViewFactory>[] {
+/** What the Libraries view needs from the app: the read service (absent: not offered) and a redraw. */
+export interface LibrariesChoice {
+  start?: StartLibraries;
+  onChange(): void;
+}
+
+export function viewChoices(processes: ProcessesView, store: Store, libraries?: LibrariesChoice): Choice<ViewFactory>[] {
+  const start = libraries?.start;
   const selected = processes.selectedProcess(store);
   const mappable = selected !== undefined && !selected.kernelThread;
   return [
@@ -37,6 +47,15 @@ export function viewChoices(processes: ProcessesView, store: Store): Choice<View
       label: mappable ? `Trace         memory syscalls of ${processName(selected)} (strace)` : 'Trace         (select a process first)',
       value: { id: 'trace', make: () => processes, choose: () => ({ trace: { pid: selected!.pid, comm: selected!.comm } }) },
       disabled: !mappable,
+    },
+    { label: 'Tree          parents and children, subtree totals (F5)', value: { id: 'tree', make: () => new TreeView(processes) } },
+    { label: 'Programs      one row per program, like ps_mem', value: { id: 'programs', make: () => new GroupView('program', processes) } },
+    { label: 'Users         one row per user, like smem -u', value: { id: 'users', make: () => new GroupView('user', processes) } },
+    { label: 'Containers    one row per cgroup, with its charge and limit', value: { id: 'containers', make: () => new GroupView('cgroup', processes) } },
+    {
+      label: start ? 'Libraries     every mapped file across processes, like smem -m (reads every smaps)' : 'Libraries     (not available here)',
+      value: { id: 'libraries', make: () => new LibrariesView(start!, processes, store, libraries!.onChange) },
+      disabled: !start,
     },
     { label: 'System        meminfo, free, vmstat, pressure', value: { id: 'system', make: () => new SystemView() } },
   ];

@@ -64,7 +64,7 @@ export const NOTHING: Reaction = {};
 export const REDRAW: Reaction = { redraw: true };
 
 export interface View {
-  readonly id: 'processes' | 'mappings' | 'system' | 'trace' | 'history';
+  readonly id: 'processes' | 'mappings' | 'system' | 'trace' | 'history' | 'tree' | 'programs' | 'users' | 'containers' | 'libraries';
   /** The breadcrumb segment, e.g. "Processes" or "firefox (1234) › Mappings"; plain text. */
   readonly title: string;
   readonly needs: ViewNeeds;

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { memtopBin, procBasic, repoRoot } from '../helpers/paths.js';
 import { runMemtop } from '../helpers/run-memtop.js';
 
-const bundles = ['memtop.js', 'sampler-worker.js'].map((name) => join(dirname(memtopBin), name));
+const bundles = ['memtop.js', 'sampler-worker.js', 'libraries-worker.js'].map((name) => join(dirname(memtopBin), name));
 
 test('each bundle is one strict CommonJS file: "use strict" is its first statement, and Node takes it as CommonJS', () => {
   for (const path of bundles) {

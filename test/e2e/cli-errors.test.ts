@@ -107,7 +107,7 @@ test('usage errors from commander exit 2 (its own default is 1)', () => {
   const cases: [string[], RegExp][] = [
     [['snapshot', '--bogus'], /^memtop: unknown option '--bogus'/],
     [['snapshot', '--json', '--csv'], /^memtop: option '--json' cannot be used with option '--csv'/],
-    [['snapshot', '--group', 'cgroup'], /Allowed choices are program, user/],
+    [['snapshot', '--group', 'container'], /Allowed choices are program, user, cgroup, tree/],
     [['snapshot', '--limit', 'ten'], /^memtop: --limit takes a whole number/],
     [['snapshot', '--interval', '0'], /^memtop: --interval takes a number of seconds/],
     [['snapshot', '--pid', '12,x'], /^memtop: 'x' is not a process ID/],

@@ -13,7 +13,7 @@ test('npm pack holds dist/bin (the command, its threads, their package scope), p
   assert.equal(run.status, 0, run.stderr);
   const [pack] = JSON.parse(run.stdout) as [{ files: { path: string }[] }];
   const paths = pack.files.map((f) => f.path).sort();
-  assert.deepEqual(paths, ['LICENSE', 'README.md', 'dist/bin/memtop.js', 'dist/bin/package.json', 'dist/bin/sampler-worker.js', 'package.json']);
+  assert.deepEqual(paths, ['LICENSE', 'README.md', 'dist/bin/libraries-worker.js', 'dist/bin/memtop.js', 'dist/bin/package.json', 'dist/bin/sampler-worker.js', 'package.json']);
   const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   assert.match(scripts.prepare, /npm run -s build/, 'packing (and installing from a checkout) builds first');
 });

@@ -33,7 +33,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -86,7 +88,7 @@ static void *thread_waiting(void *unused)
 int main(int argc, char **argv)
 {
     if (argc < 2 || (argc < 3 && strcmp(argv[1], "zombie") != 0 && strcmp(argv[1], "busy") != 0)) {
-        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...] | memhog leaderless MIB | memhog zombie | memhog busy | memhog maps COUNT\n");
+        fprintf(stderr, "usage: memhog private MIB | memhog shared MIB | memhog pair MIB | memhog setuid UID | memhog name NAME [ARG...] | memhog mapfile PATH | memhog leaderless MIB | memhog zombie | memhog busy | memhog maps COUNT\n");
         return 2;
     }
     die_with_parent();
@@ -110,6 +112,19 @@ int main(int argc, char **argv)
         if (setgid((gid_t)strtoul(argv[2], NULL, 10)) != 0 || setuid((uid_t)strtoul(argv[2], NULL, 10)) != 0) { perror("setuid"); return 1; }
         die_with_parent(); /* a change of credentials clears the parent-death signal */
         printf("ready %d\n", getpid());
+        fflush(stdout);
+        wait_forever();
+    }
+    if (strcmp(argv[1], "mapfile") == 0) {
+        /* Maps a whole file shared and read-only and reads every page: it is resident, shared by every process mapping it. */
+        int fd = open(argv[2], O_RDONLY);
+        struct stat st;
+        if (fd < 0 || fstat(fd, &st) != 0) { perror("open"); return 1; }
+        volatile char *file = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_SHARED, fd, 0);
+        if (file == MAP_FAILED) { perror("mmap"); return 1; }
+        unsigned long sum = 0;
+        for (off_t at = 0; at < st.st_size; at += 4096) sum += (unsigned char)file[at];
+        printf("ready %d %lx %lu\n", getpid(), (unsigned long)file, sum);
         fflush(stdout);
         wait_forever();
     }

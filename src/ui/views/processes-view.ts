@@ -28,6 +28,7 @@ import { ListOverlay } from '../widgets/list-overlay.js';
 import { ProcessSearch } from './process-search.js';
 import { MappingsView } from './mappings-view.js';
 import { selectedTrend } from './uss-sparkline.js';
+import { TreeView } from './tree-view.js';
 
 type P = ProcessSample;
 
@@ -36,11 +37,13 @@ export interface ProcessesSettings {
   sort: SortSpec<P>;
   selection: ProcessSelection;
   filterText: string;
+  /** The breadcrumb segment, when not "Processes" (a group drilled into: "firefox processes"). */
+  title?: string;
 }
 
 export class ProcessesView implements View {
   readonly id = 'processes';
-  readonly title = 'Processes';
+  readonly title: string;
   columns: Column<P>[];
   sort: SortSpec<P>;
   selection: ProcessSelection;
@@ -57,6 +60,7 @@ export class ProcessesView implements View {
     this.sort = settings.sort;
     this.selection = settings.selection;
     this.filterText = settings.filterText;
+    this.title = settings.title ?? 'Processes';
   }
 
   get needs(): ViewNeeds {
@@ -155,6 +159,7 @@ export class ProcessesView implements View {
       case 'searchNext': return this.search.next(this, context.store);
       case 'columns': return { overlay: new ColumnPicker(PROCESS_COLUMNS, this.columns, (columns) => this.setColumns(columns)) };
       case 'enter': return this.drillDown(context.store);
+      case 'tree': return { push: new TreeView(this) };
       case 'signal': {
         const p = rows[this.selected.index];
         if (!p) return { message: 'no process selected' };
@@ -230,6 +235,11 @@ export class ProcessesView implements View {
     if (!columns.some((c) => c.id === this.sort.column.id)) this.sort = { column: columns[0], descending: columns[0].descendingByDefault };
     this.changed();
     return { redraw: true, resample: this.needsDetail() && !hadDetail };
+  }
+
+  /** A Processes view of some of these processes only (a group or file drilled into), same columns and sort. */
+  narrowed(title: string, only: Pick<ProcessSelection, 'group' | 'members'>): ProcessesView {
+    return new ProcessesView({ columns: this.columns, sort: this.sort, filterText: this.filterText, title, selection: { ...this.selection, ...only } });
   }
 
   private drillDown(store: Store): Reaction {

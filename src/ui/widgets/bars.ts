@@ -26,6 +26,11 @@ export const FOOTER_KEYS: Record<string, readonly [string, string][]> = {
   mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
   history: [['F1', 'Help'], ['F2', 'Views'], ['g', '6h/10m'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
   system: [['F1', 'Help'], ['F2', 'Views'], ['g', 'Chart'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
+  tree: [['F1', 'Help'], ['F2', 'Views'], ['F5', 'List'], ['+-', 'Fold'], ['<>', 'Sort'], ['Enter', 'Maps'], ['Bksp', 'Back'], ['F10', 'Quit']],
+  programs: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['Enter', 'Procs'], ['Bksp', 'Back'], ['F10', 'Quit']],
+  users: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['Enter', 'Procs'], ['Bksp', 'Back'], ['F10', 'Quit']],
+  libraries: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['Enter', 'Procs'], ['Bksp', 'Back'], ['F10', 'Quit']],
+  containers: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['Enter', 'Procs'], ['Bksp', 'Back'], ['F10', 'Quit']],
   trace: [['F1', 'Help'], ['F2', 'Views'], ['Bksp', 'Detach'], ['F10', 'Quit'], ['', ' tracing slows the target']],
 };
 
