@@ -25,7 +25,7 @@ test('F1 and ? open the help; any key closes it', () => withUi(async (h) => {
   for (const key of [KEYS.f1, '?']) {
     await h.press(key);
     const help = await h.waitFor('memtop help');
-    assert.match(help, /F9 k +send a signal to the selected process \(asks first\)/);
+    assert.match(help, /F9 k +send a signal to the selected process, or to the tagged ones \(asks first\)/);
     assert.match(help, /Enter +drill down/);
     await h.press('x');
     await h.waitFor((t) => !t.includes('memtop help'));
@@ -129,14 +129,41 @@ test('/ searches the command lines; F3 and n go to the next match', () => withUi
   assert.equal(selectedPid(h), 3853, 'python3');
 }));
 
-test('Space pauses sampling and resumes it', () => withUi(async (h) => {
-  await h.press(KEYS.space);
+test('Z pauses sampling and resumes it (Space tags)', () => withUi(async (h) => {
+  await h.press('Z');
   await h.waitFor('PAUSED');
   assert.equal(h.source.config.paused, true);
-  assert.match(h.text(), /paused: Space resumes/);
-  await h.press(KEYS.space);
+  assert.match(h.text(), /paused: Z resumes/);
+  await h.press('Z');
   await h.waitFor((t) => !t.includes('PAUSED'));
   assert.equal(h.source.config.paused, false);
+}));
+
+test('a key with no binding says so on the status line; the next key clears it', () => withUi(async (h) => {
+  await h.press('j');
+  await h.waitFor('no such key — F1 for help');
+  await h.press(KEYS.down);
+  await h.waitFor((t) => !t.includes('no such key'));
+  await h.press(KEYS.enter, KEYS.backspace);
+  assert.doesNotMatch(h.text(), /no such key/, 'Enter (blessed also reports it as "return") is a bound key');
+}));
+
+test('H says no threads are listed', () => withUi(async (h) => {
+  await h.press('H');
+  await h.waitFor('threads');
+}));
+
+test('u picks a user from those with processes; "all users" shows everyone again', () => withUi(async (h) => {
+  await h.press('u');
+  const list = await h.waitFor('Show the processes of');
+  assert.match(list, /all users/);
+  await h.press(KEYS.down, KEYS.enter);
+  const one = await h.waitFor((t) => /user \S+ \(u\)/.test(t) && !t.includes('total of 6 shown'));
+  const user = /user (\S+) \(u\)/.exec(one)![1];
+  const shown = Number(/total of (\d+) shown/.exec(one)![1]);
+  assert.ok(shown > 0 && shown < 6, `${user}: some processes, not all`);
+  await h.press('u', KEYS.home, KEYS.enter);
+  await h.waitFor('total of 6 shown');
 }));
 
 test('K shows and hides kernel threads', () => withUi(async (h) => {

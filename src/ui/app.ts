@@ -7,9 +7,9 @@
 import type { Store } from '../model/store.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
 import { unionNeeds } from '../sampler/read-needs.js';
-import { actionForKey } from './key-table.js';
+import { actionForKey, isUnboundKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
-import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
+import { NOTHING, type MouseInput, type Reaction, type ReniceRequest, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
 import { TraceView, type TraceFeed } from './views/trace-view.js';
 import { ViewStack } from './view-stack.js';
 import { makeTheme, type Theme } from './theme.js';
@@ -24,6 +24,9 @@ import { drawOverlay } from './overlay-box.js';
 import { GraphPane } from './graph-pane.js';
 import { TerminalHold, type HeldProgram } from './terminal-hold.js';
 import { withFillers } from './text-cell.js';
+import { actionSummary } from './action-summary.js';
+
+export const NO_SUCH_KEY = 'no such key — F1 for help';
 
 export interface AppOptions extends ScreenStreams {
   store: Store;
@@ -33,6 +36,12 @@ export interface AppOptions extends ScreenStreams {
   mouse: boolean;
   /** Sends a confirmed signal (re-checking the target); returns the status message. */
   sendSignal(request: SignalRequest): string;
+  /** F7/F8: changes a nice value (re-checking the target); returns the status message. */
+  renice?(request: ReniceRequest): string;
+  /** Called after every handled key or click: the settings may have changed (saved if so). */
+  settingsChanged?(): void;
+  /** A line for the status bar at start (a config file that could not be used). */
+  startMessage?: string;
   /**
    * Starts tracing a process (the trace service, run-tui.ts); `onChange` is called as calls
    * arrive. Returns the running trace, or why it cannot start (one line).
@@ -75,6 +84,7 @@ export class App {
   constructor(options: AppOptions) {
     this.options = options;
     this.theme = makeTheme(options.color);
+    this.message = options.startMessage ?? null;
     this.stack = new ViewStack<View>(options.processes);
     this.screen = createScreen(options);
     this.graph = new GraphPane(this.screen, options.color);
@@ -121,7 +131,10 @@ export class App {
       if (key === 'C-c') return this.apply({ quit: true });
       return this.apply(this.overlay.onKey(ch, key), hadMessage);
     }
-    if (action === undefined) return hadMessage ? this.requestRender() : undefined;
+    if (action === undefined) {
+      if (isUnboundKey(key)) return this.apply({ message: NO_SUCH_KEY });
+      return hadMessage ? this.requestRender() : undefined;
+    }
     this.apply(this.globalKey(action) ?? this.stack.top.onKey(action, this.context), hadMessage);
   }
 
@@ -140,13 +153,14 @@ export class App {
         }
         return NOTHING;
       case 'help': return { overlay: new HelpOverlay() };
+      case 'threads': return { message: 'H: memtop lists processes, never threads (threads share their process\'s memory): nothing to show or hide' };
       case 'trace': return this.traceKey();
       case 'views': return { overlay: this.viewPicker() };
       case 'back': return this.stack.all.length > 1 ? { pop: true } : { message: 'this is the first view' };
       case 'pause':
         this.paused = !this.paused;
         this.options.source.configure({ paused: this.paused });
-        return { redraw: true, message: this.paused ? 'paused: Space resumes' : 'resumed' };
+        return { redraw: true, message: this.paused ? 'paused: Z resumes' : 'resumed' };
       default: return undefined;
     }
   }
@@ -196,10 +210,21 @@ export class App {
       stackChanged = true;
     }
     if (reaction.signal) this.message = this.options.sendSignal(reaction.signal);
+    if (reaction.signals) {
+      const results = reaction.signals.map((request) => this.options.sendSignal(request));
+      this.message = actionSummary(results, `sent ${reaction.signals[0]?.signal} to ${results.length} processes`);
+    }
+    if (reaction.renice) {
+      const renice = this.options.renice;
+      const results = renice ? reaction.renice.map((request) => renice(request)) : ['not reniced: renice is not available here'];
+      this.message = actionSummary(results, `nice ${reaction.renice[0]?.delta < 0 ? '-1' : '+1'} for ${results.length} processes`);
+    }
     if (reaction.message) this.message = reaction.message;
     this.applyNeeds(reaction.resample === true);
+    this.options.settingsChanged?.();
     if (reaction.quit) return this.options.onQuit();
-    if (forceRender || stackChanged || reaction.redraw || reaction.closeOverlay || reaction.overlay || reaction.message || reaction.signal) {
+    if (forceRender || stackChanged || reaction.redraw || reaction.closeOverlay || reaction.overlay || reaction.message || reaction.signal
+      || reaction.signals || reaction.renice) {
       this.requestRender();
     }
   }

@@ -7,7 +7,8 @@
 export type Action =
   | 'help' | 'views' | 'search' | 'searchNext' | 'filter' | 'sortBy' | 'sortPrev' | 'sortNext'
   | 'invertSort' | 'signal' | 'quit' | 'pause' | 'kernel' | 'columns' | 'group' | 'enter' | 'back'
-  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace';
+  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace'
+  | 'tag' | 'untagAll' | 'user' | 'niceDown' | 'niceUp' | 'threads';
 
 export interface Binding {
   keys: readonly string[];
@@ -28,8 +29,14 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['>', '.'], action: 'sortNext', label: '', help: '' },
   { keys: ['S-i'], action: 'invertSort', label: 'I', help: 'invert the sort order' },
   { keys: ['c'], action: 'columns', label: 'c', help: 'choose the columns' },
-  { keys: ['f9', 'k'], action: 'signal', label: 'F9 k', help: 'send a signal to the selected process (asks first)' },
-  { keys: ['space'], action: 'pause', label: 'Space', help: 'pause / resume updates' },
+  { keys: ['f9', 'k'], action: 'signal', label: 'F9 k', help: 'send a signal to the selected process, or to the tagged ones (asks first)' },
+  { keys: ['space'], action: 'tag', label: 'Space', help: 'tag / untag the selected process (k, F7, F8 then act on the tagged ones)' },
+  { keys: ['S-u'], action: 'untagAll', label: 'U', help: 'untag all' },
+  { keys: ['u'], action: 'user', label: 'u', help: 'show only one user\'s processes (a list of the users seen)' },
+  { keys: ['f7'], action: 'niceDown', label: 'F7 F8', help: 'nice - / nice + (higher / lower priority) of the selected or tagged processes' },
+  { keys: ['f8'], action: 'niceUp', label: '', help: '' },
+  { keys: ['S-z'], action: 'pause', label: 'Z', help: 'pause / resume updates (Space tags, as in htop)' },
+  { keys: ['S-h'], action: 'threads', label: 'H', help: 'not needed: memtop lists processes, never threads (threads share their process\'s memory)' },
   { keys: ['S-f'], action: 'follow', label: 'F', help: 'follow the selected process / hold the selection on its row' },
   { keys: ['S-k'], action: 'kernel', label: 'K', help: 'show / hide kernel threads' },
   { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row)' },
@@ -52,6 +59,17 @@ const BY_KEY = new Map<string, Action>(BINDINGS.flatMap((b) => b.keys.map((k) =>
 /** The action bound to a key (blessed's key.full), if any. */
 export function actionForKey(keyFull: string | undefined): Action | undefined {
   return keyFull === undefined ? undefined : BY_KEY.get(keyFull);
+}
+
+/**
+ * Keys that come in with a bound key and are not keys of their own: blessed reports Enter as
+ * "return" as well as "enter".
+ */
+const ECHOES = new Set(['return']);
+
+/** True for a key the user pressed that no binding names (for "no such key — F1 for help"). */
+export function isUnboundKey(keyFull: string | undefined): boolean {
+  return keyFull !== undefined && keyFull !== '' && !BY_KEY.has(keyFull) && !ECHOES.has(keyFull);
 }
 
 /** The help lines: "label  text" for each binding that has a label. */

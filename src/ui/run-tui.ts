@@ -11,7 +11,8 @@ import type { SampleSource } from '../sampler/sampler-host.js';
 import { periodicFullGc } from '../sampler/periodic-gc.js';
 import { App } from './app.js';
 import { ProcessesView } from './views/processes-view.js';
-import { sendSignal } from './send-signal.js';
+import { identityRefusal, sendSignal } from './send-signal.js';
+import { reniceProcess } from './renice.js';
 import { writeCrashLog } from './crash-log.js';
 import { EXIT_HANGUP } from './terminal-gone.js';
 import type { TuiOptions } from './tui-options.js';
@@ -99,6 +100,10 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
         input: deps.input, output: deps.output, store, source: deps.source, processes,
         color: options.color, mouse: options.mouse,
         sendSignal: (request) => sendSignal(procfs, request),
+        renice: (request) => {
+          const refusal = identityRefusal(procfs, request.target, request.name, 'renices');
+          return reniceProcess(request, refusal, refusal === null ? procfs.listNames(`${request.target.pid}/task`).map(Number) : []);
+        },
         startTrace,
         ownRssBytes: () => process.memoryUsage.rss(),
         onQuit: () => finish(0),

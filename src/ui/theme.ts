@@ -12,6 +12,8 @@ export interface Theme {
   bar(text: string): string;
   /** A byte figure coloured by its unit, as htop: M cyan, G green, T and up red. */
   bytes(text: string, bytes: number | null): string;
+  /** A tagged row (Space): yellow as in htop; underlined without colours. */
+  tagged(text: string): string;
 }
 
 const MAGNITUDE_COLORS = ['', '', 'cyan', 'green', 'red', 'red'];
@@ -26,5 +28,6 @@ export function makeTheme(color: boolean): Theme {
       const name = MAGNITUDE_COLORS[magnitudeOf(bytes)] ?? '';
       return color && name !== '' ? `{${name}-fg}${text}{/${name}-fg}` : text;
     },
+    tagged: (text) => (color ? `{yellow-fg}{bold}${text}{/bold}{/yellow-fg}` : `{underline}{bold}${text}{/bold}{/underline}`),
   };
 }

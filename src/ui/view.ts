@@ -41,6 +41,13 @@ export interface SignalRequest {
   signal: NodeJS.Signals;
 }
 
+/** F7/F8: change a process's nice value by `delta` (-1: higher priority, +1: lower). */
+export interface ReniceRequest {
+  target: ProcessIdentity;
+  name: string;
+  delta: number;
+}
+
 export interface TraceRequest {
   pid: number;
   comm: string;
@@ -57,6 +64,9 @@ export interface Reaction {
   overlay?: Overlay;
   closeOverlay?: boolean;
   signal?: SignalRequest;
+  /** The same signal to several processes (the tagged ones), each re-checked. */
+  signals?: SignalRequest[];
+  renice?: ReniceRequest[];
   /** Start tracing this process and push its Trace view (the app holds the trace service). */
   trace?: TraceRequest;
   /** A line for the status bar until the next key. */

@@ -22,9 +22,9 @@ export function breadcrumbLine(titles: readonly string[], status: string, width:
  */
 export const FOOTER_KEYS: Record<string, readonly [string, string][]> = {
   processes: [['F1', 'Help'], ['F2', 'Views'], ['F3', 'Search'], ['F4', 'Filter'], ['F6', 'SortBy'], ['F9', 'Kill'], ['F10', 'Quit'],
-    ['Enter', 'Maps'], ['Spc', 'Pause'], ['K', 'Kthr'], ['c', 'Cols']],
-  mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
-  system: [['F1', 'Help'], ['F2', 'Views'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
+    ['Enter', 'Maps'], ['Spc', 'Tag'], ['Z', 'Pause'], ['K', 'Kthr'], ['c', 'Cols']],
+  mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
+  system: [['F1', 'Help'], ['F2', 'Views'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
   trace: [['F1', 'Help'], ['F2', 'Views'], ['Bksp', 'Detach'], ['F10', 'Quit'], ['', ' tracing slows the target']],
 };
 
