@@ -7,7 +7,7 @@
 import type { Store } from '../model/store.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
 import { unionNeeds } from '../sampler/read-needs.js';
-import { actionForKey, isUnboundKey } from './key-table.js';
+import { actionForKey, isEcho, isUnboundKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
 import { NOTHING, type MouseInput, type Reaction, type ReniceRequest, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
 import { TraceView, type TraceFeed } from './views/trace-view.js';
@@ -115,7 +115,8 @@ export class App {
   }
 
   onKeypress(ch: string | undefined, key: string | undefined): void {
-    if (this.destroyed) return;
+    // Enter's "return" twin comes after "enter": it must not clear the message Enter just set.
+    if (this.destroyed || isEcho(key)) return;
     const hadMessage = this.message !== null;
     this.message = null;
     const width = this.screen.screen.width as number;

@@ -67,6 +67,11 @@ export function actionForKey(keyFull: string | undefined): Action | undefined {
  */
 const ECHOES = new Set(['return']);
 
+/** True for the second event of one key press ("return" after "enter"): to be ignored. */
+export function isEcho(keyFull: string | undefined): boolean {
+  return keyFull !== undefined && ECHOES.has(keyFull);
+}
+
 /** True for a key the user pressed that no binding names (for "no such key — F1 for help"). */
 export function isUnboundKey(keyFull: string | undefined): boolean {
   return keyFull !== undefined && keyFull !== '' && !BY_KEY.has(keyFull) && !ECHOES.has(keyFull);
