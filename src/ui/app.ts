@@ -13,6 +13,7 @@ import { NOTHING, type MouseInput, type Reaction, type ReniceRequest, type Signa
 import { TraceView, type TraceFeed } from './views/trace-view.js';
 import { ViewStack } from './view-stack.js';
 import { makeTheme, type Theme } from './theme.js';
+import type { ColorScheme } from '../config/setup.js';
 import { createScreen, layout, tooSmallFor, MIN_HEIGHT, MIN_WIDTH, type Screen, type ScreenStreams } from './screen-setup.js';
 import { headerLines } from './widgets/header.js';
 import { breadcrumbLine, footerKeys, footerLine } from './widgets/bars.js';
@@ -33,13 +34,14 @@ export interface AppOptions extends ScreenStreams {
   source: SampleSource;
   processes: ProcessesView;
   color: boolean;
+  colorScheme?: ColorScheme;
   mouse: boolean;
   /** Sends a confirmed signal (re-checking the target); returns the status message. */
   sendSignal(request: SignalRequest): string;
   /** F7/F8: changes a nice value (re-checking the target); returns the status message. */
   renice?(request: ReniceRequest): string;
-  /** Called after every handled key or click: the settings may have changed (saved if so). */
-  settingsChanged?(): void;
+  /** Called after every handled key or click: the settings may have changed (saved if so); a failure to show, or null. */
+  settingsChanged?(): string | null;
   /** A line for the status bar at start (a config file that could not be used). */
   startMessage?: string;
   /**
@@ -83,11 +85,11 @@ export class App {
 
   constructor(options: AppOptions) {
     this.options = options;
-    this.theme = makeTheme(options.color);
+    this.theme = makeTheme(options.color, options.colorScheme);
     this.message = options.startMessage ?? null;
     this.stack = new ViewStack<View>(options.processes);
     this.screen = createScreen(options);
-    this.graph = new GraphPane(this.screen, options.color);
+    this.graph = new GraphPane(this.screen, this.theme.color);
     // (blessed's typings leave out Program.put, the terminfo capabilities.)
     this.terminal = new TerminalHold(this.screen.screen.program as unknown as HeldProgram, () => {
       this.redrawAll();
@@ -222,10 +224,11 @@ export class App {
     }
     if (reaction.message) this.message = reaction.message;
     this.applyNeeds(reaction.resample === true);
-    this.options.settingsChanged?.();
+    const saveFailure = this.options.settingsChanged?.() ?? null;
+    if (saveFailure !== null) this.message = saveFailure;
     if (reaction.quit) return this.options.onQuit();
     if (forceRender || stackChanged || reaction.redraw || reaction.closeOverlay || reaction.overlay || reaction.message || reaction.signal
-      || reaction.signals || reaction.renice) {
+      || reaction.signals || reaction.renice || saveFailure !== null) {
       this.requestRender();
     }
   }
