@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { KEYS, startHarness, withHarness, type Harness } from '../../test/helpers/screen-harness.js';
-import { PROCESS_COLUMNS } from '../model/process-columns.js';
+import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -177,15 +177,18 @@ test('K shows and hides kernel threads', () => withUi(async (h) => {
 test('the column picker hides PSS/USS/SWAP... and the sampler stops reading smaps_rollup', () => withUi(async (h) => {
   await h.press('c');
   await h.waitFor('Columns — Space toggles');
-  // The picker lists the table in its order: PSS, then USS.
-  const pssAt = PROCESS_COLUMNS.findIndex((c) => c.id === 'pss');
-  assert.equal(PROCESS_COLUMNS[pssAt + 1].id, 'uss');
+  // The picker lists the shown columns first, in their order: PSS, then USS.
+  const pssAt = DEFAULT_PROCESS_COLUMN_IDS.indexOf('pss');
+  assert.equal(DEFAULT_PROCESS_COLUMN_IDS[pssAt + 1], 'uss');
   await h.press(...Array(pssAt).fill(KEYS.down), KEYS.space, KEYS.down, KEYS.space, KEYS.enter);
   await h.waitFor((t) => !t.includes('Columns —'));
   assert.doesNotMatch(h.lines()[5], /PSS|USS/);
   assert.equal(h.source.config.readDetail, false);
-  await h.press('c', ...Array(pssAt).fill(KEYS.down), KEYS.space, KEYS.enter);
-  await h.waitFor(/ PSS /);
+  // Hidden now, PSS is listed after the shown columns, among the hidden ones in the table's order.
+  const shownNow = DEFAULT_PROCESS_COLUMN_IDS.filter((id) => id !== 'pss' && id !== 'uss');
+  const hiddenNow = PROCESS_COLUMNS.filter((c) => !shownNow.includes(c.id)).map((c) => c.id);
+  await h.press('c', ...Array(shownNow.length + hiddenNow.indexOf('pss')).fill(KEYS.down), KEYS.space, KEYS.enter);
+  await h.waitFor(/ PSS$/m);
   assert.equal(h.source.config.readDetail, true);
   assert.ok(h.source.sampleRequests > 0, 'PSS is wanted again: a sample is asked for at once');
   await h.press('c', KEYS.down, KEYS.space, KEYS.escape);
