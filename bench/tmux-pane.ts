@@ -1,6 +1,9 @@
 /** A command in a detached tmux session on a private server, for timing a terminal program. */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const POLL_PAUSE_MS = 2;
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -8,9 +11,11 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 export class TmuxPane {
   readonly socket = `memtop-bench-${randomBytes(4).toString('hex')}`;
   readonly target = 'bench';
+  /** memtop's saved setup for this pane alone: a benchmark's keys never change the next run's start. */
+  private readonly configHome = mkdtempSync(join(tmpdir(), 'memtop-bench-config-'));
 
   constructor(command: string[], options: { width?: number; height?: number; env?: Record<string, string> } = {}) {
-    const env = Object.entries({ TERM: 'xterm-256color', NCURSES_NO_UTF8_ACS: '1', ...options.env }).map(([k, v]) => `${k}=${shellQuote(v)}`);
+    const env = Object.entries({ TERM: 'xterm-256color', NCURSES_NO_UTF8_ACS: '1', XDG_CONFIG_HOME: this.configHome, ...options.env }).map(([k, v]) => `${k}=${shellQuote(v)}`);
     this.tmux('new-session', '-d', '-s', this.target, '-x', String(options.width ?? 160), '-y', String(options.height ?? 48),
       `env ${env.join(' ')} ${command.map(shellQuote).join(' ')}`);
   }
@@ -44,6 +49,7 @@ export class TmuxPane {
 
   kill(): void {
     spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+    rmSync(this.configHome, { recursive: true, force: true });
   }
 }
 

@@ -7,7 +7,10 @@ import type { Command } from 'commander';
 import { columnNeeds } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { procFsAt } from '../host/proc-access.js';
-import { EXIT_USAGE } from './cli-error.js';
+import { EXIT_USAGE, usageError } from './cli-error.js';
+import { homedir } from 'node:os';
+import { configPath, loadSetup, saveSetup } from '../config/config-file.js';
+import { COLOR_SCHEMES, type ColorScheme } from '../config/setup.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
 import { checkUserName, pidList, procRoot, secondsInRange, userValue, wholeNumber } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
@@ -17,7 +20,7 @@ import type { ReadNeed } from '../sampler/read-needs.js';
 import { colorAllowed, terminalRefusal } from '../terminal/capability.js';
 
 interface TuiFlags {
-  delay: number;
+  delay?: number;
   sort?: string;
   reverse?: boolean;
   pid?: number[];
@@ -31,13 +34,15 @@ interface TuiFlags {
   mouse: boolean;
   color: boolean;
   history: number;
+  colorScheme?: string;
+  config: boolean;
 }
 
 export const NOT_A_TERMINAL = 'memtop: the interactive monitor needs a terminal; for a report to a file or a pipe, use `memtop snapshot` (see memtop snapshot --help)\n';
 
 export function configureTui(program: Command): void {
   program
-    .option('-d, --delay <seconds>', 'seconds between updates, 0.2 to 3600', secondsInRange('--delay', 0.2, 3600), 2)
+    .option('-d, --delay <seconds>', 'seconds between updates, 0.2 to 3600 (default: 2)', secondsInRange('--delay', 0.2, 3600))
     .option('-s, --sort <column>', 'sort by this column id (default: pss)')
     .option('-r, --reverse', 'reverse the sort order')
     .option('-p, --pid <list>', 'only these PIDs, comma-separated (repeatable)', pidList)
@@ -51,8 +56,12 @@ export function configureTui(program: Command): void {
     .option('--history <minutes>', 'minutes of full-resolution per-process history (then one point a minute, 6 hours)', wholeNumber('--history', 1, 360), 10)
     .option('--no-mouse', 'ignore the mouse')
     .option('--no-color', 'no colours (bold and inverse only)')
+    .option('--color-scheme <name>', `colours: ${COLOR_SCHEMES.join(', ')} (default: the saved one, else default)`)
+    .option('--no-config', `ignore the saved setup (${configPath(process.env, homedir())}) and save nothing`)
     .action(async (flags: TuiFlags) => {
       const options = tuiOptions(flags);
+      // Printed before the screen opens, so it is still there after memtop ends; the status line shows it too.
+      if (options.config?.warning) process.stderr.write(`${options.config.warning}\n`);
       if (!process.stdout.isTTY || !process.stdin.isTTY) {
         process.stderr.write(NOT_A_TERMINAL);
         process.exitCode = EXIT_USAGE;
@@ -87,17 +96,36 @@ export function configureTui(program: Command): void {
 
 /** The flags checked and resolved: a bad column or a wrong proc root is an error before the screen opens. */
 export function tuiOptions(flags: TuiFlags, env: NodeJS.ProcessEnv = process.env): TuiOptions {
-  const columns = chooseColumns(PROCESS_COLUMNS, flags.columns, DEFAULT_PROCESS_COLUMN_IDS);
-  const sortColumn = chooseSort(PROCESS_COLUMNS, flags.sort, 'pss').column;
+  const colorScheme = flags.colorScheme === undefined ? undefined : chooseScheme(flags.colorScheme);
+  const config = flags.config === false ? undefined : readConfig(env);
+  const saved = config?.file ?? {};
+  // Flags override the saved setup, setting by setting.
+  const columns = chooseColumns(PROCESS_COLUMNS, flags.columns ?? saved.columns?.join(','), DEFAULT_PROCESS_COLUMN_IDS);
+  const sortColumn = chooseSort(PROCESS_COLUMNS, flags.sort ?? saved.sort?.column, 'pss').column;
+  const fromSaved = flags.sort === undefined && flags.reverse === undefined && saved.sort !== undefined;
+  const reverse = fromSaved ? sortColumn.descendingByDefault !== saved.sort!.descending : flags.reverse === true;
   // The same checks and messages as the one-shot commands (no such directory, permission, ...).
   const procfs = openProcRoot(flags.proc, env);
   const root = procfs.root;
   // /etc/passwd only for a --user name (the sampler's thread reads it for itself).
   if (flags.user !== undefined) checkUserName(flags.user, UserNames.load(procfs));
   return {
-    procRoot: root, delayMs: flags.delay * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,
-    columns, sortColumn, reverse: flags.reverse === true, pids: flags.pid ?? [], user: flags.user,
+    procRoot: root, delayMs: (flags.delay ?? saved.delaySeconds ?? 2) * 1000, exact: flags.exact === true, maxStalenessMs: flags.maxStaleness * 1000,
+    columns, sortColumn, reverse, pids: flags.pid ?? [], user: flags.user,
     filterText: flags.filter ?? '', kernel: flags.kernel === true, mouse: flags.mouse !== false,
     color: flags.color !== false && colorAllowed(env), historyMinutes: flags.history,
+    colorScheme: colorScheme ?? saved.colorScheme ?? 'default', tree: saved.tree ?? false, config,
   };
+}
+
+function chooseScheme(name: string): ColorScheme {
+  if (!(COLOR_SCHEMES as readonly string[]).includes(name)) throw usageError(`--color-scheme takes one of ${COLOR_SCHEMES.join(', ')}`);
+  return name as ColorScheme;
+}
+
+/** The saved setup, and the service that saves it (none when the file could not be used). */
+function readConfig(env: NodeJS.ProcessEnv): NonNullable<TuiOptions['config']> {
+  const path = configPath(env, homedir());
+  const loaded = loadSetup(path, PROCESS_COLUMNS.map((c) => c.id));
+  return { file: loaded.setup, warning: loaded.warning, save: loaded.writable ? (setup) => saveSetup(path, setup) : null };
 }

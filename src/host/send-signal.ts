@@ -21,14 +21,24 @@ export function isOwnProcRoot(procfs: ProcFs): boolean {
   return procfs.selfPid() === process.pid;
 }
 
+/**
+ * Why an action must not touch `target` now (after "not <verb>: "), or null when the PID is still
+ * the process the user saw. Shared by the signal and the renice paths.
+ */
+export function identityRefusal(procfs: ProcFs, target: ProcessIdentity, name: string, what: string): string | null {
+  if (!isOwnProcRoot(procfs)) return `${what} go only to processes of this system's /proc, not ${procfs.root}`;
+  const text = procfs.readSingle(`${target.pid}/stat`);
+  const stat = isFailure(text) ? null : parsePidStat(text);
+  if (stat === null) return `${name} has exited`;
+  if (identityStartOf(stat) !== target.startTimeTicks) return `PID ${target.pid} is now another process (${name} has exited)`;
+  return null;
+}
+
 /** Sends the signal and says what happened, as one line for the status bar. */
 export function sendSignal(procfs: ProcFs, request: SignalRequest, kill: Kill = (pid, signal) => process.kill(pid, signal)): string {
   const { target, name, signal } = request;
-  if (!isOwnProcRoot(procfs)) return `not sent: signals go only to processes of this system's /proc, not ${procfs.root}`;
-  const text = procfs.readSingle(`${target.pid}/stat`);
-  const stat = isFailure(text) ? null : parsePidStat(text);
-  if (stat === null) return `not sent: ${name} has exited`;
-  if (identityStartOf(stat) !== target.startTimeTicks) return `not sent: PID ${target.pid} is now another process (${name} has exited)`;
+  const refusal = identityRefusal(procfs, target, name, 'signals');
+  if (refusal !== null) return `not sent: ${refusal}`;
   try {
     kill(target.pid, signal);
     return `sent ${signal} to ${name}`;

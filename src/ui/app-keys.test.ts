@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { KEYS, startHarness, withHarness, type Harness } from '../../test/helpers/screen-harness.js';
-import { PROCESS_COLUMNS } from '../model/process-columns.js';
+import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 
 const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
 
@@ -25,7 +25,7 @@ test('F1 and ? open the help; any key closes it', () => withUi(async (h) => {
   for (const key of [KEYS.f1, '?']) {
     await h.press(key);
     const help = await h.waitFor('memtop help');
-    assert.match(help, /F9 k +send a signal to the selected process \(asks first\)/);
+    assert.match(help, /F9 k +send a signal to the selected process, or to the tagged ones \(asks first\)/);
     assert.match(help, /Enter +drill down/);
     await h.press('x');
     await h.waitFor((t) => !t.includes('memtop help'));
@@ -129,14 +129,40 @@ test('/ searches the command lines; F3 and n go to the next match', () => withUi
   assert.equal(selectedPid(h), 3853, 'python3');
 }));
 
-test('Space pauses sampling and resumes it', () => withUi(async (h) => {
-  await h.press(KEYS.space);
+test('Z pauses sampling and resumes it (Space tags)', () => withUi(async (h) => {
+  await h.press('Z');
   await h.waitFor('PAUSED');
   assert.equal(h.source.config.paused, true);
-  assert.match(h.text(), /paused: Space resumes/);
-  await h.press(KEYS.space);
+  assert.match(h.text(), /paused: Z resumes/);
+  await h.press('Z');
   await h.waitFor((t) => !t.includes('PAUSED'));
   assert.equal(h.source.config.paused, false);
+}));
+
+test('a key with no binding says so on the status line; the next key clears it', () => withUi(async (h) => {
+  await h.press('j');
+  await h.waitFor('no such key — F1 for help');
+  await h.press(KEYS.down);
+  await h.waitFor((t) => !t.includes('no such key'));
+  await h.press(KEYS.enter, KEYS.backspace);
+  assert.doesNotMatch(h.text(), /no such key/, 'Enter (blessed also reports it as "return") is a bound key');
+}));
+
+test('the help says H is History, since no threads are listed', () => withUi(async (h) => {
+  await h.press(KEYS.f1);
+  await h.waitFor(/H +History of the selected process.*/);
+  await h.waitFor(/never threads/);
+}));
+
+test('u picks a user from those with processes; "all users" shows everyone again', () => withUi(async (h) => {
+  await h.press('u');
+  const list = await h.waitFor('Show the processes of');
+  // The fixture's six processes are all root's.
+  assert.match(list, /all users[\s\S]*root +6 processes/);
+  await h.press(KEYS.down, KEYS.enter);
+  await h.waitFor('user root (u)');
+  await h.press('u', KEYS.home, KEYS.enter);
+  await h.waitFor((t) => t.includes('all users shown') && !t.includes('user root (u)'));
 }));
 
 test('K shows and hides kernel threads', () => withUi(async (h) => {
@@ -152,9 +178,9 @@ test('K shows and hides kernel threads', () => withUi(async (h) => {
 test('the column picker hides PSS/USS/SWAP... and the sampler stops reading smaps_rollup', () => withUi(async (h) => {
   await h.press('c');
   await h.waitFor('Columns — Space toggles');
-  // The picker lists the table in its order: PSS, then USS.
-  const pssAt = PROCESS_COLUMNS.findIndex((c) => c.id === 'pss');
-  assert.equal(PROCESS_COLUMNS[pssAt + 1].id, 'uss');
+  // The picker lists the shown columns first, in their order: PSS, then USS.
+  const pssAt = DEFAULT_PROCESS_COLUMN_IDS.indexOf('pss');
+  assert.equal(DEFAULT_PROCESS_COLUMN_IDS[pssAt + 1], 'uss');
   await h.press(...Array(pssAt).fill(KEYS.down), KEYS.space, KEYS.down, KEYS.space, KEYS.enter);
   await h.waitFor((t) => !t.includes('Columns —'));
   assert.doesNotMatch(h.lines()[5], /PSS|USS/);
@@ -164,8 +190,11 @@ test('the column picker hides PSS/USS/SWAP... and the sampler stops reading smap
   h.source.tick();
   assert.equal(h.source.procfs.openCounts.get('smaps_rollup'), undefined, 'no smaps_rollup read');
   assert.ok(h.source.procfs.openCounts.get('stat')! > 0);
-  await h.press('c', ...Array(pssAt).fill(KEYS.down), KEYS.space, KEYS.enter);
-  await h.waitFor(/ PSS /);
+  // Hidden now, PSS is listed after the shown columns, among the hidden ones in the table's order.
+  const shownNow = DEFAULT_PROCESS_COLUMN_IDS.filter((id) => id !== 'pss' && id !== 'uss');
+  const hiddenNow = PROCESS_COLUMNS.filter((c) => !shownNow.includes(c.id)).map((c) => c.id);
+  await h.press('c', ...Array(shownNow.length + hiddenNow.indexOf('pss')).fill(KEYS.down), KEYS.space, KEYS.enter);
+  await h.waitFor(/ PSS$/m);
   assert.equal(h.source.config.needs.has('rollup'), true);
   h.source.tick();
   assert.ok(h.source.procfs.openCounts.get('smaps_rollup')! > 0, 'PSS shown again: smaps_rollup read again');

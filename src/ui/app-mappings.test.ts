@@ -125,7 +125,7 @@ test('the footer offers only the keys that act in the view; a Processes key pres
   await withHarness(fixture, async (h) => {
     await openMemhog(h);
     const footer = () => h.lines()[39];
-    assert.equal(footer(), 'F1Help  F2Views <>Sort  gGroup BkspBack  SpcPause F10Quit');
+    assert.equal(footer(), 'F1Help  F2Views <>Sort  gGroup BkspBack  ZPause F10Quit');
     assert.doesNotMatch(footer(), /F3|F4|F6|F9/);
     await h.press(KEYS.f3);
     await h.waitFor('F3 searches in the Processes view (F2 or Backspace)');
@@ -133,7 +133,7 @@ test('the footer offers only the keys that act in the view; a Processes key pres
     await h.waitFor('here, < and > choose the sort column');
     await h.press(KEYS.f2, KEYS.end, KEYS.enter);
     await h.waitFor(/^ Processes › System +memory chart/m);
-    assert.equal(h.lines()[39], 'F1Help  F2Views gChart BkspBack  SpcPause F10Quit');
+    assert.equal(h.lines()[39], 'F1Help  F2Views gChart BkspBack  ZPause F10Quit');
     await h.press(KEYS.f9);
     await h.waitFor('F9 sends a signal in the Processes view');
   });
@@ -142,6 +142,6 @@ test('the footer offers only the keys that act in the view; a Processes key pres
     await h.waitFor('total of 6 shown');
     await h.press(KEYS.f2, KEYS.end, KEYS.enter);
     await h.waitFor(/^ System +memory chart/m);
-    assert.equal(h.lines()[39], 'F1Help  F2Views gChart SpcPause F10Quit', 'nothing to go back to: no Backspace');
+    assert.equal(h.lines()[39], 'F1Help  F2Views gChart ZPause F10Quit', 'nothing to go back to: no Backspace');
   });
 });

@@ -7,14 +7,15 @@
 import type { Store } from '../model/store.js';
 import type { SampleSource } from '../sampler/sampler-host.js';
 import { unionNeeds, type ReadNeed } from '../sampler/read-needs.js';
-import { actionForKey } from './key-table.js';
+import { actionForKey, isEcho, isUnboundKey } from './key-table.js';
 import type { Overlay } from './overlay.js';
-import { NOTHING, type MouseInput, type Reaction, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
+import { NOTHING, type MouseInput, type Reaction, type ReniceRequest, type SignalRequest, type TraceRequest, type View, type ViewContext } from './view.js';
 import { TraceView, type TraceFeed } from './views/trace-view.js';
 import { HistoryView } from './views/history-view.js';
 import type { StartLibraries } from './views/libraries-view.js';
 import { ViewStack } from './view-stack.js';
 import { makeTheme, type Theme } from './theme.js';
+import type { ColorScheme } from '../config/setup.js';
 import { createScreen, layout, tooSmallFor, MIN_HEIGHT, MIN_WIDTH, type Screen, type ScreenStreams } from './screen-setup.js';
 import { headerLines } from './widgets/header.js';
 import { breadcrumbLine, footerKeys, footerLine } from './widgets/bars.js';
@@ -26,15 +27,25 @@ import { drawOverlay } from './overlay-box.js';
 import { GraphPane } from './graph-pane.js';
 import { TerminalHold, type HeldProgram } from '../terminal/hold.js';
 import { withFillers } from './text-cell.js';
+import { actionSummary } from './action-summary.js';
+
+export const NO_SUCH_KEY = 'no such key — F1 for help';
 
 export interface AppOptions extends ScreenStreams {
   store: Store;
   source: SampleSource;
   processes: ProcessesView;
   color: boolean;
+  colorScheme?: ColorScheme;
   mouse: boolean;
   /** Sends a confirmed signal (re-checking the target); returns the status message. */
   sendSignal(request: SignalRequest): string;
+  /** F7/F8: changes a nice value (re-checking the target); returns the status message. */
+  renice?(request: ReniceRequest): string;
+  /** Called after every handled key or click: the settings may have changed (saved if so); a failure to show, or null. */
+  settingsChanged?(): string | null;
+  /** A line for the status bar at start (a config file that could not be used). */
+  startMessage?: string;
   /**
    * Starts tracing a process (the trace service, run-tui.ts); `onChange` is called as calls
    * arrive. Returns the running trace, or why it cannot start (one line).
@@ -78,10 +89,11 @@ export class App {
 
   constructor(options: AppOptions) {
     this.options = options;
-    this.theme = makeTheme(options.color);
+    this.theme = makeTheme(options.color, options.colorScheme);
+    this.message = options.startMessage ?? null;
     this.stack = new ViewStack<View>(options.processes);
     this.screen = createScreen(options);
-    this.graph = new GraphPane(this.screen, options.color);
+    this.graph = new GraphPane(this.screen, this.theme.color);
     // (blessed's typings leave out Program.put, the terminfo capabilities.)
     this.terminal = new TerminalHold(this.screen.screen.program as unknown as HeldProgram, () => {
       this.redrawAll();
@@ -109,7 +121,8 @@ export class App {
   }
 
   onKeypress(ch: string | undefined, key: string | undefined): void {
-    if (this.destroyed) return;
+    // Enter's "return" twin comes after "enter": it must not clear the message Enter just set.
+    if (this.destroyed || isEcho(key)) return;
     const hadMessage = this.message !== null;
     this.message = null;
     const width = this.screen.screen.width as number;
@@ -125,7 +138,10 @@ export class App {
       if (key === 'C-c') return this.apply({ quit: true });
       return this.apply(this.overlay.onKey(ch, key), hadMessage);
     }
-    if (action === undefined) return hadMessage ? this.requestRender() : undefined;
+    if (action === undefined) {
+      if (isUnboundKey(key)) return this.apply({ message: NO_SUCH_KEY });
+      return hadMessage ? this.requestRender() : undefined;
+    }
     this.apply(this.globalKey(action) ?? this.stack.top.onKey(action, this.context), hadMessage);
   }
 
@@ -151,7 +167,7 @@ export class App {
       case 'pause':
         this.paused = !this.paused;
         this.options.source.configure({ paused: this.paused });
-        return { redraw: true, message: this.paused ? 'paused: Space resumes' : 'resumed' };
+        return { redraw: true, message: this.paused ? 'paused: Z resumes' : 'resumed' };
       default: return undefined;
     }
   }
@@ -212,10 +228,22 @@ export class App {
       stackChanged = true;
     }
     if (reaction.signal) this.message = this.options.sendSignal(reaction.signal);
+    if (reaction.signals) {
+      const results = reaction.signals.map((request) => this.options.sendSignal(request));
+      this.message = actionSummary(results, `sent ${reaction.signals[0]?.signal} to ${results.length} processes`);
+    }
+    if (reaction.renice) {
+      const renice = this.options.renice;
+      const results = renice ? reaction.renice.map((request) => renice(request)) : ['not reniced: renice is not available here'];
+      this.message = actionSummary(results, `nice ${reaction.renice[0]?.delta < 0 ? '-1' : '+1'} for ${results.length} processes`);
+    }
     if (reaction.message) this.message = reaction.message;
     this.applyNeeds(reaction.resample === true);
+    const saveFailure = this.options.settingsChanged?.() ?? null;
+    if (saveFailure !== null) this.message = saveFailure;
     if (reaction.quit) return this.options.onQuit();
-    if (forceRender || stackChanged || reaction.redraw || reaction.closeOverlay || reaction.overlay || reaction.message || reaction.signal) {
+    if (forceRender || stackChanged || reaction.redraw || reaction.closeOverlay || reaction.overlay || reaction.message || reaction.signal
+      || reaction.signals || reaction.renice || saveFailure !== null) {
       this.requestRender();
     }
   }

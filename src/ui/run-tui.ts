@@ -13,11 +13,14 @@ import { startLibrariesRead } from '../sampler/libraries-host.js';
 import { App } from './app.js';
 import { ProcessesView } from './views/processes-view.js';
 import { signalSender } from '../host/send-signal.js';
+import { reniceSender } from '../host/renice.js';
 import { writeCrashLog } from '../host/crash-log.js';
 import { EXIT_HANGUP } from '../terminal/gone.js';
 import type { TuiOptions } from './tui-options.js';
 import type { ScreenStreams } from './screen-setup.js';
 import { TraceError, TraceSession } from '../trace/trace-session.js';
+import { SetupSaver } from '../config/setup-saver.js';
+import type { Setup } from '../config/setup.js';
 
 export interface RunDeps extends ScreenStreams {
   source: SampleSource;
@@ -35,6 +38,16 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       selection: { pids: options.pids, user: options.user, kernel: options.kernel },
       filterText: options.filterText,
     });
+    // The setup as the session has it now; saved when it changes what the file holds.
+    const currentSetup = (): Setup => ({
+      sort: { column: processes.sort.column.id, descending: processes.sort.descending },
+      columns: processes.columns.map((c) => c.id),
+      delaySeconds: options.delayMs / 1000,
+      tree: options.tree ?? false,
+      colorScheme: options.colorScheme ?? 'default',
+    });
+    const save = options.config?.save ?? null;
+    const saver = save === null ? null : new SetupSaver(options.config?.file ?? {}, currentSetup(), save);
     // Every trace the UI started: ended (strace detached, and waited for) before memtop exits.
     const traces = new Set<TraceSession>();
     const startTrace = (request: { pid: number }, onChange: () => void): TraceSession | string => {
@@ -97,8 +110,11 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
     try {
       app = new App({
         input: deps.input, output: deps.output, store, source: deps.source, processes,
-        color: options.color, mouse: options.mouse,
+        color: options.color, colorScheme: options.colorScheme, mouse: options.mouse,
+        startMessage: options.config?.warning ?? undefined,
+        settingsChanged: () => saver?.update(currentSetup()) ?? null,
         sendSignal: signalSender(options.procRoot),
+        renice: reniceSender(options.procRoot),
         startTrace,
         startLibraries: (pids, onMessage) => startLibrariesRead(options.procRoot, pids, onMessage),
         ownRssBytes: () => process.memoryUsage.rss(),

@@ -38,7 +38,7 @@ export function viewChoices(processes: ProcessesView, store: Store, libraries?: 
       value: { id: 'mappings', make: () => new MappingsView({ pid: selected!.pid, startTimeTicks: selected!.startTimeTicks }, selected!.comm) },
       disabled: !mappable,
     },
- {
+    {
       label: mappable ? `History       memory over time of ${processName(selected)}` : 'History       (select a process first)',
       value: { id: 'history', make: () => new HistoryView({ pid: selected!.pid, startTimeTicks: selected!.startTimeTicks }, selected!.comm) },
       disabled: !mappable,

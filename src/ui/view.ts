@@ -6,6 +6,7 @@
  */
 import type { Store, ProcessIdentity } from '../model/store.js';
 import type { SignalRequest } from '../host/send-signal.js';
+import type { ReniceRequest } from '../host/renice.js';
 import type { Action } from './key-table.js';
 import type { Theme } from './theme.js';
 import type { Overlay } from './overlay.js';
@@ -37,6 +38,8 @@ export interface MouseInput {
 
 export type { SignalRequest } from '../host/send-signal.js';
 
+export type { ReniceRequest } from '../host/renice.js';
+
 export interface TraceRequest {
   pid: number;
   comm: string;
@@ -53,6 +56,9 @@ export interface Reaction {
   overlay?: Overlay;
   closeOverlay?: boolean;
   signal?: SignalRequest;
+  /** The same signal to several processes (the tagged ones), each re-checked. */
+  signals?: SignalRequest[];
+  renice?: ReniceRequest[];
   /** Start tracing this process and push its Trace view (the app holds the trace service). */
   trace?: TraceRequest;
   /** A line for the status bar until the next key. */

@@ -115,7 +115,7 @@ test('usage errors from commander exit 2 (its own default is 1)', () => {
     [['system', '--interval', 'soon'], /^memtop: --interval takes a number of seconds/],
     [['snap'], /^memtop: unknown command 'snap' \(did you mean snapshot\?\)/],
     [['help', 'snap'], /^memtop: unknown command 'snap' \(did you mean snapshot\?\)/],
-    [['help', 'bogus'], /^memtop: unknown command 'bogus'; commands: snapshot, maps, system/],
+    [['help', 'bogus'], /^memtop: unknown command 'bogus'; commands: snapshot, maps, libs, system, trace, serve, leaks/],
     [['snapshot', '--user', 'root', '--user', 'nobody'], /^memtop: --user takes one user; it was given twice/],
     [['snapshot', '--user', '99999999999'], /^memtop: --user: 99999999999 is no uid/],
   ];

@@ -71,8 +71,8 @@ test('F2 offers Trace of the selected process; SIGTERM to memtop while tracing d
     await selectHelper(tmux, hog);
     tmux.send('F2');
     await tmux.waitFor(new RegExp(`Trace +memory syscalls of tracehog \\(${hog.pid}\\) \\(strace\\)`));
-    tmux.send('Down');
-    tmux.send('Down');
+    // Processes, Mappings, History, Trace.
+    tmux.send('Down', 'Down', 'Down');
     tmux.send('Enter');
     await traced(tmux, hog);
     process.kill(memtopPid(tmux), 'SIGTERM');

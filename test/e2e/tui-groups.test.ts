@@ -21,7 +21,7 @@ interface GroupsJson { groups: Record<string, unknown>[] }
 async function pickView(tmux: Tmux, label: RegExp): Promise<void> {
   tmux.send('F2');
   const screen = await tmux.waitFor(/Views — Enter replaces/);
-  const lines = screen.split('\n').filter((l) => /│ *(▶ )?\S/.test(l) && /(Processes|Mappings|Trace|Tree|Programs|Users|Containers|System) {2,}/.test(l));
+  const lines = screen.split('\n').filter((l) => /│ *(▶ )?\S/.test(l) && /(Processes|Mappings|History|Trace|Tree|Programs|Users|Containers|Libraries|System) {2,}/.test(l));
   const at = lines.findIndex((l) => label.test(l));
   assert.ok(at >= 0, `the picker lists ${label}:\n${screen}`);
   for (let i = 0; i < at; i++) tmux.send('Down');

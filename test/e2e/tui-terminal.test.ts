@@ -109,8 +109,8 @@ test('an uncaught error: the terminal restored, one line and the crash log\'s pa
   }
 });
 
-/** The key bar of the processes view, whole (from 88 columns on). */
-const KEY_BAR = 'F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit  EnterMaps  SpcPause KKthr  cCols';
+/** The key bar of the processes view, whole (from 96 columns on). */
+const KEY_BAR = 'F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit  EnterMaps  SpcTag   ZPause KKthr  cCols';
 
 /**
  * memtop's screen drawn for a pane of `rows` rows: the header on the first row, the totals on

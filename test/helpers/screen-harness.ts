@@ -12,7 +12,7 @@ import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../../src/model/pro
 import { InlineSource } from './screen-source.js';
 
 export const KEYS = {
-  f1: '\x1bOP', f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS', f6: '\x1b[17~', f9: '\x1b[20~', f10: '\x1b[21~',
+  f1: '\x1bOP', f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS', f6: '\x1b[17~', f7: '\x1b[18~', f8: '\x1b[19~', f9: '\x1b[20~', f10: '\x1b[21~',
   up: '\x1b[A', down: '\x1b[B', pageUp: '\x1b[5~', pageDown: '\x1b[6~', home: '\x1b[H', end: '\x1b[F',
   enter: '\r', backspace: '\x7f', escape: '\x1b', space: ' ',
 };

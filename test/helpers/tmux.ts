@@ -26,7 +26,9 @@ export class Tmux {
   constructor(command: string[], options: TmuxOptions = {}) {
     const config = join(this.dir, 'tmux.conf');
     writeFileSync(config, 'set -g remain-on-exit on\nset -g status off\nset -g default-terminal tmux-256color\nset -g history-limit 0\n');
-    const env = Object.entries({ NCURSES_NO_UTF8_ACS: '1', ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    // memtop's saved setup goes to this server's own directory: a test's sort or columns never
+    // reach the next test, nor the user's ~/.config.
+    const env = Object.entries({ NCURSES_NO_UTF8_ACS: '1', XDG_CONFIG_HOME: join(this.dir, 'config'), ...options.env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     this.tmux(['-f', config, 'new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 160), '-y', String(options.rows ?? 48),
       ...env, ...command]);
   }

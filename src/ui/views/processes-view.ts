@@ -22,7 +22,9 @@ import { processKey, processRows, type ProcessRows } from './process-rows.js';
 import { totalCells } from './process-totals.js';
 import { PARTIAL_MARK } from '../../model/format-cell.js';
 import { columnsForWidth } from './narrow-columns.js';
-import { processName, signalPicker } from './signal-flow.js';
+import { processName, signalPicker, signalPickerFor } from './signal-flow.js';
+import { ProcessTags } from './process-tags.js';
+import { userPicker } from './user-picker.js';
 import { ColumnPicker } from '../widgets/column-picker.js';
 import { ListOverlay } from '../widgets/list-overlay.js';
 import { ProcessSearch } from './process-search.js';
@@ -31,6 +33,8 @@ import { selectedTrend } from './uss-sparkline.js';
 import { TreeView } from './tree-view.js';
 
 type P = ProcessSample;
+
+
 
 export interface ProcessesSettings {
   columns: Column<P>[];
@@ -49,6 +53,7 @@ export class ProcessesView implements View {
   selection: ProcessSelection;
   filterText: string;
   readonly search = new ProcessSearch();
+  readonly tags = new ProcessTags();
   private selected: Selection<string> = { key: null, index: 0, follow: false };
   private top = 0;
   private cache: { version: number; settings: number; value: ProcessRows } | null = null;
@@ -99,7 +104,11 @@ export class ProcessesView implements View {
     this.top = scrollTop(this.top, this.selected.index, visible, rows.length);
     const lines = [headerLine(layout, this.sort, context.theme)];
     for (let i = this.top; i < Math.min(rows.length, this.top + visible); i++) {
-      lines.push(rowLine(layout, rows[i], values, context.theme, i === this.selected.index));
+      const selected = i === this.selected.index;
+      // A tagged row is drawn in one colour: its figures are not coloured by unit.
+      const tagged = !selected && this.tags.size > 0 && this.tags.has(rows[i]);
+      const line = rowLine(layout, rows[i], values, tagged ? { ...context.theme, bytes: (text) => text } : context.theme, selected);
+      lines.push(tagged ? context.theme.tagged(line) : line);
     }
     if (context.store.latest === null) return [...lines, ' reading /proc…'];
     while (lines.length < context.height - 1) lines.push('');
@@ -127,6 +136,8 @@ export class ProcessesView implements View {
     const { hidden } = columnsForWidth(this.columns, context.width, this.sort.column.id);
     if (hidden.length > 0) parts.push(`narrow: ${hidden.map((c) => c.title).join(' ')} hidden`);
     if (this.selection.kernel) parts.push('kernel threads shown');
+    if (this.selection.user !== undefined) parts.push(`user ${this.selection.user} (u)`);
+    if (this.tags.size > 0) parts.push(`${this.tags.size} tagged (U untags)`);
     parts.push(this.followStatus(rows));
     return parts.join(' · ');
   }
@@ -161,10 +172,30 @@ export class ProcessesView implements View {
       case 'enter': return this.drillDown(context.store);
       case 'tree': return { push: new TreeView(this) };
       case 'signal': {
+        const now = context.store.latest?.timeMs ?? Date.now();
+        if (this.tags.size > 0) return { overlay: signalPickerFor(this.tags.list(context.store.latest?.processes ?? []), now) };
         const p = rows[this.selected.index];
         if (!p) return { message: 'no process selected' };
-        return { overlay: signalPicker(p, context.store.latest?.timeMs ?? Date.now()) };
+        return { overlay: signalPicker(p, now) };
       }
+      case 'tag': {
+        const p = rows[this.selected.index];
+        if (!p) return { message: 'no process selected' };
+        this.tags.toggle(p);
+        // As htop: the selection moves on, so Space Space Space tags three rows.
+        return { ...this.moveTo(this.selected.index + 1, rows), message: `${this.tags.size} tagged: k, F7, F8 act on them (U untags all)` };
+      }
+      case 'untagAll': {
+        const count = this.tags.clear();
+        return { redraw: true, message: count === 0 ? 'nothing was tagged' : `${count} untagged` };
+      }
+      case 'niceDown': case 'niceUp': {
+        const targets = this.tags.size > 0 ? this.tags.list(context.store.latest?.processes ?? []) : rows.slice(this.selected.index, this.selected.index + 1);
+        if (targets.length === 0) return { message: 'no process selected' };
+        const delta = action === 'niceDown' ? -1 : 1;
+        return { renice: targets.map((p) => ({ target: { pid: p.pid, startTimeTicks: p.startTimeTicks }, name: processName(p), delta })), resample: true };
+      }
+      case 'user': return { overlay: userPicker(context.store.latest?.processes ?? [], this.selection.user, (user) => this.setUser(user)) };
       default: return {};
     }
   }
@@ -227,6 +258,12 @@ export class ProcessesView implements View {
       this.changed();
       return { redraw: true };
     });
+  }
+
+  private setUser(user: string | undefined): Reaction {
+    this.selection = { ...this.selection, user };
+    this.changed();
+    return { redraw: true, message: user === undefined ? 'all users shown' : `only ${user}'s processes (u changes)` };
   }
 
   private setColumns(columns: Column<P>[]): Reaction {

@@ -1,6 +1,7 @@
 /**
- * F9/k: pick a signal for the selected process, then confirm a question that names it (command,
- * PID, start time). The app sends it only after re-checking the PID's start time.
+ * F9/k: pick a signal for the selected process, or the tagged ones, then confirm a question that
+ * names each (command, PID, start time). The app sends each only after re-checking the PID's
+ * start time.
  */
 import { startTimeText } from '../../model/format-cell.js';
 import type { ProcessSample } from '../../sampler/sample.js';
@@ -15,6 +16,18 @@ export const SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGKILL', 'SIGINT
 /** "sleep (1234)": how dialogs and the breadcrumb name a process (plain, visible text). */
 export function processName(p: { comm: string; pid: number }): string {
   return `${visibleText(p.comm)} (${p.pid})`;
+}
+
+/** The picker for the tagged processes (one or more); the confirmation lists every one. */
+export function signalPickerFor(ps: readonly ProcessSample[], nowEpochMs: number): Overlay {
+  if (ps.length === 1) return signalPicker(ps[0], nowEpochMs);
+  const title = `${ps.length} tagged processes`;
+  return new ListOverlay(`Send a signal to ${title}`, SIGNALS.map((s) => ({ label: s, value: s })), (signal) => ({
+    overlay: new ConfirmOverlay(`Send ${signal}?`, [
+      `Send ${signal} to these ${title}?`,
+      ...ps.map((p) => `${processName(p)}, started ${p.startTimeMs === null ? 'at an unknown time' : startTimeText(p.startTimeMs, nowEpochMs)}, user ${visibleText(p.user)}: ${cutToCells(visibleText(p.cmdline || p.comm), 40)}`),
+    ], () => ({ signals: ps.map((p) => ({ target: { pid: p.pid, startTimeTicks: p.startTimeTicks }, name: processName(p), signal })) })),
+  }));
 }
 
 export function signalPicker(p: ProcessSample, nowEpochMs: number): Overlay {

@@ -22,10 +22,10 @@ export function breadcrumbLine(titles: readonly string[], status: string, width:
  */
 export const FOOTER_KEYS: Record<string, readonly [string, string][]> = {
   processes: [['F1', 'Help'], ['F2', 'Views'], ['F3', 'Search'], ['F4', 'Filter'], ['F6', 'SortBy'], ['F9', 'Kill'], ['F10', 'Quit'],
-    ['Enter', 'Maps'], ['H', 'Hist'], ['Spc', 'Pause'], ['K', 'Kthr'], ['c', 'Cols']],
-  mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
-  history: [['F1', 'Help'], ['F2', 'Views'], ['g', '6h/10m'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
-  system: [['F1', 'Help'], ['F2', 'Views'], ['g', 'Chart'], ['Bksp', 'Back'], ['Spc', 'Pause'], ['F10', 'Quit']],
+    ['Enter', 'Maps'], ['H', 'Hist'], ['Spc', 'Tag'], ['Z', 'Pause'], ['K', 'Kthr'], ['c', 'Cols']],
+  mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
+  history: [['F1', 'Help'], ['F2', 'Views'], ['g', '6h/10m'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
+  system: [['F1', 'Help'], ['F2', 'Views'], ['g', 'Chart'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
   tree: [['F1', 'Help'], ['F2', 'Views'], ['F5', 'List'], ['+-', 'Fold'], ['<>', 'Sort'], ['Enter', 'Maps'], ['Bksp', 'Back'], ['F10', 'Quit']],
   programs: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['Enter', 'Procs'], ['Bksp', 'Back'], ['F10', 'Quit']],
   users: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['Enter', 'Procs'], ['Bksp', 'Back'], ['F10', 'Quit']],

@@ -1,6 +1,8 @@
 /**
  * The column picker: every column of the one column table with its description; Space toggles,
- * Enter applies, Esc cancels. The shown order is the table's order.
+ * [ and ] (or F7 and F8, as htop's setup) move the selected column up and down, Enter applies,
+ * Esc cancels. The list starts with the shown columns in their order, then the others in the
+ * table's order; shown columns appear on screen in the list's order.
  */
 import type { Column } from '../../model/column.js';
 import type { Overlay } from '../overlay.js';
@@ -12,16 +14,16 @@ import { moveSelection, scrollTop } from '../table-window.js';
 
 export class ColumnPicker<Row> implements Overlay {
   readonly placement = 'box';
-  readonly title = 'Columns — Space toggles, Enter applies, Esc cancels';
-  private readonly all: readonly Column<Row>[];
+  readonly title = 'Columns — Space toggles, [ ] move, Enter applies, Esc cancels';
+  private readonly all: Column<Row>[];
   private readonly shown: Set<string>;
   private readonly apply: (columns: Column<Row>[]) => Reaction;
   private selected = 0;
   private top = 0;
 
   constructor(all: readonly Column<Row>[], shown: readonly Column<Row>[], apply: (columns: Column<Row>[]) => Reaction) {
-    this.all = all;
     this.shown = new Set(shown.map((c) => c.id));
+    this.all = [...shown, ...all.filter((c) => !this.shown.has(c.id))];
     this.apply = apply;
   }
 
@@ -45,14 +47,28 @@ export class ColumnPicker<Row> implements Overlay {
       case 'pageup': this.selected = moveSelection(this.selected, -10, this.all.length); return { redraw: true };
       case 'pagedown': this.selected = moveSelection(this.selected, 10, this.all.length); return { redraw: true };
       case 'space': return this.toggle();
+      case 'f7': return this.move(-1);
+      case 'f8': return this.move(1);
       case 'escape': return { closeOverlay: true };
       case 'enter': {
         const columns = this.all.filter((c) => this.shown.has(c.id));
         if (columns.length === 0) return { message: 'at least one column must stay' };
         return { closeOverlay: true, ...this.apply(columns) };
       }
-      default: return ch === 'x' ? this.toggle() : {};
+      default:
+        if (ch === '[') return this.move(-1);
+        if (ch === ']') return this.move(1);
+        return ch === 'x' ? this.toggle() : {};
     }
+  }
+
+  /** Moves the selected column one place up (-1) or down (1), the selection with it. */
+  private move(delta: number): Reaction {
+    const to = this.selected + delta;
+    if (to < 0 || to >= this.all.length) return {};
+    [this.all[this.selected], this.all[to]] = [this.all[to], this.all[this.selected]];
+    this.selected = to;
+    return { redraw: true };
   }
 
   private toggle(): Reaction {

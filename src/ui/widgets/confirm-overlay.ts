@@ -23,9 +23,13 @@ export class ConfirmOverlay implements Overlay {
     return { width: Math.min(screenWidth - 4, longest + 2), height: this.lines.length + 5 };
   }
 
-  render(width: number, _height: number, theme: Theme): string[] {
+  render(width: number, height: number, theme: Theme): string[] {
+    // The answer line always shows; lines that do not fit are counted instead.
+    const room = Math.max(1, height - 2);
+    const cut = this.lines.length > room;
+    const shown = cut ? [...this.lines.slice(0, room - 1), `… and ${this.lines.length - room + 1} more`] : this.lines;
     return [
-      ...this.lines.map((line) => safeText(fit(` ${line}`, width))),
+      ...shown.map((line) => safeText(fit(` ${line}`, width))),
       '',
       theme.bold(fit(' y / Enter: yes     n / Esc: no', width)),
     ];
