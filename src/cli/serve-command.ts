@@ -45,7 +45,7 @@ export function addServeCommand(program: Command): void {
       const where = flags.listen ?? { host: DEFAULT_SERVE_HOST, port: DEFAULT_SERVE_PORT };
       const { MetricsExporter } = await import('../export/metrics-exporter.js');
       const { metricsServer, listen } = await import('../export/metrics-server.js');
-      const { WorkerSampleSource } = await import('../sampler/sampler-host.js');
+      const { WorkerSampleSource } = await import('../sampler/worker/sampler-host.js');
       const { SampleStream } = await import('../model/sample-stream.js');
       const { ProcessHistory } = await import('../model/process-history.js');
       const { growthGauges } = await import('../export/growth-gauges.js');

@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
-import type { MappingsReading, ProcessIdentity, Sample } from './sample.js';
+import type { MappingsReading, ProcessIdentity, Sample } from '../sample.js';
 import { SampleDeltaReader } from './sample-delta.js';
 
 export interface SampleListeners {

@@ -1,8 +1,8 @@
 /** The libraries worker: every given process's smaps, read off the UI thread (libraries-protocol.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ProcFs } from '../proc/procfs.js';
-import type { SmapsCounters } from '../proc/smaps-counters.js';
-import { readAllMappings } from './read-all-mappings.js';
+import { ProcFs } from '../../proc/procfs.js';
+import type { SmapsCounters } from '../../proc/smaps-counters.js';
+import { readAllMappings } from '../read-all-mappings.js';
 import { LIBRARY_COUNTERS, type FromLibrariesWorker, type LibrariesInput, type ProcessFiles } from './libraries-protocol.js';
 
 const BATCH_PROCESSES = 25;

@@ -9,14 +9,14 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ProcFs, type ReadFailure } from '../proc/procfs.js';
-import { isExitingReading, readMappings, type MappingsOutcome } from './read-mappings.js';
-import { WorkerSampleSource } from './sampler-host.js';
-import { Store } from '../model/store.js';
-import type { MappingsReading, ProcessIdentity } from '../model/store.js';
-import { memhogBinary } from '../../test/helpers/live-helpers.js';
-import { copyTree } from '../../test/helpers/fixture-copy.js';
-import { procBasic } from '../../test/helpers/paths.js';
+import { ProcFs, type ReadFailure } from '../../../src/proc/procfs.js';
+import { isExitingReading, readMappings, type MappingsOutcome } from '../../../src/sampler/read-mappings.js';
+import { WorkerSampleSource } from '../../../src/sampler/worker/sampler-host.js';
+import { Store } from '../../../src/model/store.js';
+import type { MappingsReading, ProcessIdentity } from '../../../src/model/store.js';
+import { memhogBinary } from '../../helpers/live-helpers.js';
+import { copyTree } from '../../helpers/fixture-copy.js';
+import { procBasic } from '../../helpers/paths.js';
 
 /** Kills `pid` once the first chunk of its smaps has been read: it exits during the read. */
 class KillingProcFs extends ProcFs {

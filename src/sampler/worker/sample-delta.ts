@@ -4,7 +4,7 @@
  * record from tick to tick) are copied by postMessage, with the PIDs in sample order. At 1,000
  * mostly idle processes that is a few dozen records a tick instead of all of them.
  */
-import type { ProcessSample, Sample } from './sample.js';
+import type { ProcessSample, Sample } from '../sample.js';
 
 export interface SampleDelta {
   /** The sample without its processes. */

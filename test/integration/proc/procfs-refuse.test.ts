@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProcFs, failureText, isFailure, isRefusedFile } from './procfs.js';
+import { ProcFs, failureText, isFailure, isRefusedFile } from '../../../src/proc/procfs.js';
 
 function withTempDir(body: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'memtop-refuse-'));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { inTerminalForeground } from './foreground.js';
+import { inTerminalForeground } from '../../../src/terminal/foreground.js';
 
 /** pts/0 as the kernel numbers it in stat's tty_nr (major 136, minor 0). */
 const PTS0 = 136 << 8;

@@ -4,13 +4,13 @@
  * ends, so a sample slower than the interval delays the next instead of piling up.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ProcFs } from '../proc/procfs.js';
-import { Sampler } from './sampler.js';
-import { openCgroupFs } from './read-cgroup-charges.js';
-import { isExitingReading, readMappings, rereadEveryMs } from './read-mappings.js';
-import { detectPageSizeBytes } from './page-size.js';
+import { ProcFs } from '../../proc/procfs.js';
+import { Sampler } from '../sampler.js';
+import { openCgroupFs } from '../read-cgroup-charges.js';
+import { isExitingReading, readMappings, rereadEveryMs } from '../read-mappings.js';
+import { detectPageSizeBytes } from '../page-size.js';
 import { SampleDeltaWriter } from './sample-delta.js';
-import { periodicFullGc } from './periodic-gc.js';
+import { periodicFullGc } from '../periodic-gc.js';
 import type { FromWorker, SamplingConfig, ToWorker, WorkerInput } from './sampler-protocol.js';
 
 /** However slow the samples, the worker rests at least this share of the interval between them. */

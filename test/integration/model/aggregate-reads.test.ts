@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProcFs } from '../proc/procfs.js';
-import { Sampler } from '../sampler/sampler.js';
-import { columnNeeds, findColumn } from './column.js';
-import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from './process-columns.js';
-import { DEFAULT_TREE_COLUMN_IDS, TREE_COLUMNS, siblingOrder } from './tree-columns.js';
-import { defaultGroupColumnIds, groupColumns } from './group-columns.js';
-import { buildTree, flattenTree } from './process-tree.js';
-import { groupProcesses } from './group-processes.js';
+import { ProcFs } from '../../../src/proc/procfs.js';
+import { Sampler } from '../../../src/sampler/sampler.js';
+import { columnNeeds, findColumn } from '../../../src/model/column.js';
+import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../../../src/model/process-columns.js';
+import { DEFAULT_TREE_COLUMN_IDS, TREE_COLUMNS, siblingOrder } from '../../../src/model/tree-columns.js';
+import { defaultGroupColumnIds, groupColumns } from '../../../src/model/group-columns.js';
+import { buildTree, flattenTree } from '../../../src/model/process-tree.js';
+import { groupProcesses } from '../../../src/model/group-processes.js';
 
 const processNeeds = columnNeeds(DEFAULT_PROCESS_COLUMN_IDS.map((id) => findColumn(PROCESS_COLUMNS, id)!));
 

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import os from 'node:os';
-import { KEYS, withHarness } from '../../test/helpers/screen-harness.js';
-import { findColumn } from '../model/column.js';
-import { PROCESS_COLUMNS } from '../model/process-columns.js';
+import { KEYS, withHarness } from '../../helpers/screen-harness.js';
+import { findColumn } from '../../../src/model/column.js';
+import { PROCESS_COLUMNS } from '../../../src/model/process-columns.js';
 
 const PID_COLUMN = findColumn(PROCESS_COLUMNS, 'pid')!;
 

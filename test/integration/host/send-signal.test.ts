@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
-import { ProcFs } from '../proc/procfs.js';
-import { parsePidStat } from '../proc/pid-stat.js';
-import { isOwnProcRoot, sendSignal } from './send-signal.js';
+import { ProcFs } from '../../../src/proc/procfs.js';
+import { parsePidStat } from '../../../src/proc/pid-stat.js';
+import { isOwnProcRoot, sendSignal } from '../../../src/host/send-signal.js';
 
-const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
+const fixture = fileURLToPath(new URL('../../../../test/fixtures/proc-basic', import.meta.url));
 
 function startTicks(pid: number): number {
   const text = new ProcFs().readSingle(`${pid}/stat`);

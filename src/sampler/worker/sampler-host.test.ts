@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { WorkerSampleSource, type SampleListeners } from './sampler-host.js';
-import type { Sample } from './sample.js';
-import type { MappingsReading } from './sample.js';
-import { DEFAULT_NEEDS } from './sampler.js';
+import type { Sample } from '../sample.js';
+import type { MappingsReading } from '../sample.js';
+import { DEFAULT_NEEDS } from '../sampler.js';
 
-const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
+const fixture = fileURLToPath(new URL('../../../../test/fixtures/proc-basic', import.meta.url));
 const config = { needs: DEFAULT_NEEDS, exact: false, maxStalenessMs: 10_000, intervalMs: 200, paused: false, mappingsOf: null };
 
 function collect(source: WorkerSampleSource) {

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
-import { reniceProcess } from './renice.js';
+import { reniceProcess } from '../../../src/host/renice.js';
 
 const threadsOf = (pid: number) => readdirSync(`/proc/${pid}/task`).map(Number);
 

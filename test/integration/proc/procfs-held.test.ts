@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { ProcFs, isFailure, isGone } from './procfs.js';
-import { cpuTicksOf as statCpuTicks, parsePidStat } from './pid-stat.js';
-import { procBasic } from '../../test/helpers/paths.js';
+import { ProcFs, isFailure, isGone } from '../../../src/proc/procfs.js';
+import { cpuTicksOf as statCpuTicks, parsePidStat } from '../../../src/proc/pid-stat.js';
+import { procBasic } from '../../helpers/paths.js';
 
 function cpuTicksOf(procfs: ProcFs, length: number): number {
   const ticks = statCpuTicks(parsePidStat(procfs.textOf(length))!);
@@ -52,7 +52,7 @@ test('a copy of /proc: nothing is held (a file there may be removed or replaced)
 });
 
 test('live: with descriptors exhausted (ulimit -n 40), every stat is still read, the plain way', () => {
-  const module = new URL('./procfs.js', import.meta.url).href;
+  const module = new URL('../../../src/proc/procfs.js', import.meta.url).href;
   const script = `
     const { ProcFs } = await import(${JSON.stringify(module)});
     const { spawn } = await import('node:child_process');

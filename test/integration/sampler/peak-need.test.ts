@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ProcFs } from '../proc/procfs.js';
-import { Sampler } from './sampler.js';
-import type { ReadNeed } from './read-needs.js';
+import { ProcFs } from '../../../src/proc/procfs.js';
+import { Sampler } from '../../../src/sampler/sampler.js';
+import type { ReadNeed } from '../../../src/sampler/read-needs.js';
 
 function ownRecord(needs: ReadNeed[]) {
   const sample = new Sampler({ procfs: new ProcFs('/proc'), exact: true, needs: new Set(needs) }).sample();

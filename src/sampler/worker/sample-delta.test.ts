@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProcFs } from '../proc/procfs.js';
-import { Sampler } from './sampler.js';
+import { ProcFs } from '../../proc/procfs.js';
+import { Sampler } from '../sampler.js';
 import { SampleDeltaReader, SampleDeltaWriter } from './sample-delta.js';
-import { FakeClock } from '../../test/helpers/fake-clock.js';
-import { copyTree } from '../../test/helpers/fixture-copy.js';
-import { procBasic } from '../../test/helpers/paths.js';
+import { FakeClock } from '../../../test/helpers/fake-clock.js';
+import { copyTree } from '../../../test/helpers/fixture-copy.js';
+import { procBasic } from '../../../test/helpers/paths.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
-import { OwnUsageMeter } from './own-usage.js';
-import { Sampler } from './sampler.js';
-import { ProcFs } from '../proc/procfs.js';
-import { UserNames } from './user-names.js';
-import { procBasic } from '../../test/helpers/paths.js';
+import { OwnUsageMeter } from '../../../src/sampler/own-usage.js';
+import { Sampler } from '../../../src/sampler/sampler.js';
+import { ProcFs } from '../../../src/proc/procfs.js';
+import { UserNames } from '../../../src/sampler/user-names.js';
+import { procBasic } from '../../helpers/paths.js';
 
 /** A worker thread that burns `cpuMs` of its own CPU time, then ends. */
 async function busyWorker(cpuMs: number): Promise<void> {

@@ -3,7 +3,7 @@
  * given, one after another, and posts the file mappings of each process (path and the counters
  * the Libraries view sums) in batches, with its progress, then the counts.
  */
-import type { SmapsCounters } from '../proc/smaps-counters.js';
+import type { SmapsCounters } from '../../proc/smaps-counters.js';
 
 export interface LibrariesInput {
   procRoot: string;

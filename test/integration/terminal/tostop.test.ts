@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { backgroundWritesStop } from './tostop.js';
+import { backgroundWritesStop } from '../../../src/terminal/tostop.js';
 
 /** `stty -g` of a terminal in bash's line mode, without and with tostop (lflag 8a3b / 8b3b). */
 const PLAIN = '500:5:bf:8a3b:3:1c:7f:15:4:0:1:0:11:13:1a:0:12:f:17:16:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0';

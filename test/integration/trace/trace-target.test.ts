@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { isKernelThread, parsePidStat } from '../proc/pid-stat.js';
-import { breakOf, effectiveUidOf, tracerPidOf, TraceTarget } from './trace-target.js';
-import { rateOf } from './trace-rates.js';
+import { isKernelThread, parsePidStat } from '../../../src/proc/pid-stat.js';
+import { breakOf, effectiveUidOf, tracerPidOf, TraceTarget } from '../../../src/trace/trace-target.js';
+import { rateOf } from '../../../src/trace/trace-rates.js';
 
 test('TracerPid and the effective uid from a real status; 0 when absent', () => {
   const status = readFileSync('/proc/self/status', 'utf8');
@@ -45,6 +45,6 @@ test('rates per second between two readings', () => {
 });
 
 test('a session refuses memtop\'s own PID before starting anything', async () => {
-  const { TraceSession } = await import('./trace-session.js');
+  const { TraceSession } = await import('../../../src/trace/trace-session.js');
   assert.throws(() => new TraceSession(process.pid), new RegExp(`^Error: memtop cannot trace itself \\(${process.pid}\\)$`));
 });

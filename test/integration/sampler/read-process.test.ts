@@ -5,14 +5,14 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProcFs } from '../proc/procfs.js';
-import { Sampler } from './sampler.js';
-import { UserNames } from './user-names.js';
-import { procBasic } from '../../test/helpers/paths.js';
-import { generateProcTree } from '../../test/helpers/proc-tree.js';
-import type { ProcessSample, Sample } from './sample.js';
-import { startMemhog } from '../../test/helpers/live-helpers.js';
-import type { ReadNeed } from './read-needs.js';
+import { ProcFs } from '../../../src/proc/procfs.js';
+import { Sampler } from '../../../src/sampler/sampler.js';
+import { UserNames } from '../../../src/sampler/user-names.js';
+import { procBasic } from '../../helpers/paths.js';
+import { generateProcTree } from '../../helpers/proc-tree.js';
+import type { ProcessSample, Sample } from '../../../src/sampler/sample.js';
+import { startMemhog } from '../../helpers/live-helpers.js';
+import type { ReadNeed } from '../../../src/sampler/read-needs.js';
 
 const WITH_ROLLUP = new Set<ReadNeed>(['stat', 'status', 'rollup', 'cmdline']);
 const WITHOUT_ROLLUP = new Set<ReadNeed>(['stat', 'status', 'cmdline']);

@@ -3,8 +3,8 @@
  * what to read; the worker pushes samples and, while a Mappings view is open, that process's
  * smaps.
  */
-import type { MappingsReading, ProcessIdentity } from './sample.js';
-import type { ReadNeeds } from './read-needs.js';
+import type { MappingsReading, ProcessIdentity } from '../sample.js';
+import type { ReadNeeds } from '../read-needs.js';
 import type { SampleDelta } from './sample-delta.js';
 
 /** What the worker reads and how often. */

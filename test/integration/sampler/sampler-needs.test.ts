@@ -1,0 +1,46 @@
+// The sampler reads exactly the files its needs set names, counts them per kind, and obeys a
+// change of the set between ticks; the command line is capped and read once per process life.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProcFs } from '../../../src/proc/procfs.js';
+import { Sampler } from '../../../src/sampler/sampler.js';
+import { CMDLINE_MAX_BYTES } from '../../../src/sampler/read-process.js';
+import { UserNames } from '../../../src/sampler/user-names.js';
+import type { ReadNeed } from '../../../src/sampler/read-needs.js';
+import { FakeClock } from '../../helpers/fake-clock.js';
+import { withTreeCopy } from '../../helpers/fixture-copy.js';
+import { fixturesDir, procBasic } from '../../helpers/paths.js';
+
+const cgroupFixtures = join(fixturesDir, 'cgroup');
+
+const users = new UserNames(new Map([[0, 'root']]));
+const needs = (...list: ReadNeed[]) => new Set<ReadNeed>(list);
+
+function counting(root: string): ProcFs {
+  const procfs = new ProcFs(root);
+  procfs.openCounts = new Map();
+  return procfs;
+}
+
+test('a FIFO as stat and a link to /dev/zero as cmdline: the sample ends, names them, and keeps the rest', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { rmSync, symlinkSync } = await import('node:fs');
+  withTreeCopy(procBasic, (root) => {
+    rmSync(join(root, '3851', 'stat'));
+    execFileSync('mkfifo', [join(root, '3851', 'stat')]);
+    rmSync(join(root, '3852', 'cmdline'));
+    symlinkSync('/dev/zero', join(root, '3852', 'cmdline'));
+    const sample = new Sampler({ procfs: new ProcFs(root), users, exact: true }).sample();
+    const pids = sample.processes.map((p) => p.pid);
+    assert.ok(!pids.includes(3851), 'no stat, no process');
+    const zero = sample.processes.find((p) => p.pid === 3852)!;
+    assert.equal(zero.cmdline, '');
+    assert.notEqual(zero.pssBytes, null, 'the rest of it is read');
+    assert.deepEqual(sample.stats.refused.sort(), [
+      `${root}/3851/stat: not a regular file (refused)`,
+      `${root}/3852/cmdline: not a regular file (refused)`,
+    ]);
+  });
+});
