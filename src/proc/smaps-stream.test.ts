@@ -7,7 +7,6 @@ import { SmapsStreamParser, smapsTableOf } from './smaps-stream.js';
 import { COUNTER_SLOTS, TABLE_COUNTERS, counterAt, hexAt, sumTable, textAt, type SmapsTable } from './smaps-table.js';
 import { ProcFs } from './procfs.js';
 import { fixturePidsWithMemory, fixtureText } from '../../test/fixtures/fixture-tree.js';
-import { startMemhog } from '../../test/helpers/live-helpers.js';
 
 /** The table says what parseSmaps says of every mapping: header fields and kept counters. */
 function assertSameAsParseSmaps(table: SmapsTable, mappings: SmapsMapping[], what: string): void {
