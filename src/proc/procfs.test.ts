@@ -7,22 +7,9 @@ import { ProcFs, isFailure, isGone, isDenied, type ReadResult } from './procfs.j
 import { parseSmaps } from './smaps.js';
 import { parsePidStat } from './pid-stat.js';
 import { PROC_BASIC, fixturePids, fixtureProcesses } from '../../test/fixtures/fixture-tree.js';
+import { text, withTempDir } from '../../test/helpers/procfs-checks.js';
 
 const procs = fixtureProcesses();
-
-function text(result: ReadResult): string {
-  if (isFailure(result)) assert.fail(`${result.path}: ${result.code}`);
-  return result;
-}
-
-function withTempDir(body: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'memtop-procfs-'));
-  try {
-    body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('fixture tree: read, readSingle and readPath give the files exactly', () => {
   const procfs = new ProcFs(PROC_BASIC);

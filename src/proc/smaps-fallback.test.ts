@@ -19,34 +19,8 @@ import { once } from 'node:events';
 import { parseSmaps, sumSmaps } from './smaps.js';
 import { parseSmapsRollup } from './smaps-rollup.js';
 import { ProcFs, isFailure } from './procfs.js';
+import { disagreements } from '../../test/helpers/smaps-disagreements.js';
 import { PROC_BASIC, PROC_NO_ROLLUP, fixturePidsWithMemory, fixtureText } from '../../test/fixtures/fixture-tree.js';
-
-const PROPORTIONAL = new Set(['Pss', 'Pss_Dirty', 'SwapPss', 'Locked']);
-const ROLLUP_ONLY = new Set(['Pss_Anon', 'Pss_File', 'Pss_Shmem']);
-
-/** Every way the summed smaps disagrees with smaps_rollup; empty when they agree. */
-function disagreements(smapsText: string, rollupText: string): string[] {
-  const mappings = parseSmaps(smapsText);
-  const sum = sumSmaps(mappings);
-  const rollup = parseSmapsRollup(rollupText);
-  if (!rollup) return ['smaps_rollup holds no counters'];
-  if (mappings.length === 0) return ['smaps holds no mappings'];
-  const problems: string[] = [];
-  const shared = Object.keys(rollup).filter((key) => !ROLLUP_ONLY.has(key));
-  const extra = Object.keys(sum).filter((key) => !(key in rollup));
-  if (extra.length > 0) problems.push(`summed smaps has counters the rollup lacks: ${extra.join(' ')}`);
-  for (const key of shared) {
-    const summed = sum[key];
-    if (summed === undefined) problems.push(`${key}: not in smaps`);
-    else if (PROPORTIONAL.has(key)) {
-      const short = rollup[key] - summed;
-      if (short < 0 || short >= 1024 * mappings.length) {
-        problems.push(`${key}: rollup ${rollup[key]} - sum ${summed} = ${short}, not in [0, ${1024 * mappings.length})`);
-      }
-    } else if (summed !== rollup[key]) problems.push(`${key}: rollup ${rollup[key]} != sum ${summed}`);
-  }
-  return problems;
-}
 
 test('captured processes: summed smaps equals smaps_rollup', () => {
   for (const pid of fixturePidsWithMemory()) {

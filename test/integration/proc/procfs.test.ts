@@ -7,22 +7,9 @@ import { ProcFs, isFailure, isGone, isDenied, type ReadResult } from '../../../s
 import { parseSmaps } from '../../../src/proc/smaps.js';
 import { parsePidStat } from '../../../src/proc/pid-stat.js';
 import { PROC_BASIC, fixturePids, fixtureProcesses } from '../../fixtures/fixture-tree.js';
+import { text, withTempDir } from '../../helpers/procfs-checks.js';
 
 const procs = fixtureProcesses();
-
-function text(result: ReadResult): string {
-  if (isFailure(result)) assert.fail(`${result.path}: ${result.code}`);
-  return result;
-}
-
-function withTempDir(body: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'memtop-procfs-'));
-  try {
-    body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('live: /proc/self/smaps is read whole, every mapping, not the first page only', () => {
   const procfs = new ProcFs();

@@ -1,52 +1,13 @@
-/**
- * The fallback for kernels without smaps_rollup (before 4.14) is to sum /proc/PID/smaps. Both
- * ways must give the same counters:
- *  - exactly, for every counter that is a count of whole pages (Rss, Shared_*, Private_*,
- *    Referenced, Anonymous, KSM, LazyFree, AnonHugePages, *PmdMapped, *_Hugetlb, Swap);
- *  - within truncation, for the proportional ones (Pss, Pss_Dirty, SwapPss, Locked): the kernel
- *    accumulates them in fractions of a byte (PSS_SHIFT) and prints each mapping's value in whole
- *    kB, rounded down, while smaps_rollup sums the exact values and rounds once. So the summed
- *    smaps is lower by less than 1 kB per mapping: 0 <= rollup - sum < 1024 * mappings.
- *    (Measured: rollup Pss 2246656 vs summed 2239488 over 44 mappings; in the fixtures, the
- *    locker's Locked 12059 kB vs 12055 kB over 53 mappings. Locked is proportional too:
- *    fs/proc/task_mmu.c prints pss_locked.)
- * Pss_Anon, Pss_File and Pss_Shmem exist only in smaps_rollup and are not compared.
- */
+/** The fallback's sum of smaps against smaps_rollup on live processes (the rule: src/proc/smaps-fallback.test.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { disagreements } from '../../helpers/smaps-disagreements.js';
 import { parseSmaps, sumSmaps } from '../../../src/proc/smaps.js';
 import { parseSmapsRollup } from '../../../src/proc/smaps-rollup.js';
 import { ProcFs, isFailure } from '../../../src/proc/procfs.js';
 import { PROC_BASIC, PROC_NO_ROLLUP, fixturePidsWithMemory, fixtureText } from '../../fixtures/fixture-tree.js';
-
-const PROPORTIONAL = new Set(['Pss', 'Pss_Dirty', 'SwapPss', 'Locked']);
-const ROLLUP_ONLY = new Set(['Pss_Anon', 'Pss_File', 'Pss_Shmem']);
-
-/** Every way the summed smaps disagrees with smaps_rollup; empty when they agree. */
-function disagreements(smapsText: string, rollupText: string): string[] {
-  const mappings = parseSmaps(smapsText);
-  const sum = sumSmaps(mappings);
-  const rollup = parseSmapsRollup(rollupText);
-  if (!rollup) return ['smaps_rollup holds no counters'];
-  if (mappings.length === 0) return ['smaps holds no mappings'];
-  const problems: string[] = [];
-  const shared = Object.keys(rollup).filter((key) => !ROLLUP_ONLY.has(key));
-  const extra = Object.keys(sum).filter((key) => !(key in rollup));
-  if (extra.length > 0) problems.push(`summed smaps has counters the rollup lacks: ${extra.join(' ')}`);
-  for (const key of shared) {
-    const summed = sum[key];
-    if (summed === undefined) problems.push(`${key}: not in smaps`);
-    else if (PROPORTIONAL.has(key)) {
-      const short = rollup[key] - summed;
-      if (short < 0 || short >= 1024 * mappings.length) {
-        problems.push(`${key}: rollup ${rollup[key]} - sum ${summed} = ${short}, not in [0, ${1024 * mappings.length})`);
-      }
-    } else if (summed !== rollup[key]) problems.push(`${key}: rollup ${rollup[key]} != sum ${summed}`);
-  }
-  return problems;
-}
 
 /** Starts a node process that allocates and touches memory, and waits until it has. */
 async function startMemoryUser(): Promise<ChildProcess> {

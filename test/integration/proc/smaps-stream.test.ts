@@ -7,33 +7,8 @@ import { SmapsStreamParser, smapsTableOf } from '../../../src/proc/smaps-stream.
 import { COUNTER_SLOTS, TABLE_COUNTERS, counterAt, hexAt, sumTable, textAt, type SmapsTable } from '../../../src/proc/smaps-table.js';
 import { ProcFs } from '../../../src/proc/procfs.js';
 import { fixturePidsWithMemory, fixtureText } from '../../fixtures/fixture-tree.js';
+import { assertSameAsParseSmaps, tableInChunks } from '../../helpers/smaps-table-checks.js';
 import { startMemhog } from '../../helpers/live-helpers.js';
-
-/** The table says what parseSmaps says of every mapping: header fields and kept counters. */
-function assertSameAsParseSmaps(table: SmapsTable, mappings: SmapsMapping[], what: string): void {
-  assert.equal(table.count, mappings.length, `${what}: mapping count`);
-  mappings.forEach((m, i) => {
-    const header = [hexAt(table, i, 0), hexAt(table, i, 1), textAt(table, i, 0), hexAt(table, i, 2), textAt(table, i, 1), textAt(table, i, 2), textAt(table, i, 3)];
-    assert.deepEqual(header, [m.start, m.end, m.perms, m.offset, m.device, m.inode, m.path], `${what}: header of mapping ${i}`);
-    for (let slot = 0; slot < COUNTER_SLOTS; slot++) {
-      const key = TABLE_COUNTERS[slot];
-      const expected = m.counters[key] ?? (key === 'Size' ? NaN : 0);
-      assert.equal(counterAt(table, i, slot), expected, `${what}: ${key} of mapping ${i}`);
-    }
-  });
-}
-
-/** The same text pushed in chunks of `size` bytes (lines and UTF-8 sequences cut anywhere). */
-function tableInChunks(text: string, size: number): SmapsTable {
-  const bytes = Buffer.from(text, 'utf8');
-  const parser = new SmapsStreamParser();
-  const chunk = Buffer.alloc(size);
-  for (let at = 0; at < bytes.length; at += size) {
-    const n = bytes.copy(chunk, 0, at, Math.min(bytes.length, at + size));
-    parser.push(chunk, n);
-  }
-  return parser.finish();
-}
 
 test('a live process with thousands of mappings, read in chunks from /proc: the same table as its whole text', async (t) => {
   const helper = await startMemhog(['maps', '5000']);

@@ -1,28 +1,15 @@
-// The sampler reads exactly the files its needs set names, counts them per kind, and obeys a
-// change of the set between ticks; the command line is capped and read once per process life.
+// A copy of /proc whose stat is a FIFO and whose cmdline links to /dev/zero (made with mkfifo):
+// the sampler refuses both files, names them, and keeps the rest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProcFs } from '../../../src/proc/procfs.js';
 import { Sampler } from '../../../src/sampler/sampler.js';
-import { CMDLINE_MAX_BYTES } from '../../../src/sampler/read-process.js';
 import { UserNames } from '../../../src/sampler/user-names.js';
-import type { ReadNeed } from '../../../src/sampler/read-needs.js';
-import { FakeClock } from '../../helpers/fake-clock.js';
 import { withTreeCopy } from '../../helpers/fixture-copy.js';
-import { fixturesDir, procBasic } from '../../helpers/paths.js';
-
-const cgroupFixtures = join(fixturesDir, 'cgroup');
+import { procBasic } from '../../helpers/paths.js';
 
 const users = new UserNames(new Map([[0, 'root']]));
-const needs = (...list: ReadNeed[]) => new Set<ReadNeed>(list);
-
-function counting(root: string): ProcFs {
-  const procfs = new ProcFs(root);
-  procfs.openCounts = new Map();
-  return procfs;
-}
 
 test('a FIFO as stat and a link to /dev/zero as cmdline: the sample ends, names them, and keeps the rest', async () => {
   const { execFileSync } = await import('node:child_process');
