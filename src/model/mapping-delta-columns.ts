@@ -10,12 +10,12 @@ import type { MappingDeltaRow } from './mapping-delta-row.js';
 type D = MappingDeltaRow;
 
 function delta(id: string, title: string, description: string, get: (d: D) => number): Column<D> {
-  return { id, title, description, width: 7, align: 'right', kind: 'delta', needs: [], descendingByDefault: true, value: get, aggregate: 'sum', json: { name: id } };
+  return { id, title, description, width: 6, align: 'right', kind: 'delta', needs: [], descendingByDefault: true, value: get, aggregate: 'sum', json: { name: id } };
 }
 
 export const CHANGE_COLUMN: Column<D> = {
-  id: 'change', title: 'SINCE', description: 'new: not there at the mark; gone: unmapped since (its figures now are 0)',
-  width: 5, align: 'left', kind: 'text', needs: [], descendingByDefault: false,
+  id: 'change', title: 'CHG', description: 'new: not there at the mark; gone: unmapped since (its figures now are 0)',
+  width: 4, align: 'left', kind: 'text', needs: [], descendingByDefault: false,
   value: (d) => (d.change === 'kept' ? '' : d.change), json: { name: 'change', value: (d) => d.change },
 };
 

@@ -7,7 +7,7 @@
 export type Action =
   | 'help' | 'views' | 'search' | 'searchNext' | 'filter' | 'sortBy' | 'sortPrev' | 'sortNext'
   | 'invertSort' | 'signal' | 'quit' | 'pause' | 'kernel' | 'columns' | 'group' | 'enter' | 'back'
-  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace' | 'history';
+  | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace' | 'history' | 'mark';
 
 export interface Binding {
   keys: readonly string[];
@@ -33,6 +33,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['S-f'], action: 'follow', label: 'F', help: 'follow the selected process / hold the selection on its row' },
   { keys: ['S-k'], action: 'kernel', label: 'K', help: 'show / hide kernel threads' },
   { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row); History: per-minute chart; System: next chart' },
+  { keys: ['m'], action: 'mark', label: 'm', help: 'Mappings: reset the mark, like a stopwatch: ΔRSS ΔPSS ΔUSS count from the latest reading' },
   { keys: ['s'], action: 'trace', label: 's', help: 'trace the memory syscalls of the selected process (strace; Backspace detaches)' },
   { keys: ['S-h'], action: 'history', label: 'H', help: 'History of the selected process: memory over time, growth, leak fit (g: 6-hour view)' },
   { keys: ['enter'], action: 'enter', label: 'Enter', help: 'drill down: the Mappings of the selected process' },
