@@ -59,7 +59,7 @@ test('the table: a title with the counts, Δ columns with signs, totals; --group
   const { out } = await diff({});
   const lines = out.split('\n');
   assert.match(lines[0], /^3851: sleep: 8 mappings changed in 5 s \(29 mappings now, 29 before\)$/);
-  assert.match(lines[1], /^ADDRESS +PERMS KIND SINCE +ΔSIZE +ΔRSS +ΔPSS +ΔUSS +ΔSWAP +RSS PATH$/);
+  assert.match(lines[1], /^ADDRESS +PERMS KIND CHG +ΔSIZE +ΔRSS +ΔPSS +ΔUSS +ΔSWAP +RSS PATH$/);
   assert.match(lines[2], /rw-p +anon +0 \+16\.0M \+16\.0M \+16\.0M +0 16\.0M$/);
   assert.match(lines[3], / heap +\+8\.00M \+8\.00M \+8\.00M \+8\.00M +0 .* \[heap\]$/);
   assert.ok(lines.some((l) => /rw-p +anon +gone +-1\.00M -1\.00M -1\.00M -1\.00M/.test(l)), out);
