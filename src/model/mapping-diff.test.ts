@@ -113,3 +113,12 @@ test('the change columns: signed text, "new"/"gone" marks, JSON says "kept"', ()
   assert.equal(change.json!.value!(heap), 'kept');
   assert.equal(change.value(rows.find((r) => r.change === 'gone')!, CONTEXT), 'gone');
 });
+
+test('readings not in address order are matched by key, to the same result', () => {
+  const text = readFileSync(join(fixturesDir, 'smaps-diff', 'growhog-before.smaps'), 'utf8');
+  // Each mapping's block (header and counters), last first.
+  const blocks = text.split(/^(?=[0-9a-f]+-[0-9a-f]+ )/m).reverse();
+  const shuffled = smapsTableOf(blocks.join(''));
+  const summary = (rows: MappingDeltaRow[]) => rows.map((r) => `${r.start} ${r.change} ${r.rssDeltaBytes}`).sort();
+  assert.deepEqual(summary(rowsOf(diffTables(shuffled, after))), summary(rowsOf(diffTables(before, after))));
+});

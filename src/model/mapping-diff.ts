@@ -8,7 +8,7 @@
 import { groupKeyOf, groupMappingsByPath, mappingRowAt, tieBreakMappings, type MappingRow } from './mapping-row.js';
 import { rowsOf, totalOfTable } from './mapping-order.js';
 import { deltaRow, type MappingDeltaRow } from './mapping-delta-row.js';
-import { hexAt, hexValueAt, textAt, type SmapsTable } from '../proc/smaps-table.js';
+import { HEX_FIELDS, hexAt, hexValueAt, textAt, type SmapsTable } from '../proc/smaps-table.js';
 import { compareValues, type ColumnContext } from './column.js';
 import { sortRows, type SortSpec } from './sort-rows.js';
 
@@ -35,6 +35,41 @@ export function diffTables(mark: SmapsTable, now: SmapsTable): TableDiff {
     for (let i = 0; i < now.count; i++) markIndex[i] = i;
     return { mark, now, markIndex, gone: [], count: now.count };
   }
+  const matched = inAddressOrder(mark) && inAddressOrder(now) ? mergeByStart(mark, now, markIndex) : matchByKey(mark, now, markIndex);
+  const gone: number[] = [];
+  for (let i = 0; i < mark.count; i++) if (matched[i] === 0) gone.push(i);
+  return { mark, now, markIndex, gone, count: now.count + gone.length };
+}
+
+/** True when the starts ascend, as the kernel lists mappings. */
+function inAddressOrder(table: SmapsTable): boolean {
+  for (let i = 1; i < table.count; i++) if (compareStartsAcross(table, i - 1, table, i) >= 0) return false;
+  return true;
+}
+
+/** Orders mapping `a` of one table and `b` of another by start address, exactly. */
+function compareStartsAcross(ta: SmapsTable, a: number, tb: SmapsTable, b: number): number {
+  const wa = a * HEX_FIELDS * 2;
+  const wb = b * HEX_FIELDS * 2;
+  return ta.hexWords[wa] - tb.hexWords[wb] || ta.hexWords[wa + 1] - tb.hexWords[wb + 1];
+}
+
+/** Two tables in address order walked side by side: a mapping matches one of the same start, inode and path. */
+function mergeByStart(mark: SmapsTable, now: SmapsTable, markIndex: number[]): Uint8Array {
+  const matched = new Uint8Array(mark.count);
+  let j = 0;
+  for (let i = 0; i < now.count; i++) {
+    while (j < mark.count && compareStartsAcross(mark, j, now, i) < 0) j++;
+    const same = j < mark.count && compareStartsAcross(mark, j, now, i) === 0
+      && textAt(mark, j, 2) === textAt(now, i, 2) && textAt(mark, j, 3) === textAt(now, i, 3);
+    markIndex[i] = same ? j : -1;
+    if (same) matched[j] = 1;
+  }
+  return matched;
+}
+
+/** The same match for tables in any order, by key. */
+function matchByKey(mark: SmapsTable, now: SmapsTable, markIndex: number[]): Uint8Array {
   const byKey = new Map<string, number>();
   for (let i = 0; i < mark.count; i++) byKey.set(mappingKeyAt(mark, i), i);
   const matched = new Uint8Array(mark.count);
@@ -43,9 +78,7 @@ export function diffTables(mark: SmapsTable, now: SmapsTable): TableDiff {
     markIndex[i] = at ?? -1;
     if (at !== undefined) matched[at] = 1;
   }
-  const gone: number[] = [];
-  for (let i = 0; i < mark.count; i++) if (matched[i] === 0) gone.push(i);
-  return { mark, now, markIndex, gone, count: now.count + gone.length };
+  return matched;
 }
 
 /** Row `k` of the diff: a mapping now (with its mark, if any), or past them a gone one. */
