@@ -37,6 +37,13 @@ export class MappingsMark {
     return [theme.fg('cyan', ` Δ since the mark${ago} · m resets the mark`)];
   }
 
+  /** Drops the marked reading (the view was closed); the next reading becomes the mark. */
+  clear(): void {
+    this.table = null;
+    this.readAtMs = null;
+    this.generation++;
+  }
+
   private set(store: Store): void {
     this.table = store.mappings!.mappings;
     this.readAtMs = store.mappings!.readAtMs;

@@ -143,9 +143,10 @@ export class MappingsView implements View {
     return [...mappingsNotice(context.store, this.target, context.theme), ...this.mark.line(context.store, context.theme)];
   }
 
-  /** Popped: the sorted rows of a huge process (the table and its order) are not kept. */
+  /** Popped: the sorted rows of a huge process (the table and its order) and the mark are not kept. */
   close(): void {
     this.cache = null;
+    this.mark.clear();
   }
 
   render(context: ViewContext): string[] {
