@@ -9,7 +9,7 @@ import { escapeTags } from '../safe-text.js';
 
 const VIEWS = [
   ['Processes', 'one row per process: VSS RSS SHR PSS USS SWAP CPU% MEM%; totals of what is shown'],
-  ['Mappings', 'Enter on a process: its mappings like pmap -x, live from /proc/PID/smaps (g groups by path)'],
+  ['Mappings', 'Enter on a process: its mappings like pmap -x, live from /proc/PID/smaps (g groups by path); ΔRSS ΔPSS ΔUSS since the mark (the first reading; m resets it), new and gone mappings marked'],
   ['System', '/proc/meminfo with meanings, a free-style summary, vmstat rates, memory pressure'],
 ];
 

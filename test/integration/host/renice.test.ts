@@ -13,8 +13,11 @@ test('F8 raises the nice of every thread of a live child; a refusal touches noth
   const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
   t.after(() => child.kill('SIGKILL'));
   await once(child, 'spawn');
-  await new Promise((resolve) => setTimeout(resolve, 200));
   const pid = child.pid!;
+  // Node starts its worker threads as it boots: wait for them (a busy machine makes that slow).
+  for (const deadline = Date.now() + 10_000; threadsOf(pid).length < 2 && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   const before = os.getPriority(pid);
   const request = { target: { pid, startTimeTicks: 0 }, name: `node (${pid})`, delta: 1 };
   assert.equal(reniceProcess(request, 'PID is now another process', threadsOf(pid)), 'not reniced: PID is now another process');
