@@ -1,0 +1,104 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { KEYS, startHarness, type Harness } from '../../test/helpers/screen-harness.js';
+import { sampleTimeline } from '../../test/helpers/replay-timeline.js';
+import { startLeakhog, type LeakHog } from '../../test/helpers/leak-helpers.js';
+import { ReplaySource } from './replay/replay-source.js';
+import { ReplayController } from './replay/replay-controller.js';
+import { arrayTimeline } from './replay/timeline.js';
+import { clockText } from './replay/time-of-day.js';
+import { DEFAULT_NEEDS } from '../sampler/sampler.js';
+import type { Sample } from '../sampler/sample.js';
+
+const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', import.meta.url));
+const LEFT = '\x1b[D';
+const RIGHT = '\x1b[C';
+
+function replayOf(samples: Sample[], startIndex: number, note: string | null = null): ReplayController {
+  const source = new ReplaySource(arrayTimeline(samples), {
+    startIndex, speed: 1, rebuildWindowMs: 600_000,
+    config: { needs: DEFAULT_NEEDS, exact: true, maxStalenessMs: 10_000, intervalMs: 1000, paused: true, mappingsOf: null },
+  });
+  return new ReplayController(source, note);
+}
+
+async function withReplay(samples: Sample[], startIndex: number, body: (h: Harness) => Promise<void>, note: string | null = null): Promise<void> {
+  const h = await startHarness(fixture, { delayMs: 1000 }, { columns: 140, rows: 40 }, replayOf(samples, startIndex, note));
+  try {
+    await body(h);
+  } finally {
+    assert.equal(await h.quit(), 0);
+  }
+}
+
+let fixtureSamples: Sample[];
+let leak: LeakHog;
+let liveSamples: Sample[];
+
+before(async () => {
+  fixtureSamples = (await sampleTimeline(fixture, 120, 1000)).samples;
+  leak = await startLeakhog(['leak', '8192']);
+  liveSamples = (await sampleTimeline('/proc', 60, 1000, () => new Promise((resolve) => setTimeout(resolve, 5)))).samples;
+});
+after(() => leak.stop());
+
+test('the header shows the cursor; arrows, [ ] and g move it; Z plays and pauses', () => withReplay(fixtureSamples, 0, async (h) => {
+  await h.waitFor(/Replay: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d · sample 1 of 120 · paused \(Z plays ×1\)/);
+  await h.waitFor('total of 6 shown');
+  await h.press(RIGHT, RIGHT, '.');
+  await h.waitFor('sample 4 of 120');
+  await h.press(LEFT, ',');
+  await h.waitFor('sample 2 of 120');
+  await h.press(']');
+  await h.waitFor('sample 62 of 120');
+  await h.press('[');
+  await h.waitFor('sample 2 of 120');
+  await h.press('g');
+  await h.press(...clockText(fixtureSamples[99].timeMs));
+  await h.press(KEYS.enter);
+  await h.waitFor(`at ${clockText(fixtureSamples[99].timeMs)}`);
+  await h.waitFor('sample 100 of 120');
+  await h.press('g');
+  await h.press(...'soon');
+  await h.press(KEYS.enter);
+  await h.waitFor('not a time: "soon"');
+  await h.press('x', 'x');
+  await h.waitFor('paused (Z plays ×60)');
+  await h.press('Z');
+  await h.waitFor('sample 120 of 120 · paused (Z plays ×60) · end', 5000);
+  await h.press(LEFT);
+  await h.waitFor('sample 119 of 120');
+}));
+
+test('live-only views and actions say so and touch nothing; the others work on the recording', () => withReplay(fixtureSamples, 5, async (h) => {
+  await h.waitFor('total of 6 shown');
+  for (const [key, said] of [[KEYS.enter, 'Mappings: live-only'], ['k', 'signals (F9 k): live-only'], [KEYS.f9, 'signals (F9 k): live-only'],
+    [KEYS.f7, 'nice (F7 F8): live-only'], ['s', 'Trace (s): live-only']] as const) {
+    await h.press(key);
+    await h.waitFor(said);
+    assert.doesNotMatch(h.text(), /› Mappings|› Trace|Send signal/);
+  }
+  await h.press(KEYS.f2);
+  await h.waitFor(/Mappings +\(live only: not in a replay\)/);
+  assert.match(h.text(), /Trace +\(live only: not in a replay\)/);
+  assert.match(h.text(), /Libraries +\(live only: not in a replay\)/);
+  await h.press(KEYS.escape, KEYS.f2, KEYS.end, KEYS.enter);
+  await h.waitFor(/^ Processes › System|^ System/m);
+  await h.press(KEYS.f1);
+  await h.waitFor('replay: one sample back / forward');
+}));
+
+test('growth and leak marks fill from the recording as they did live, and go when stepping back', () => withReplay(liveSamples, 59, async (h) => {
+  await h.waitFor('sample 60 of 60');
+  await h.waitFor(/1 suspected leak|\d+ suspected leaks/);
+  await h.press('g');
+  await h.press(...clockText(liveSamples[9].timeMs));
+  await h.press(KEYS.enter);
+  await h.waitFor('sample 10 of 60');
+  await h.waitFor((t) => !/suspected leak/.test(t));
+}));
+
+test('a cut recording says so in the header', () => withReplay(fixtureSamples.slice(0, 3), 0, async (h) => {
+  await h.waitFor('sample 1 of 3 · paused (Z plays ×1) · cut short: replayed to its last whole sample');
+}, 'cut short: replayed to its last whole sample'));
