@@ -14,6 +14,7 @@ import { addSystemCommand } from './system-command.js';
 import { addTraceCommand } from './trace-command.js';
 import { addServeCommand } from './serve-command.js';
 import { addLeaksCommand } from './leaks-command.js';
+import { addRecordCommand } from './record-command.js';
 import { addReplayCommand } from './replay-command.js';
 
 export interface ProgramOutput {
@@ -46,6 +47,7 @@ export function buildProgram(output: ProgramOutput = {}): Command {
   addTraceCommand(program);
   addServeCommand(program);
   addLeaksCommand(program);
+  addRecordCommand(program);
   addReplayCommand(program);
   program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help). Prometheus exporter: memtop serve.\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
   configureTui(program);

@@ -26,6 +26,8 @@ import { csvReport, humanReport, type ColumnReport } from './column-report.js';
 import { aggregateTotals, deniedNote, hiddenNotes, invalidNote, partialInGroup, partialNote } from './snapshot-notes.js';
 import { hiddenProcesses } from '../model/hidden-processes.js';
 import { openProcRoot } from './proc-root.js';
+import { recordedSample } from './recording-source.js';
+import type { ProcFs } from '../proc/procfs.js';
 import { missingPidNotes } from './missing-pids.js';
 import { checkUserName } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
@@ -58,6 +60,41 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const by = tree ? undefined : flags.group as GroupBy | undefined;
   const plan = tree ? treePlan(flags) as unknown as Plan<ProcessSample>
     : by ? plainPlan(groupColumns(by), defaultGroupColumnIds(by), flags) : plainPlan(PROCESS_COLUMNS, DEFAULT_PROCESS_COLUMN_IDS, flags);
+  const taken: TakenSample = flags.from !== undefined ? { ...recordedSample(flags.from, flags.at), procfs: null } : await liveSample(flags, plan, format, environment);
+  const { sample, procfs } = taken;
+  const selection = { pids: flags.pid, user: flags.user, filter: flags.filter, kernel: flags.kernel };
+  const selected = selectProcesses(sample.processes, selection);
+  const context = columnContextOf(sample);
+  const out = { sample, selection, selected, flags, format, context, environment };
+  const report = tree
+    ? treeOutput({ sample, selected, ...(plan as unknown as Plan<TreeLine>), format, context, ttyWidth: environment.ttyWidth, prettyJson: environment.prettyJson, limit: flags.limit })
+    : by
+    ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
+    : processOutput(out, plan as unknown as Plan<ProcessSample>);
+  const refused = sample.stats.refused.map((why) => `${why}; that process is left out or its figure unknown`);
+  const hidden = hiddenProcesses(sample);
+  const missing = missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs, hidden);
+  // Without --pid the hidden processes are a note (JSON carries them in its system part); asked
+  // for by PID, a refused one is a failure.
+  const hiddenNoted = format === 'json' || flags.pid !== undefined ? [] : hiddenNotes(hidden);
+  const notes = [...taken.notes, ...report.notes, ...refused, ...hiddenNoted, ...missing.notes];
+  // As `ps -p`: asked for PIDs and none of them is shown, exit 1; so too when one asked is there
+  // but refused or garbled.
+  const failed = missing.failed || (flags.pid !== undefined && selected.length === 0);
+  return { ...report, notes, ...(failed && { exitCode: 1 }) };
+}
+
+interface TakenSample {
+  sample: Sample;
+  /** The proc root read, or null for a recorded sample. */
+  procfs: ProcFs | null;
+  notes: string[];
+}
+
+/** One exact sample of /proc (two, --interval apart, for CPU% over that time). */
+async function liveSample(flags: SnapshotFlags, plan: Plan<unknown>, format: Format, environment: SnapshotEnvironment): Promise<TakenSample> {
+  const tree = flags.group === 'tree';
+  const by = tree ? undefined : flags.group as GroupBy | undefined;
   const procfs = openProcRoot(flags.proc, environment.env);
   // What the shown and sorted columns need read (smaps_rollup, the expensive read, only for PSS-like
   // columns), with stat, status and cmdline, which --user and --filter use; JSON has every field.
@@ -74,26 +111,7 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
     await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
     sample = sampler.sample();
   }
-  const selection = { pids: flags.pid, user: flags.user, filter: flags.filter, kernel: flags.kernel };
-  const selected = selectProcesses(sample.processes, selection);
-  const context = columnContextOf(sample);
-  const out = { sample, selection, selected, flags, format, context, environment };
-  const report = tree
-    ? treeOutput({ sample, selected, ...(plan as unknown as Plan<TreeLine>), format, context, ttyWidth: environment.ttyWidth, prettyJson: environment.prettyJson, limit: flags.limit })
-    : by
-    ? groupedOutput(out, plan as unknown as Plan<ProcessAggregate>)
-    : processOutput(out, plan as unknown as Plan<ProcessSample>);
-  const refused = sample.stats.refused.map((why) => `${why}; that process is left out or its figure unknown`);
-  const hidden = hiddenProcesses(sample);
-  const missing = missingPidNotes(flags.pid, sample.processes, selected, flags.kernel === true, procfs, hidden);
-  // Without --pid the hidden processes are a note (JSON carries them in its system part); asked
-  // for by PID, a refused one is a failure.
-  const hiddenNoted = format === 'json' || flags.pid !== undefined ? [] : hiddenNotes(hidden);
-  const notes = [...report.notes, ...refused, ...hiddenNoted, ...missing.notes];
-  // As `ps -p`: asked for PIDs and none of them is shown, exit 1; so too when one asked is there
-  // but refused or garbled.
-  const failed = missing.failed || (flags.pid !== undefined && selected.length === 0);
-  return { ...report, notes, ...(failed && { exitCode: 1 }) };
+  return { sample, procfs, notes: [] };
 }
 
 function treePlan(flags: SnapshotFlags): Plan<TreeLine> {
