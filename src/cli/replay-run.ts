@@ -4,17 +4,15 @@
  * reader's notes (a file cut short) go to stderr before the screen opens, and to the screen.
  */
 import { homedir } from 'node:os';
-import { openRecording } from '../record/open-recording.js';
-import { RecordingError } from '../record/recording-error.js';
-import type { Recording } from '../record/recording.js';
-import { CliError, EXIT_FAILURE, EXIT_USAGE, usageError } from './cli-error.js';
+import { CliError, EXIT_USAGE, usageError } from './cli-error.js';
+import { openRecordingOrFail } from './recording-source.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { configPath, loadSetup } from '../config/config-file.js';
 import { COLOR_SCHEMES, type ColorScheme } from '../config/setup.js';
 import { colorAllowed, terminalRefusal } from '../terminal/capability.js';
 import { DEFAULT_HISTORY_POINTS } from '../model/store.js';
-import { parseMoment } from '../ui/replay/time-of-day.js';
+import { dateTimeText, MOMENT_FORMS, parseMoment } from '../ui/replay/time-of-day.js';
 import { indexAtOrBefore, type Timeline } from '../ui/replay/timeline.js';
 import type { TuiOptions } from '../ui/tui-options.js';
 import type { ReplayFlags } from './replay-command.js';
@@ -23,7 +21,7 @@ import type { ReadNeed } from '../sampler/read-needs.js';
 export const REPLAY_NOT_A_TERMINAL = 'memtop: replay is the interactive UI on a recording: it needs a terminal\n';
 
 export async function runReplay(file: string, flags: ReplayFlags): Promise<void> {
-  const recording = open(file);
+  const recording = openRecordingOrFail(file);
   const timeline: Timeline = { count: recording.length, timeMs: (i) => recording.timeMs(i), sampleAt: (i) => recording.sampleAt(i) };
   const startIndex = flags.at === undefined ? 0 : atIndex(flags.at, timeline);
   const options = replayOptions(flags, recording.header.intervalMs);
@@ -57,23 +55,15 @@ export async function runReplay(file: string, flags: ReplayFlags): Promise<void>
   exitUi(code, terminal);
 }
 
-/** The recording, or one line saying why it cannot be replayed. */
-function open(file: string): Recording {
-  let recording: Recording;
-  try {
-    recording = openRecording(file);
-  } catch (error) {
-    if (error instanceof RecordingError) throw new CliError(error.message, EXIT_FAILURE);
-    throw error;
-  }
-  if (recording.length === 0) throw new CliError(`${file} holds no whole sample: nothing to replay`, EXIT_FAILURE);
-  return recording;
-}
-
-/** --at: the last sample at or before that time (the first one when it is earlier). */
+/** --at: the last sample at or before that moment; a moment outside the recording is one line (exit 1). */
 function atIndex(text: string, timeline: Timeline): number {
-  const moment = parseMoment(text, timeline.timeMs(0));
-  if (moment === null) throw usageError(`--at takes a time, HH:MM:SS or YYYY-MM-DD HH:MM:SS, not '${text}'`);
+  const firstMs = timeline.timeMs(0);
+  const lastMs = timeline.timeMs(timeline.count - 1);
+  const moment = parseMoment(text, { nearMs: firstMs, firstMs, lastMs });
+  if (moment === null) throw usageError(`--at takes ${MOMENT_FORMS}, not '${text}'`);
+  if (moment < firstMs) throw new CliError(`--at: that is before the recording starts (${dateTimeText(firstMs)})`);
+  // Up to a second after the last sample still names it (times are typed to the second).
+  if (moment > lastMs + 1000) throw new CliError(`--at: that is after the recording ends (${dateTimeText(lastMs)}; --at end names the last sample)`);
   return indexAtOrBefore(timeline, moment);
 }
 

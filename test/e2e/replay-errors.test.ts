@@ -52,9 +52,14 @@ test('a file cut inside its header holds no sample: one line, exit 1', async () 
 
 test('bad flags: one line and how to get help, exit 2', async () => {
   oneLine(await runMemtop(['replay', good, '--speed', '5']), 2, /^memtop: .*--speed takes 1, 10 or 60, not '5'/);
-  oneLine(await runMemtop(['replay', good, '--at', 'noon']), 2, /^memtop: --at takes a time, HH:MM:SS or YYYY-MM-DD HH:MM:SS, not 'noon'$/);
+  oneLine(await runMemtop(['replay', good, '--at', 'noon']), 2, /^memtop: --at takes HH:MM:SS, YYYY-MM-DD HH:MM:SS, \+SECONDS or end, not 'noon'$/);
   oneLine(await runMemtop(['replay', good, '--columns', 'pss,nope']), 2, /^memtop: .*nope/);
   oneLine(await runMemtop(['replay']), 2, /^memtop: missing required argument 'file'/);
+});
+
+test('--at outside the recording: one line, exit 1', async () => {
+  oneLine(await runMemtop(['replay', good, '--at', '2001-01-01 10:00:00']), 1, /^memtop: --at: that is before the recording starts \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\)$/);
+  oneLine(await runMemtop(['replay', good, '--at', '+3600']), 1, /^memtop: --at: that is after the recording ends \(.*--at end names the last sample\)$/);
 });
 
 test('no terminal: one line, exit 2, after the file was checked', async () => {

@@ -7,7 +7,7 @@
 import type { Reaction } from '../view.js';
 import { PromptOverlay } from '../widgets/prompt-overlay.js';
 import type { ReplaySource } from './replay-source.js';
-import { dateTimeText, parseMoment, clockText } from './time-of-day.js';
+import { dateTimeText, parseMoment, clockText, MOMENT_FORMS } from './time-of-day.js';
 import { indexAtOrBefore } from './timeline.js';
 
 export const JUMP_MS = 60_000;
@@ -99,8 +99,8 @@ export class ReplayController {
     const s = this.source;
     const first = s.timeline.timeMs(0);
     const last = s.timeline.timeMs(s.count - 1);
-    const moment = parseMoment(text, s.timeline.timeMs(Math.max(0, s.index)));
-    if (moment === null) return `not a time: ${JSON.stringify(text)} (HH:MM:SS, or YYYY-MM-DD HH:MM:SS)`;
+    const moment = parseMoment(text, { nearMs: s.timeline.timeMs(Math.max(0, s.index)), firstMs: first, lastMs: last });
+    if (moment === null) return `not a time: ${JSON.stringify(text)} (${MOMENT_FORMS})`;
     if (moment < first) {
       s.moveTo(0);
       return `${text.trim()} is before the recording: its first sample, ${clockText(first)}`;

@@ -1,6 +1,7 @@
 /**
  * Times as replay shows and reads them: the local time of day (TZ), HH:MM:SS. A typed time of day
- * is the one nearest the cursor (a recording may span midnight); an ISO date-time is exact.
+ * is the one nearest the cursor (a recording may span midnight); an ISO date-time is exact; `end`
+ * and `+SECONDS` (from the first sample) as in `memtop snapshot --from --at`.
  */
 
 const TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -18,13 +19,28 @@ export function dateTimeText(timeMs: number): string {
   return `${date} ${clockText(timeMs)}`;
 }
 
+export const MOMENT_FORMS = 'HH:MM:SS, YYYY-MM-DD HH:MM:SS, +SECONDS or end';
+
+export interface MomentFrame {
+  /** A time of day means the one nearest this. */
+  nearMs: number;
+  /** The first and last samples' times (+SECONDS counts from the first). */
+  firstMs: number;
+  lastMs: number;
+}
+
 /**
- * The moment `text` names, ms since the epoch: "HH:MM[:SS]" (local, the day nearest `nearMs`)
- * or an ISO 8601 date-time; null when it is neither. A whole second names its last millisecond,
- * so that the sample taken during that second counts as at it (as the screen shows it).
+ * The moment `text` names, ms since the epoch: "HH:MM[:SS]" (local, the day nearest
+ * `frame.nearMs`), an ISO 8601 date-time, "+SECONDS" or "end"; null when it is none of them.
+ * A whole second names its last millisecond, so that the sample taken during that second counts
+ * as at it (the screen shows whole seconds).
  */
-export function parseMoment(text: string, nearMs: number): number | null {
+export function parseMoment(text: string, frame: MomentFrame): number | null {
   const trimmed = text.trim();
+  if (trimmed === 'end') return frame.lastMs;
+  const offset = /^\+(\d+(?:\.\d+)?)$/.exec(trimmed);
+  if (offset) return frame.firstMs + Number(offset[1]) * 1000;
+  const nearMs = frame.nearMs;
   const m = TIME_OF_DAY.exec(trimmed);
   if (m) {
     const [hours, minutes, seconds] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
