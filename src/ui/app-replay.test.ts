@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { KEYS, startHarness, type Harness } from '../../test/helpers/screen-harness.js';
 import { sampleTimeline } from '../../test/helpers/replay-timeline.js';
 import { startLeakhog, type LeakHog } from '../../test/helpers/leak-helpers.js';
+import { narrowProc } from '../../test/helpers/narrow-proc.js';
 import { ReplaySource } from './replay/replay-source.js';
 import { ReplayController } from './replay/replay-controller.js';
 import { arrayTimeline } from './replay/timeline.js';
@@ -23,10 +24,11 @@ function replayOf(samples: Sample[], startIndex: number, note: string | null = n
   return new ReplayController(source, note);
 }
 
-async function withReplay(samples: Sample[], startIndex: number, body: (h: Harness) => Promise<void>, note: string | null = null): Promise<void> {
-  const h = await startHarness(fixture, { delayMs: 1000 }, { columns: 140, rows: 40 }, replayOf(samples, startIndex, note));
+async function withReplay(samples: Sample[], startIndex: number, body: (h: Harness, replay: ReplayController) => Promise<void>, note: string | null = null): Promise<void> {
+  const replay = replayOf(samples, startIndex, note);
+  const h = await startHarness(fixture, { delayMs: 1000 }, { columns: 140, rows: 40 }, replay);
   try {
-    await body(h);
+    await body(h, replay);
   } finally {
     assert.equal(await h.quit(), 0);
   }
@@ -39,7 +41,12 @@ let liveSamples: Sample[];
 before(async () => {
   fixtureSamples = (await sampleTimeline(fixture, 120, 1000)).samples;
   leak = await startLeakhog(['leak', '8192']);
-  liveSamples = (await sampleTimeline('/proc', 60, 1000, () => new Promise((resolve) => setTimeout(resolve, 5)))).samples;
+  const proc = narrowProc([leak.pid, process.pid, 1]);
+  try {
+    liveSamples = (await sampleTimeline(proc.root, 60, 1000, () => new Promise((resolve) => setTimeout(resolve, 5)))).samples;
+  } finally {
+    proc.remove();
+  }
 });
 after(() => leak.stop());
 
@@ -97,6 +104,16 @@ test('growth and leak marks fill from the recording as they did live, and go whe
   await h.press(KEYS.enter);
   await h.waitFor('sample 10 of 60');
   await h.waitFor((t) => !/suspected leak/.test(t));
+}));
+
+test('keys typed together (during a long rebuild) move the cursor once, to where they all lead', () => withReplay(fixtureSamples, 100, async (h, replay) => {
+  await h.waitFor('sample 101 of 120');
+  let rewinds = 0;
+  replay.source.onRewind(() => rewinds++);
+  await h.press(LEFT.repeat(5));
+  await h.waitFor('sample 96 of 120');
+  assert.equal(rewinds, 1);
+  assert.equal(replay.source.lastMovePublished, 96);
 }));
 
 test('a cut recording says so in the header', () => withReplay(fixtureSamples.slice(0, 3), 0, async (h) => {

@@ -49,9 +49,27 @@ export class ReplayController {
   /** Said once in the header's line and at start: the recording was cut (replayed to its last whole sample). */
   readonly note: string | null;
 
+  /** Where the keys read so far want the cursor: moves asked in one burst of keys (keys typed during a long rebuild) are made once. */
+  private wanted: number | null = null;
+
   constructor(source: ReplaySource, note: string | null = null) {
     this.source = source;
     this.note = note;
+  }
+
+  private get at(): number {
+    return this.wanted ?? this.source.index;
+  }
+
+  private request(target: number): void {
+    const scheduled = this.wanted !== null;
+    this.wanted = Math.max(0, Math.min(this.source.count - 1, target));
+    if (scheduled) return;
+    setImmediate(() => {
+      const to = this.wanted;
+      this.wanted = null;
+      if (to !== null) this.source.moveTo(to);
+    });
   }
 
   /** The header's replay line (after "Replay:"), plain text. */
@@ -72,14 +90,14 @@ export class ReplayController {
       case 'stepBack':
       case 'stepForward': {
         const delta = action === 'stepBack' ? -1 : 1;
-        if (s.index + delta < 0) return { message: 'the first sample of the recording' };
-        if (s.index + delta >= s.count) return { message: 'the last sample of the recording' };
-        s.step(delta);
+        if (this.at + delta < 0) return { message: 'the first sample of the recording' };
+        if (this.at + delta >= s.count) return { message: 'the last sample of the recording' };
+        this.request(this.at + delta);
         return { redraw: true };
       }
       case 'jumpBack':
       case 'jumpForward':
-        s.jump(action === 'jumpBack' ? -JUMP_MS : JUMP_MS);
+        this.request(s.jumpTarget(this.at, action === 'jumpBack' ? -JUMP_MS : JUMP_MS));
         return { redraw: true };
       case 'goTo': return { overlay: this.goToPrompt() };
       case 'speed': return { redraw: true, message: `speed ×${s.cycleSpeed()}` };
@@ -97,6 +115,7 @@ export class ReplayController {
   /** Goes to the moment `text` names; the status line's message. */
   goTo(text: string): string {
     const s = this.source;
+    this.wanted = null;
     const first = s.timeline.timeMs(0);
     const last = s.timeline.timeMs(s.count - 1);
     const moment = parseMoment(text, { nearMs: s.timeline.timeMs(Math.max(0, s.index)), firstMs: first, lastMs: last });

@@ -9,6 +9,7 @@ import { arrayTimeline, type Timeline } from './timeline.js';
 import { forgetSamples } from './forget-samples.js';
 import { sampleTimeline } from '../../../test/helpers/replay-timeline.js';
 import { startLeakhog, type LeakHog } from '../../../test/helpers/leak-helpers.js';
+import { narrowProc } from '../../../test/helpers/narrow-proc.js';
 
 const FULL_WINDOW_MS = 40_000;
 let leak: LeakHog;
@@ -17,7 +18,13 @@ let samples: Sample[];
 // 90 samples of the live /proc, 1 s apart on the recorded clock, with a process that grows.
 before(async () => {
   leak = await startLeakhog(['leak', '8192']);
-  samples = (await sampleTimeline('/proc', 90, 1000, () => new Promise((resolve) => setTimeout(resolve, 5)))).samples;
+  // The helper, this process and init, read live (the machine's other processes add only time).
+  const proc = narrowProc([leak.pid, process.pid, 1]);
+  try {
+    samples = (await sampleTimeline(proc.root, 90, 1000, () => new Promise((resolve) => setTimeout(resolve, 5)))).samples;
+  } finally {
+    proc.remove();
+  }
 });
 after(() => leak.stop());
 

@@ -133,8 +133,13 @@ export class ReplaySource implements SampleSource {
 
   /** Moves by wall-clock time: to the last sample at or before the cursor's time + deltaMs (at least one sample). */
   jump(deltaMs: number): void {
-    const target = indexAtOrBefore(this.timeline, this.timeline.timeMs(this.shown) + deltaMs);
-    this.moveTo(target === this.shown ? this.shown + Math.sign(deltaMs) : target);
+    this.moveTo(this.jumpTarget(this.shown, deltaMs));
+  }
+
+  /** The index `deltaMs` of recorded time away from `from` (at least one sample away). */
+  jumpTarget(from: number, deltaMs: number): number {
+    const target = indexAtOrBefore(this.timeline, this.timeline.timeMs(from) + deltaMs);
+    return target === from ? from + Math.sign(deltaMs) : target;
   }
 
   setPlaying(playing: boolean): void {
