@@ -106,6 +106,29 @@ test('growth and leak marks fill from the recording as they did live, and go whe
   await h.waitFor((t) => !/suspected leak/.test(t));
 }));
 
+test('Tree, Programs, Users, Containers, System and History show the recording; the cursor moves them all', () => withReplay(liveSamples, 40, async (h) => {
+  await h.waitFor('sample 41 of 60');
+  const views: [number, RegExp][] = [[4, /^ Tree/m], [5, /^ Programs +\d+ programs · \d+ processes/m], [6, /^ Users/m], [7, /^ Containers/m], [9, /^ System/m]];
+  for (const [downs, crumb] of views) {
+    await h.press(KEYS.f2, KEYS.home, ...Array<string>(downs).fill(KEYS.down), KEYS.enter);
+    await h.waitFor(crumb);
+    await h.press(RIGHT);
+    await h.waitFor(`sample 42 of 60`);
+    await h.press(LEFT);
+    await h.waitFor(`sample 41 of 60`);
+  }
+  await h.press(KEYS.f2, KEYS.home, KEYS.enter);
+  await h.waitFor(/^ Processes/m);
+  await h.press('/', ...'leakhog', KEYS.enter);
+  await h.press('H');
+  await h.waitFor(new RegExp(`Processes › leakhog \\(${leak.pid}\\) › History`));
+  await h.waitFor(/Growth +\+[\d.]+M\/m of USS, fit r² \S+ over \S+ \(\d+ readings\) · suspected leak/);
+  // Thirty seconds earlier the growth had too little data to be shown.
+  await h.press('t', ...'+10', KEYS.enter);
+  await h.waitFor('sample 11 of 60');
+  await h.waitFor((text) => !/suspected leak/.test(text));
+}));
+
 test('keys typed together (during a long rebuild) move the cursor once, to where they all lead', () => withReplay(fixtureSamples, 100, async (h, replay) => {
   await h.waitFor('sample 101 of 120');
   let rewinds = 0;
