@@ -49,7 +49,7 @@ export function buildProgram(output: ProgramOutput = {}): Command {
   addLeaksCommand(program);
   addRecordCommand(program);
   addReplayCommand(program);
-  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help). Prometheus exporter: memtop serve.\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
+  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help). Prometheus exporter: memtop serve. Recording: memtop record (memtop replay FILE shows it in the UI; snapshot --from and leaks --from read it).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
   configureTui(program);
   return program;
 }

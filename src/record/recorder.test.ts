@@ -114,3 +114,12 @@ test('an unwritable path is one line; a new file with nothing recorded in it is 
   assert.equal(summary.samples, 0);
   assert.equal(existsSync(path), false);
 }));
+
+test('a write that fails (a full disk: /dev/full) ends the recording with the error, the file closed', async () => {
+  const recorder = new Recorder({ writer: RecordingWriter.open('/dev/full'), header });
+  for (const sample of samples.slice(0, 3)) recorder.onSample(sample);
+  const summary = await recorder.done;
+  assert.equal(summary.reason, 'error');
+  assert.equal(summary.samples, 0);
+  assert.match(summary.error!.message, /^cannot write \/dev\/full: no space left on device$/);
+});

@@ -5,7 +5,7 @@
  * --max-size: a record that would take the file past the limit is not written; room for the
  * end record is kept, so a full recording still ends cleanly.
  */
-import { openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { readRecording } from './recording-text.js';
 import { gunzipText, isGzip } from './open-recording.js';
 import { encodeRecord, type EndRecord, type RecordingRecord } from './record-format.js';
@@ -45,6 +45,7 @@ export class RecordingWriter {
     const existing = existingBytes(target);
     let lead = '';
     if (existing !== null && existing.length > 0) lead = checkAppendable(target, existing, gzip);
+    const created = !existsSync(target);
     let fd: number;
     try {
       fd = openSync(target, 'a');
@@ -56,7 +57,7 @@ export class RecordingWriter {
       throw new RecordingError(`${target} holds ${size} bytes already: no room for more within --max-size ${options.maxSizeBytes}`);
     }
     const sink = gzip ? new GzipFileSink(fd, size) : new PlainFileSink(fd, size);
-    return new RecordingWriter(target, sink, size > 0, lead, existing === null, options.maxSizeBytes);
+    return new RecordingWriter(target, sink, size > 0, lead, created, options.maxSizeBytes);
   }
 
   get sizeBytes(): number {
@@ -95,10 +96,12 @@ export class RecordingWriter {
   }
 }
 
-/** The file's bytes, or null when there is no such file. */
+/** The file's bytes, or null when there is no such file or it is no regular file (a pipe, a device: written to as it is). */
 function existingBytes(target: string): Buffer | null {
   try {
-    if (statSync(target).isDirectory()) throw new RecordingError(`cannot write ${target}: is a directory`);
+    const stat = statSync(target);
+    if (stat.isDirectory()) throw new RecordingError(`cannot write ${target}: is a directory`);
+    if (!stat.isFile()) return null;
     return readFileSync(target);
   } catch (error) {
     if (error instanceof RecordingError) throw error;
