@@ -7,9 +7,11 @@ import type { Command } from 'commander';
 import { usageError } from './cli-error.js';
 import { wholeNumber } from './option-values.js';
 import { COLOR_SCHEMES } from '../config/setup.js';
+import { timePointValue } from './recording-source.js';
+import type { TimePoint } from '../record/time-point.js';
 
 export interface ReplayFlags {
-  at?: string;
+  at?: TimePoint;
   speed: 1 | 10 | 60;
   sort?: string;
   reverse?: boolean;
@@ -31,7 +33,7 @@ export function addReplayCommand(program: Command): void {
   program.command('replay')
     .description('The interactive UI on a recording (memtop record): step, jump, go to a time, play at ×1, ×10 or ×60')
     .argument('<file>', 'a recording written by memtop record (plain or .gz)')
-    .option('--at <time>', 'start at this time: HH:MM:SS (local), or YYYY-MM-DD HH:MM:SS (default: the first sample)')
+    .option('--at <time>', 'start at this moment, as snapshot --from takes it: HH:MM:SS (local), an ISO time, +SECONDS or end (default: the first sample)', timePointValue)
     .option('--speed <n>', 'playing speed: 1, 10 or 60 (x changes it)', speedValue, 1)
     .option('-s, --sort <column>', 'sort by this column id (default: the saved one, else pss)')
     .option('-r, --reverse', 'reverse the sort order')

@@ -6,14 +6,15 @@
 import { homedir } from 'node:os';
 import { CliError, EXIT_USAGE, usageError } from './cli-error.js';
 import { openRecordingOrFail } from './recording-source.js';
+import { resolveTimePoint, type TimePoint } from '../record/time-point.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { configPath, loadSetup } from '../config/config-file.js';
 import { COLOR_SCHEMES, type ColorScheme } from '../config/setup.js';
 import { colorAllowed, terminalRefusal } from '../terminal/capability.js';
 import { DEFAULT_HISTORY_POINTS } from '../model/store.js';
-import { dateTimeText, MOMENT_FORMS, parseMoment } from '../ui/replay/time-of-day.js';
-import { indexAtOrBefore, type Timeline } from '../ui/replay/timeline.js';
+import type { Timeline } from '../ui/replay/timeline.js';
+import type { Recording } from '../record/recording.js';
 import type { TuiOptions } from '../ui/tui-options.js';
 import type { ReplayFlags } from './replay-command.js';
 import type { ReadNeed } from '../sampler/read-needs.js';
@@ -23,7 +24,7 @@ export const REPLAY_NOT_A_TERMINAL = 'memtop: replay is the interactive UI on a 
 export async function runReplay(file: string, flags: ReplayFlags): Promise<void> {
   const recording = openRecordingOrFail(file);
   const timeline: Timeline = { count: recording.length, timeMs: (i) => recording.timeMs(i), sampleAt: (i) => recording.sampleAt(i) };
-  const startIndex = flags.at === undefined ? 0 : atIndex(flags.at, timeline);
+  const startIndex = flags.at === undefined ? 0 : atIndex(flags.at, recording);
   const options = replayOptions(flags, recording.header.intervalMs);
   for (const note of recording.notes) process.stderr.write(`memtop: ${note}\n`);
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
@@ -55,16 +56,12 @@ export async function runReplay(file: string, flags: ReplayFlags): Promise<void>
   exitUi(code, terminal);
 }
 
-/** --at: the last sample at or before that moment; a moment outside the recording is one line (exit 1). */
-function atIndex(text: string, timeline: Timeline): number {
-  const firstMs = timeline.timeMs(0);
-  const lastMs = timeline.timeMs(timeline.count - 1);
-  const moment = parseMoment(text, { nearMs: firstMs, firstMs, lastMs });
-  if (moment === null) throw usageError(`--at takes ${MOMENT_FORMS}, not '${text}'`);
-  if (moment < firstMs) throw new CliError(`--at: that is before the recording starts (${dateTimeText(firstMs)})`);
-  // Up to a second after the last sample still names it (times are typed to the second).
-  if (moment > lastMs + 1000) throw new CliError(`--at: that is after the recording ends (${dateTimeText(lastMs)}; --at end names the last sample)`);
-  return indexAtOrBefore(timeline, moment);
+/** --at: the sample `memtop snapshot --from` shows for the same TIME; a moment outside the recording is one line (exit 1). */
+function atIndex(at: TimePoint, recording: Recording): number {
+  const intervalMs = recording.sessionOf(recording.length - 1).header.intervalMs;
+  const index = resolveTimePoint(at, recording, { beforeMs: 1000, afterMs: Math.max(1000, 2 * intervalMs) });
+  if (typeof index === 'string') throw new CliError(`--at: ${index}`);
+  return index;
 }
 
 /** The UI's options: the flags, then the saved setup (read, never written by a replay). */

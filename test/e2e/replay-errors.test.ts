@@ -52,7 +52,7 @@ test('a file cut inside its header holds no sample: one line, exit 1', async () 
 
 test('bad flags: one line and how to get help, exit 2', async () => {
   oneLine(await runMemtop(['replay', good, '--speed', '5']), 2, /^memtop: .*--speed takes 1, 10 or 60, not '5'/);
-  oneLine(await runMemtop(['replay', good, '--at', 'noon']), 2, /^memtop: --at takes HH:MM:SS, YYYY-MM-DD HH:MM:SS, \+SECONDS or end, not 'noon'$/);
+  oneLine(await runMemtop(['replay', good, '--at', 'noon']), 2, /^memtop: --at takes HH:MM:SS, an ISO time, \+SECONDS or end, not 'noon'$/);
   oneLine(await runMemtop(['replay', good, '--columns', 'pss,nope']), 2, /^memtop: .*nope/);
   oneLine(await runMemtop(['replay']), 2, /^memtop: missing required argument 'file'/);
 });
