@@ -23,7 +23,10 @@ export const REPLAY_NOT_A_TERMINAL = 'memtop: replay is the interactive UI on a 
 
 export async function runReplay(file: string, flags: ReplayFlags): Promise<void> {
   const recording = openRecordingOrFail(file);
-  const timeline: Timeline = { count: recording.length, timeMs: (i) => recording.timeMs(i), sampleAt: (i) => recording.sampleAt(i) };
+  const sessionStarts = new Set(recording.sessions.map((s) => s.firstIndex));
+  const timeline: Timeline = {
+    count: recording.length, timeMs: (i) => recording.timeMs(i), sampleAt: (i) => recording.sampleAt(i), startsSession: (i) => sessionStarts.has(i),
+  };
   const startIndex = flags.at === undefined ? 0 : atIndex(flags.at, recording);
   const options = replayOptions(flags, recording.header.intervalMs);
   for (const note of recording.notes) process.stderr.write(`memtop: ${note}\n`);

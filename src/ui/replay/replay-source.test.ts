@@ -114,6 +114,18 @@ test('a second session in the file (a new monotonic clock) starts the history ag
   assert.equal(c.store.previous, null, 'no rate spans the two sessions');
 });
 
+test('a new session starts the history again even where its monotonic clock reads later', () => {
+  const timeline = { ...arrayTimeline(samples.slice(0, 40)), startsSession: (i: number) => i === 20 };
+  const c = consumers(timeline, FULL_WINDOW_MS, 0);
+  c.source.moveTo(19);
+  const rewindsBefore = c.rewinds();
+  c.source.step(1);
+  assert.equal(c.rewinds(), rewindsBefore + 1);
+  assert.equal(c.store.previous, null);
+  c.source.step(1);
+  assert.equal(c.rewinds(), rewindsBefore + 1, 'once, at the join');
+});
+
 test('playing waits the recorded gap divided by the speed, and stops at the last sample', () => {
   const waits: number[] = [];
   const queue: (() => void)[] = [];

@@ -159,9 +159,9 @@ export class ReplaySource implements SampleSource {
 
   private publish(index: number): void {
     const sample = this.timeline.sampleAt(index);
-    // A recording appended to by a later memtop starts a new monotonic clock: as a restart of
-    // memtop, the consumers begin again there (rates and growth never span the two).
-    if (this.lastMonotonicMs !== null && sample.monotonicMs < this.lastMonotonicMs) {
+    // A recording appended to by a later memtop (a new session, a new monotonic clock): as at
+    // a restart of memtop, the consumers begin again there (rates and growth never span the two).
+    if (this.lastMonotonicMs !== null && (sample.monotonicMs < this.lastMonotonicMs || this.timeline.startsSession?.(index) === true)) {
       for (const rewind of this.rewinders) rewind();
     }
     this.lastMonotonicMs = sample.monotonicMs;

@@ -9,6 +9,8 @@ export interface Timeline {
   readonly count: number;
   timeMs(index: number): number;
   sampleAt(index: number): Sample;
+  /** True where a later recording session (appended to the file) begins. */
+  startsSession?(index: number): boolean;
 }
 
 /** A timeline over samples held in memory (a short recording, or a test's real samples). */
