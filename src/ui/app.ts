@@ -340,7 +340,7 @@ export class App {
     const context = this.context;
     set(s.header, headerLines(store, width, this.theme, {
       rssBytes: this.rssBytes, intervalMs: this.options.source.config.intervalMs, paused: this.paused,
-      replay: this.options.replay?.cursorText(),
+      replay: this.options.replay?.cursorText(), replayNote: this.options.replay?.note,
     }).join('\n'));
     const view = this.stack.top;
     set(s.crumb, breadcrumbLine(this.stack.all.map((v) => v.title), view.status?.(context) ?? '', width, this.theme));

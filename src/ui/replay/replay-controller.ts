@@ -78,7 +78,7 @@ export class ReplayController {
     const at = s.index < 0 ? '-' : dateTimeText(s.timeline.timeMs(s.index));
     const state = s.playing ? `playing ×${s.speed}` : `paused (Z plays ×${s.speed})`;
     const end = s.index === s.count - 1 ? ' · end' : '';
-    return `${at} · sample ${s.index + 1} of ${s.count} · ${state}${end}${this.note ? ` · ${this.note}` : ''}`;
+    return `${at} · sample ${s.index + 1} of ${s.count} · ${state}${end}`;
   }
 
   /** The reaction to a replay key, or undefined when the key is not one here. */

@@ -19,6 +19,8 @@ export interface OwnCost {
   paused: boolean;
   /** A replay's cursor (recorded time, position, play state): shown instead of memtop's own cost. */
   replay?: string;
+  /** Said after the cursor and the leak count (which a narrow screen must still show). */
+  replayNote?: string | null;
 }
 
 function uptimeText(seconds: number): string {
@@ -72,7 +74,7 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     pad(` ${mem}`, half + 1) + tasks,
     pad(` ${swp}`, half + 1) + load,
     pad(` ${pressure}`, 1 + plainLengthOf(pressure)) + up,
-    ` ${own.replay === undefined ? cost : `${label(theme, 'Replay:')} ${safeText(own.replay)}`}${leaks}`,
+    ` ${own.replay === undefined ? cost : `${label(theme, 'Replay:')} ${safeText(own.replay)}`}${leaks}${own.replayNote ? ` · ${safeText(own.replayNote)}` : ''}`,
   ];
 }
 
