@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMemtop } from '../helpers/run-memtop.js';
@@ -64,6 +65,12 @@ test('--at outside the recording: one line, exit 1', async () => {
 
 test('no terminal: one line, exit 2, after the file was checked', async () => {
   oneLine(await runMemtop(['replay', good]), 2, /^memtop: replay is the interactive UI on a recording: it needs a terminal$/);
+});
+
+test('a gzip recording opens as a plain one does (then: no terminal)', async () => {
+  const path = join(dir, 'good.ndjson.gz');
+  writeFileSync(path, gzipSync(readFileSync(good)));
+  oneLine(await runMemtop(['replay', path]), 2, /^memtop: replay is the interactive UI on a recording: it needs a terminal$/);
 });
 
 test('a file cut mid-record: the note says it replays to its last whole sample (then: no terminal)', async () => {
