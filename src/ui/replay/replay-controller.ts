@@ -78,7 +78,9 @@ export class ReplayController {
     const at = s.index < 0 ? '-' : dateTimeText(s.timeline.timeMs(s.index));
     const state = s.playing ? `playing ×${s.speed}` : `paused (Z plays ×${s.speed})`;
     const end = s.index === s.count - 1 ? ' · end' : '';
-    return `${at} · sample ${s.index + 1} of ${s.count} · ${state}${end}`;
+    const progress = s.progress;
+    const building = progress === null ? '' : ` · reading the history up to it: ${Math.floor(progress * 100)} %`;
+    return `${at} · sample ${s.index + 1} of ${s.count} · ${state}${end}${building}`;
   }
 
   /** The reaction to a replay key, or undefined when the key is not one here. */

@@ -29,14 +29,14 @@ before(async () => {
 after(() => leak.stop());
 
 /** The store and history wired as run-tui.ts wires them, rewound as it rewinds them. */
-function consumers(timeline: Timeline, rebuildWindowMs: number, startIndex: number, timers?: ReplayTimers) {
+function consumers(timeline: Timeline, rebuildWindowMs: number, startIndex: number, timers?: ReplayTimers, sliceMs = Infinity) {
   const store = new Store();
   const newHistory = () => new ProcessHistory({ intervalMs: 1000, fullWindowMs: FULL_WINDOW_MS });
   let history = newHistory();
   store.processHistory = history;
   let rewinds = 0;
   const source = new ReplaySource(timeline, {
-    startIndex, speed: 1, rebuildWindowMs, timers,
+    startIndex, speed: 1, rebuildWindowMs, timers, sliceMs,
     config: { needs: DEFAULT_NEEDS, exact: true, maxStalenessMs: 10_000, intervalMs: 1000, paused: true, mappingsOf: null },
   });
   source.onRewind(() => {
@@ -80,6 +80,27 @@ test('a step back rebuilds the store and the history as they were when that samp
   assert.deepEqual(got.growth, expected.growth);
   assert.equal(got.suspects, expected.suspects);
 });
+
+test('a long move publishes in slices, letting the event loop in; a move meanwhile takes over', async () => {
+  const timeline = arrayTimeline(samples);
+  const straight = consumers(timeline, FULL_WINDOW_MS, 0);
+  straight.source.moveTo(60);
+  const sliced = consumers(timeline, FULL_WINDOW_MS, 0, undefined, 0);
+  await until(() => sliced.source.progress === null);
+  sliced.source.moveTo(89);
+  assert.ok(sliced.source.progress !== null && sliced.source.progress < 1, 'under way after the call returns');
+  assert.equal(sliced.source.index, 89, 'the cursor is where it was sent');
+  await new Promise((resolve) => setImmediate(resolve));
+  sliced.source.moveTo(60);
+  await until(() => sliced.source.progress === null);
+  assert.equal(sliced.store.latest, samples[60]);
+  assert.deepEqual(state(sliced).growth, state(straight).growth);
+});
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 10_000 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(done(), 'never finished');
+}
 
 test('a rebuild from too short a window would not give the live growth (the window matters)', () => {
   const timeline = arrayTimeline(samples);

@@ -3,7 +3,9 @@
  * listeners as the sampler, so the store and the per-process history fill exactly as live.
  * Forward moves publish every sample in between; a move back (or far ahead) rewinds the
  * consumers and publishes again from `rebuildWindowMs` before the target, which covers the
- * growth window and the full-resolution history. It reads nothing live and never samples.
+ * growth window and the full-resolution history. A long run of samples is published in slices
+ * of `sliceMs`, so keys are answered meanwhile (and a new move takes over). It reads nothing
+ * live and never samples.
  */
 import type { SampleListeners, SampleSource } from '../../sampler/sampler-host.js';
 import type { SamplingConfig } from '../../sampler/sampler-protocol.js';
@@ -28,6 +30,15 @@ export interface ReplayOptions {
   config: SamplingConfig;
   pageSizeBytes?: number;
   timers?: ReplayTimers;
+  /** The longest a move publishes before it lets keys and drawing in (default 50 ms; Infinity: all at once). */
+  sliceMs?: number;
+}
+
+/** A move under way: samples first..to are published in turn, `next` is the one to come. */
+interface Build {
+  first: number;
+  next: number;
+  to: number;
 }
 
 export class ReplaySource implements SampleSource {
@@ -39,8 +50,12 @@ export class ReplaySource implements SampleSource {
   private readonly options: ReplayOptions;
   private readonly timers: ReplayTimers;
   private timer: unknown = null;
-  /** The index last published, -1 before the first. */
+  /** The cursor: the index last asked for (published once `build` is done), -1 before the first. */
   private shown = -1;
+  private build: Build | null = null;
+  private slicePending = false;
+  /** The first sample the consumers hold since they were last rewound. */
+  private heldFrom = 0;
   private lastMonotonicMs: number | null = null;
   private playingNow = false;
   private speedNow: ReplaySpeed;
@@ -100,7 +115,14 @@ export class ReplaySource implements SampleSource {
   /** A recording has what it has: nothing to sample. */
   sampleNow(): void {}
 
+  /** How far a move is, 0 to 1, while one is under way; null when the store shows the cursor's sample. */
+  get progress(): number | null {
+    const b = this.build;
+    return b === null ? null : (b.next - b.first) / (b.to - b.first + 1);
+  }
+
   async stop(): Promise<void> {
+    this.build = null;
     this.cancelTimer();
     this.playingNow = false;
     this.listeners = null;
@@ -110,20 +132,53 @@ export class ReplaySource implements SampleSource {
   moveTo(target: number): void {
     const to = Math.max(0, Math.min(this.timeline.count - 1, Math.round(target)));
     if (!this.listeners || to === this.shown) return this.changed();
-    const from = this.shown;
-    const nearAhead = from >= 0 && to > from && this.timeline.timeMs(to) - this.timeline.timeMs(from) <= this.options.rebuildWindowMs;
+    // The consumers hold samples up to `from` (a move under way has published up to next - 1).
+    const from = this.build === null ? this.shown : this.build.next - 1;
+    const windowStart = this.windowStart(to);
+    // Going on from what the consumers hold is right when they hold the target's whole window.
+    const nearAhead = from >= 0 && to > from && this.heldFrom <= windowStart
+      && this.timeline.timeMs(to) - this.timeline.timeMs(from) <= this.options.rebuildWindowMs;
     let first = from + 1;
     if (!nearAhead) {
       for (const rewind of this.rewinders) rewind();
       this.lastMonotonicMs = null;
-      first = indexAtOrBefore(this.timeline, this.timeline.timeMs(to) - this.options.rebuildWindowMs);
-      // The sample at the window's edge is only needed when it falls inside it.
-      if (this.timeline.timeMs(first) < this.timeline.timeMs(to) - this.options.rebuildWindowMs && first < to) first++;
+      first = windowStart;
+      this.heldFrom = first;
     }
-    for (let i = first; i <= to; i++) this.publish(i);
+    this.build = { first: this.build !== null && nearAhead ? this.build.first : first, next: first, to };
     this.lastMovePublished = to - first + 1;
     this.shown = to;
-    if (to === this.timeline.count - 1) this.setPlaying(false);
+    this.publishSlice();
+  }
+
+  /** The first sample within the rebuild window before `to`. */
+  private windowStart(to: number): number {
+    const edgeMs = this.timeline.timeMs(to) - this.options.rebuildWindowMs;
+    const at = indexAtOrBefore(this.timeline, edgeMs);
+    return this.timeline.timeMs(at) < edgeMs && at < to ? at + 1 : at;
+  }
+
+  /** Publishes the move's samples for up to sliceMs, then lets the event loop in and goes on. */
+  private publishSlice(): void {
+    const build = this.build;
+    if (build === null) return;
+    const sliceMs = this.options.sliceMs ?? 50;
+    const startedMs = performance.now();
+    while (build.next <= build.to) {
+      this.publish(build.next++);
+      if (build.next <= build.to && performance.now() - startedMs >= sliceMs) {
+        if (!this.slicePending) {
+          this.slicePending = true;
+          setImmediate(() => {
+            this.slicePending = false;
+            this.publishSlice();
+          });
+        }
+        return this.changed();
+      }
+    }
+    this.build = null;
+    if (build.to === this.timeline.count - 1) this.setPlaying(false);
     this.changed();
   }
 
@@ -175,7 +230,7 @@ export class ReplaySource implements SampleSource {
       this.timer = null;
       if (!this.playingNow || !this.listeners) return;
       // From wherever the cursor is now (a key may have moved it while playing).
-      this.moveTo(this.shown + 1);
+      if (this.shown + 1 < this.timeline.count) this.moveTo(this.shown + 1);
       if (this.playingNow) this.scheduleNext();
     }, waitMs);
   }
