@@ -16,16 +16,16 @@ const fixture = fileURLToPath(new URL('../../../test/fixtures/proc-basic', impor
 const LEFT = '\x1b[D';
 const RIGHT = '\x1b[C';
 
-function replayOf(samples: Sample[], startIndex: number, note: string | null = null): ReplayController {
+function replayOf(samples: Sample[], startIndex: number, note: string | null = null, sliceMs?: number): ReplayController {
   const source = new ReplaySource(arrayTimeline(samples), {
-    startIndex, speed: 1, rebuildWindowMs: 600_000,
+    startIndex, speed: 1, rebuildWindowMs: 600_000, sliceMs,
     config: { needs: DEFAULT_NEEDS, exact: true, maxStalenessMs: 10_000, intervalMs: 1000, paused: true, mappingsOf: null },
   });
   return new ReplayController(source, note);
 }
 
-async function withReplay(samples: Sample[], startIndex: number, body: (h: Harness, replay: ReplayController) => Promise<void>, note: string | null = null): Promise<void> {
-  const replay = replayOf(samples, startIndex, note);
+async function withReplay(samples: Sample[], startIndex: number, body: (h: Harness, replay: ReplayController) => Promise<void>, note: string | null = null, sliceMs?: number): Promise<void> {
+  const replay = replayOf(samples, startIndex, note, sliceMs);
   const h = await startHarness(fixture, { delayMs: 1000 }, { columns: 140, rows: 40 }, replay);
   try {
     await body(h, replay);
@@ -138,6 +138,15 @@ test('keys typed together (during a long rebuild) move the cursor once, to where
   assert.equal(rewinds, 1);
   assert.equal(replay.source.lastMovePublished, 96);
 }));
+
+test('while a long move is under way the status line says how far it is, then the whole screen follows', () => withReplay(fixtureSamples, 0, async (h, replay) => {
+  await h.waitFor('sample 1 of 120');
+  await h.press('t', ...'end', KEYS.enter);
+  await h.waitFor(/going to \d\d:\d\d:\d\d \(sample 120 of 120\): the history up to it, \d+ % — keys still act/);
+  assert.notEqual(replay.source.progress, null);
+  await h.waitFor('sample 120 of 120 · paused');
+  await h.waitFor('total of 6 shown');
+}, null, 0));
 
 test('a cut recording says so in the header', () => withReplay(fixtureSamples.slice(0, 3), 0, async (h) => {
   await h.waitFor('sample 1 of 3 · paused (Z plays ×1) · cut short: replayed to its last whole sample');

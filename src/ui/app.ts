@@ -332,6 +332,13 @@ export class App {
       return;
     }
     layout(s);
+    // A replay's long move under way: the screen keeps the last whole state, the status line says how far it is.
+    const moving = this.options.replay?.movingText() ?? null;
+    if (moving !== null) {
+      set(s.footer, footerLine([], width, this.theme, moving));
+      if (changed) s.screen.render();
+      return;
+    }
     const store = this.options.store;
     if (this.rssVersion !== store.version) {
       this.rssVersion = store.version;

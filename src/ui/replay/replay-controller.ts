@@ -78,9 +78,15 @@ export class ReplayController {
     const at = s.index < 0 ? '-' : dateTimeText(s.timeline.timeMs(s.index));
     const state = s.playing ? `playing ×${s.speed}` : `paused (Z plays ×${s.speed})`;
     const end = s.index === s.count - 1 ? ' · end' : '';
+    return `${at} · sample ${s.index + 1} of ${s.count} · ${state}${end}`;
+  }
+
+  /** While a move is under way, what the status line says instead of drawing half-built figures; null otherwise. */
+  movingText(): string | null {
+    const s = this.source;
     const progress = s.progress;
-    const building = progress === null ? '' : ` · reading the history up to it: ${Math.floor(progress * 100)} %`;
-    return `${at} · sample ${s.index + 1} of ${s.count} · ${state}${end}${building}`;
+    if (progress === null) return null;
+    return `going to ${clockText(s.timeline.timeMs(s.index))} (sample ${s.index + 1} of ${s.count}): the history up to it, ${Math.floor(progress * 100)} % — keys still act`;
   }
 
   /** The reaction to a replay key, or undefined when the key is not one here. */
