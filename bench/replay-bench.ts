@@ -103,7 +103,7 @@ try {
 
 A ${total}-sample recording at -d 1 (${total / 3600} h) of this machine's /proc (median ${processes} processes a sample${n > 0 ? `, ${n} of them extra` : ''}): ${baseCount} real samples repeated with their times moved on.
 The store and the per-process history are fed as in the UI; a move back rebuilds them from the history window (${windowMs / 60_000} min: --history, and the store's ${DEFAULT_HISTORY_POINTS} system points) before the target, or from the start.
-The recording reader (src/record) rebuilds a sample from the one before in ${ms(readerMs)} (measured on the base samples written as a file); "with the reader" adds that per sample published. Medians of 3 moves (from the start: 1). The UI publishes a long move in slices of 50 ms, so keys and frames go on meanwhile (the header shows how far it is).
+The recording reader (src/record) rebuilds a sample from the one before in ${ms(readerMs)} (measured on the base samples written as a file); "with the reader" adds that per sample published. Medians of 3 moves (from the start: 1). The UI publishes a long move in slices of 50 ms, so keys go on meanwhile (the status line says how far it is).
 
 | move | samples published | store + history | with the reader |
 |---|---|---|---|
