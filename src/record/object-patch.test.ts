@@ -40,3 +40,10 @@ test('a value that turns from an object into null, or back, is replaced whole', 
   assert.deepEqual(applyPatch(before, patch), { pressure: null });
   assert.deepEqual(applyPatch({ pressure: null }, diffObject({ pressure: null }, before)!), before);
 });
+
+test('a "__proto__" key in a patch (a crafted file) sets no prototype', () => {
+  const patched = applyPatch({ a: 1 }, JSON.parse('{"__proto__":{"polluted":true},"a":2}'));
+  assert.deepEqual(patched, { a: 2 });
+  assert.equal(Object.getPrototypeOf(patched), Object.prototype);
+  assert.equal((patched as { polluted?: boolean }).polluted, undefined);
+});

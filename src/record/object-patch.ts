@@ -46,7 +46,8 @@ export function diffObject(before: Record<string, unknown>, after: Record<string
 export function applyPatch<T extends object>(before: T, patch: Patch): T {
   const out: Record<string, unknown> = { ...(before as Record<string, unknown>) };
   for (const key of Object.keys(patch)) {
-    if (key === REMOVED_KEY) continue;
+    // "__proto__" as an own key (JSON.parse makes one) would set the copy's prototype.
+    if (key === REMOVED_KEY || key === '__proto__') continue;
     const previous = out[key];
     const value = patch[key];
     out[key] = isPlainObject(previous) && isPlainObject(value) ? applyPatch(previous, value) : value;

@@ -8,6 +8,7 @@
  */
 import type { ProcessSample, Sample } from '../sampler/sample.js';
 import type { Patch } from './object-patch.js';
+import { misfitField } from './process-shape.js';
 
 export const FORMAT_NAME = 'memtop-recording';
 export const FORMAT_VERSION = 1;
@@ -95,7 +96,7 @@ export function decodeRecord(line: string): RecordingRecord | null {
 }
 
 function checkHeader(r: Record<string, unknown>): HeaderRecord {
-  if (r.format !== FORMAT_NAME) throw new RecordProblem(`a header of another format (${String(r.format)})`);
+  if (r.format !== FORMAT_NAME) throw new RecordProblem('a header of another format');
   if (!isWhole(r.version) || r.version < 1) throw new RecordProblem('a header without a format version');
   if (r.version > FORMAT_VERSION) return r as unknown as HeaderRecord; // the caller refuses it by its version
   if (!isWhole(r.pageSizeBytes) || !isWhole(r.intervalMs) || !isTime(r.startedMs)) throw new RecordProblem('a header without its page size, interval or start');
@@ -105,15 +106,17 @@ function checkHeader(r: Record<string, unknown>): HeaderRecord {
 function checkKeyframe(r: Record<string, unknown>): KeyframeRecord {
   const sample = r.sample as Record<string, unknown> | undefined;
   if (!isTime(r.timeMs) || typeof sample !== 'object' || sample === null || !isTime(sample.timeMs)) throw new RecordProblem('a keyframe without its time');
-  if (!Array.isArray(sample.processes) || !sample.processes.every(isProcess)) throw new RecordProblem('a keyframe whose processes are not records with a PID');
+  if (!Array.isArray(sample.processes)) throw new RecordProblem('a keyframe without its processes');
+  checkProcesses(sample.processes, true, 'a keyframe');
   if (typeof sample.system !== 'object' || sample.system === null) throw new RecordProblem('a keyframe without its system part');
   return r as unknown as KeyframeRecord;
 }
 
 function checkDelta(r: Record<string, unknown>): DeltaRecord {
   if (!isTime(r.timeMs) || typeof r.sample !== 'object' || r.sample === null) throw new RecordProblem('a delta without its time');
-  if (!Array.isArray(r.started) || !r.started.every(isProcess)) throw new RecordProblem('a delta whose started processes are not records with a PID');
-  if (!Array.isArray(r.changed) || !r.changed.every(isProcess)) throw new RecordProblem('a delta whose changed processes have no PID');
+  if (!Array.isArray(r.started) || !Array.isArray(r.changed)) throw new RecordProblem('a delta without its started or changed processes');
+  checkProcesses(r.started, true, 'a delta');
+  checkProcesses(r.changed, false, 'a delta');
   if (!Array.isArray(r.exited) || !r.exited.every(isWhole)) throw new RecordProblem('a delta whose exited PIDs are not numbers');
   if (r.order !== undefined && (!Array.isArray(r.order) || !r.order.every(isWhole))) throw new RecordProblem('a delta whose order is not PIDs');
   return r as unknown as DeltaRecord;
@@ -121,7 +124,18 @@ function checkDelta(r: Record<string, unknown>): DeltaRecord {
 
 function checkEnd(r: Record<string, unknown>): EndRecord {
   if (!isTime(r.timeMs)) throw new RecordProblem('an end record without its time');
+  // The reason is shown: only a word memtop could have written.
+  if (typeof r.reason !== 'string' || !/^[a-z-]{1,20}$/.test(r.reason)) r.reason = 'unknown';
   return r as unknown as EndRecord;
+}
+
+/** Whole process records (`whole`), or patches of them with their PID. */
+function checkProcesses(list: unknown[], whole: boolean, what: string): void {
+  for (const item of list) {
+    if (!isProcess(item)) throw new RecordProblem(`${what} with a process that is no record with a PID`);
+    const misfit = misfitField(item as Record<string, unknown>, whole);
+    if (misfit !== null) throw new RecordProblem(`${what} in which PID ${(item as { pid: number }).pid} has no valid ${misfit}`);
+  }
 }
 
 function isWhole(value: unknown): value is number {
