@@ -117,7 +117,8 @@ export class ReplayController {
     const s = this.source;
     if (!s.playing && s.index === s.count - 1) return { message: 'at the end of the recording: ← [ or g to go back' };
     s.setPlaying(!s.playing);
-    return { redraw: true, message: s.playing ? `playing ×${s.speed}` : 'paused' };
+    // The header says "playing"; a message would outlast the play (it stays until the next key).
+    return s.playing ? { redraw: true } : { redraw: true, message: 'paused' };
   }
 
   /** Goes to the moment `text` names; the status line's message. */
