@@ -75,9 +75,9 @@ module.exports = {
     },
     {
       name: 'services-below-ui-cli',
-      comment: 'src/host (services handed to the UI and CLI: files, signals, the proc root), src/config (the saved setup) and src/terminal (the terminal and job control) never import the UI or the CLI.',
+      comment: 'src/host (services handed to the UI and CLI: files, signals, the proc root), src/config (the saved setup), src/terminal (the terminal and job control) and src/record (recording files) never import the UI or the CLI.',
       severity: 'error',
-      from: { path: '^src/(host|terminal|config)/' },
+      from: { path: '^src/(host|terminal|config|record)/' },
       to: { path: '^src/(ui|cli)/' },
     },
     {

@@ -15,6 +15,8 @@ export interface LeaksFlags {
   csv?: boolean;
   limit: number;
   proc?: string;
+  /** A recording to analyse instead of sampling /proc. */
+  from?: string;
 }
 
 /** The exit code when some process is a suspected leak. */
@@ -29,6 +31,7 @@ export function addLeaksCommand(program: Command): void {
     .addOption(new Option('--csv', 'CSV: the same fields as JSON, one row per process'))
     .option('-n, --limit <n>', 'table: at most n rows besides the suspects (default 20; JSON and CSV have all)', wholeNumber('--limit', 1), 20)
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
+    .addOption(new Option('--from <file>', 'analyse a recording (memtop record) instead of sampling: all of its samples').conflicts(['proc', 'duration', 'interval']))
     .addHelpText('after', `\nA suspected leak: ${LEAK_RULE_TEXT}.\nGrowth is over the last 5 minutes of the run (all of it when shorter). Exit codes: 0 none suspected, 3 a leak suspected, 1 failure, 2 usage error.\n`)
     .action(async (flags: LeaksFlags) => {
       const { runLeaks } = await import('./leaks-run.js');

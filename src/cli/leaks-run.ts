@@ -14,10 +14,13 @@ import { openProcRoot } from './proc-root.js';
 import { writeOutput } from './output.js';
 import { EXIT_LEAK_SUSPECTED, type LeaksFlags } from './leaks-command.js';
 import { leaksCsv, leaksJson, leaksTable, type LeaksRun } from './leaks-report.js';
+import { openRecordingOrFail } from './recording-source.js';
+import { localText } from '../record/time-point.js';
 
 const NEEDS = new Set<ReadNeed>(['stat', 'status', 'rollup', 'cmdline', 'peak']);
 
 export async function runLeaks(flags: LeaksFlags): Promise<void> {
+  if (flags.from !== undefined) return leaksFromRecording(flags, flags.from);
   const procfs = openProcRoot(flags.proc);
   const intervalMs = flags.interval * 1000;
   const durationMs = flags.duration * 1000;
@@ -62,10 +65,32 @@ export async function runLeaks(flags: LeaksFlags): Promise<void> {
   }
   const elapsedMs = performance.now() - startMs;
   const run: LeaksRun = { rows: leakRows(history, stream.latest), elapsedMs, samples, intervalMs, interrupted };
-  const suspects = run.rows.filter((r) => r.suspected).length;
   const notes: string[] = [];
   if (interrupted) notes.push(`stopped after ${Math.round(elapsedMs / 1000)} s of ${flags.duration} s: the report covers what was gathered`);
-  if (elapsedMs < MIN_GROWTH_SPAN_MS) notes.push(`growth needs at least ${MIN_GROWTH_SPAN_MS / 1000} s of samples: no process has a figure yet`);
+  printLeaks(flags, run, notes);
+}
+
+/** The same analysis over a recording's samples, fed to the same history as live ones. */
+function leaksFromRecording(flags: LeaksFlags, path: string): void {
+  const recording = openRecordingOrFail(path);
+  const intervalMs = recording.header.intervalMs;
+  const history = new ProcessHistory({ intervalMs });
+  let consumerError: unknown = null;
+  const stream = new SampleStream((error) => { consumerError ??= error; });
+  stream.subscribe((sample) => history.push(sample));
+  for (let i = 0; i < recording.length; i++) {
+    stream.publish(recording.sampleAt(i));
+    if (consumerError !== null) throw consumerError;
+  }
+  const elapsedMs = recording.timeMs(recording.length - 1) - recording.timeMs(0);
+  const run: LeaksRun = { rows: leakRows(history, stream.latest), elapsedMs, samples: recording.length, intervalMs, interrupted: false };
+  const notes = [...recording.notes, `${recording.length} samples from ${path}, ${localText(recording.timeMs(0))} to ${localText(recording.timeMs(recording.length - 1))}`];
+  printLeaks(flags, run, notes);
+}
+
+function printLeaks(flags: LeaksFlags, run: LeaksRun, notes: string[]): void {
+  const suspects = run.rows.filter((r) => r.suspected).length;
+  if (run.elapsedMs < MIN_GROWTH_SPAN_MS) notes.push(`growth needs at least ${MIN_GROWTH_SPAN_MS / 1000} s of samples: no process has a figure yet`);
   notes.push(suspects === 0 ? 'no leak suspected' : `${suspects} suspected leak${suspects === 1 ? '' : 's'} (exit ${EXIT_LEAK_SUSPECTED})`);
   const tty = process.stdout.isTTY;
   const stdout = flags.json ? leaksJson(run, tty) : flags.csv ? leaksCsv(run) : leaksTable(run, flags.limit, tty ? process.stdout.columns : undefined);

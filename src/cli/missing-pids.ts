@@ -3,7 +3,8 @@
  * empty table to guess at: a thread (its process is what /proc lists), a kernel thread (hidden
  * without --kernel), a process whose stat is refused (hidepid) or garbled (these fail the
  * command), a process that could not be read whole, or no such process. A PID left out by --user
- * or --filter is not mentioned: that is what was asked.
+ * or --filter is not mentioned: that is what was asked. For a recorded sample (`--from`) there is
+ * no /proc to ask: a PID not in it is said to be absent from it.
  */
 import type { ProcFs } from '../proc/procfs.js';
 import type { ProcessSample } from '../sampler/sample.js';
@@ -11,7 +12,7 @@ import { threadGroupOf } from '../sampler/thread-group.js';
 import type { HiddenProcesses } from '../model/hidden-processes.js';
 
 export function missingPidNotes(asked: readonly number[] | undefined, all: readonly ProcessSample[], shown: readonly ProcessSample[],
-  kernel: boolean, procfs: ProcFs, hidden?: HiddenProcesses): { notes: string[]; failed: boolean } {
+  kernel: boolean, procfs: ProcFs | null, hidden?: HiddenProcesses): { notes: string[]; failed: boolean } {
   const notes: string[] = [];
   // An asked PID that is there but cannot be shown fails the command (as ps -p does for none).
   let failed = false;
@@ -31,6 +32,11 @@ export function missingPidNotes(asked: readonly number[] | undefined, all: reado
     const sampled = all.find((p) => p.pid === pid);
     if (sampled !== undefined) {
       if (sampled.kernelThread && !kernel) notes.push(`${pid} is a kernel thread: --kernel shows it`);
+      continue;
+    }
+    // A recorded sample (procfs null): what is not in it was not there then.
+    if (procfs === null) {
+      notes.push(`no process ${pid} in the recorded sample`);
       continue;
     }
     const owner = threadGroupOf(procfs, pid);

@@ -14,6 +14,8 @@ import { addSystemCommand } from './system-command.js';
 import { addTraceCommand } from './trace-command.js';
 import { addServeCommand } from './serve-command.js';
 import { addLeaksCommand } from './leaks-command.js';
+import { addRecordCommand } from './record-command.js';
+import { addReplayCommand } from './replay-command.js';
 
 export interface ProgramOutput {
   writeOut?: (text: string) => void;
@@ -45,7 +47,9 @@ export function buildProgram(output: ProgramOutput = {}): Command {
   addTraceCommand(program);
   addServeCommand(program);
   addLeaksCommand(program);
-  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help). Prometheus exporter: memtop serve.\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
+  addRecordCommand(program);
+  addReplayCommand(program);
+  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help). Prometheus exporter: memtop serve. Recording: memtop record (memtop replay FILE shows it in the UI; snapshot --from and leaks --from read it).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
   configureTui(program);
   return program;
 }

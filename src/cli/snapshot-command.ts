@@ -7,6 +7,9 @@ import { defaultGroupColumnIds, groupColumns } from '../model/group-columns.js';
 import { writeOutput } from './output.js';
 import { TREE_COLUMNS } from '../model/tree-columns.js';
 import { snapshotReport } from './snapshot-report.js';
+import { timePointValue } from './recording-source.js';
+import { usageError } from './cli-error.js';
+import type { TimePoint } from '../record/time-point.js';
 
 export interface SnapshotFlags {
   json?: boolean;
@@ -23,6 +26,10 @@ export interface SnapshotFlags {
   kernel?: boolean;
   proc?: string;
   interval?: number;
+  /** A recording to read the sample from, instead of /proc. */
+  from?: string;
+  /** Which of its samples (default: the last). */
+  at?: TimePoint;
 }
 
 export function addSnapshotCommand(program: Command): void {
@@ -42,6 +49,8 @@ export function addSnapshotCommand(program: Command): void {
     .option('-k, --kernel', 'include kernel threads (hidden by default)')
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
     .option('-i, --interval <seconds>', 'sample twice, this far apart, and report CPU% between the two (default: one sample; CPU% is the lifetime average, as ps shows)', secondsInRange('--interval', 0.1, 3600))
+    .addOption(new Option('--from <file>', 'read a recording (memtop record) instead of /proc').conflicts(['proc', 'interval']))
+    .addOption(new Option('--at <time>', 'with --from: the sample at this moment, HH:MM:SS of the recording\'s day, an ISO time, +SECONDS from its start, or end (the default)').argParser(timePointValue))
     .addHelpText('after', () => [
       '',
       `Columns: ${PROCESS_COLUMNS.map((c) => c.id).join(', ')}`,
@@ -54,6 +63,7 @@ export function addSnapshotCommand(program: Command): void {
       '',
     ].join('\n'))
     .action(async (flags: SnapshotFlags) => {
+      if (flags.at !== undefined && flags.from === undefined) throw usageError('--at needs --from FILE (a recording)');
       const tty = process.stdout.isTTY;
       const report = await snapshotReport(flags, { ttyWidth: tty ? process.stdout.columns : undefined, prettyJson: tty });
       writeOutput(report);

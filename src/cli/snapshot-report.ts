@@ -25,6 +25,8 @@ import { csvReport, humanReport, type ColumnReport } from './column-report.js';
 import { aggregateTotals, deniedNote, hiddenNotes, invalidNote, partialInGroup, partialNote } from './snapshot-notes.js';
 import { hiddenProcesses } from '../model/hidden-processes.js';
 import { openProcRoot } from './proc-root.js';
+import { recordedSample } from './recording-source.js';
+import type { ProcFs } from '../proc/procfs.js';
 import { missingPidNotes } from './missing-pids.js';
 import { checkUserName } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
@@ -58,17 +60,8 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   const by = tree ? undefined : flags.group as GroupBy | undefined;
   const plan = tree ? treePlan(flags) as unknown as Plan<ProcessSample>
     : by ? plainPlan(groupColumns(by), defaultGroupColumnIds(by), flags) : plainPlan(PROCESS_COLUMNS, DEFAULT_PROCESS_COLUMN_IDS, flags);
-  const procfs = openProcRoot(flags.proc, environment.env);
-  const needs = snapshotNeeds({ format, columns: plan.columns, sortColumn: plan.sort.column, group: flags.group });
-  const users = UserNames.load(procfs);
-  checkUserName(flags.user, users);
-  const cgroupFs = by === 'cgroup' ? openCgroupFs(procfs.root, environment.env ?? process.env) : null;
-  const sampler = new Sampler({ procfs, users, exact: true, needs, cgroupFs });
-  let sample = sampler.sample();
-  if (flags.interval !== undefined) {
-    await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
-    sample = sampler.sample();
-  }
+  const taken: TakenSample = flags.from !== undefined ? { ...recordedSample(flags.from, flags.at), procfs: null } : await liveSample(flags, plan, format, environment);
+  const { sample, procfs } = taken;
   const selection = { pids: flags.pid, user: flags.user, filter: flags.filter, kernel: flags.kernel };
   const selected = selectProcesses(sample.processes, selection);
   const context = columnContextOf(sample);
@@ -84,11 +77,36 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   // Without --pid the hidden processes are a note (JSON carries them in its system part); asked
   // for by PID, a refused one is a failure.
   const hiddenNoted = format === 'json' || flags.pid !== undefined ? [] : hiddenNotes(hidden);
-  const notes = [...report.notes, ...refused, ...hiddenNoted, ...missing.notes];
+  const notes = [...taken.notes, ...report.notes, ...refused, ...hiddenNoted, ...missing.notes];
   // As `ps -p`: asked for PIDs and none of them is shown, exit 1; so too when one asked is there
   // but refused or garbled.
   const failed = missing.failed || (flags.pid !== undefined && selected.length === 0);
   return { ...report, notes, ...(failed && { exitCode: 1 }) };
+}
+
+interface TakenSample {
+  sample: Sample;
+  /** The proc root read, or null for a recorded sample. */
+  procfs: ProcFs | null;
+  notes: string[];
+}
+
+/** One exact sample of /proc (two, --interval apart, for CPU% over that time). */
+async function liveSample(flags: SnapshotFlags, plan: Plan<unknown>, format: Format, environment: SnapshotEnvironment): Promise<TakenSample> {
+  const tree = flags.group === 'tree';
+  const by = tree ? undefined : flags.group as GroupBy | undefined;
+  const procfs = openProcRoot(flags.proc, environment.env);
+  const needs = snapshotNeeds({ format, columns: plan.columns, sortColumn: plan.sort.column, group: flags.group });
+  const users = UserNames.load(procfs);
+  checkUserName(flags.user, users);
+  const cgroupFs = by === 'cgroup' ? openCgroupFs(procfs.root, environment.env ?? process.env) : null;
+  const sampler = new Sampler({ procfs, users, exact: true, needs, cgroupFs });
+  let sample = sampler.sample();
+  if (flags.interval !== undefined) {
+    await (environment.sleep ?? defaultSleep)(flags.interval * 1000);
+    sample = sampler.sample();
+  }
+  return { sample, procfs, notes: [] };
 }
 
 function treePlan(flags: SnapshotFlags): Plan<TreeLine> {
