@@ -169,7 +169,7 @@ same idle time as each measured tick (the ticks alternate between the two sample
 "the tick reads in C" is bench/tick-floor.c: stat of every process and smaps_rollup of a ninth,
 open/read/close in C, back to back and after the same pause — the floor any implementation of
 the tick meets on this machine; "the tick reads in Node, nothing else" is the same reads through
-memtop's own read call (bench/node-tick-floor.ts: Node's fs binding, one reused buffer), nothing
+memtop's own read call (bench/node-tick-floor.ts: fs.openSync/readSync/closeSync, one reused buffer), nothing
 done with them — what any Node sampler's tick costs before its own work; whole-process times are medians of ${runs} interleaved runs
 with output discarded; smem is Debian's \`smem -c "pid pss uss rss"\` (3 runs).
 
