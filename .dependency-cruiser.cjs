@@ -32,6 +32,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(sampler|proc)/' },
     },
     {
+      name: 'sampler-core-never-threading',
+      comment: 'The sampler core (src/sampler/*.ts: one call, one sample) runs on any thread; the worker plumbing (src/sampler/worker/) builds on it, never the reverse.',
+      severity: 'error',
+      from: { path: '^src/sampler/[^/]+$' },
+      to: { path: '^src/sampler/worker/' },
+    },
+    {
       name: 'model-imports-only-data-below',
       comment: 'src/model imports the sampler and proc (for their types) and nothing above it.',
       severity: 'error',

@@ -15,8 +15,8 @@ import { writeFileSync } from 'node:fs';
 await build({
   entryPoints: {
     memtop: 'dist/src/cli/main.js',
-    'sampler-worker': 'dist/src/sampler/sampler-worker.js',
-    'libraries-worker': 'dist/src/sampler/libraries-worker.js',
+    'sampler-worker': 'dist/src/sampler/worker/sampler-worker.js',
+    'libraries-worker': 'dist/src/sampler/worker/libraries-worker.js',
   },
   outdir: 'dist/bin',
   bundle: true,

@@ -23,8 +23,8 @@ const tmux = (...args) => execFileSync('tmux', ['-u', '-L', socket, ...args], {
 const plain = () => tmux('capture-pane', '-p', '-t', 'shots');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitFor(test, what) {
-  const deadline = Date.now() + 20_000;
+async function waitFor(test, what, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const screen = plain();
     if (test(screen)) return screen;
@@ -67,13 +67,20 @@ try {
   shoot('mappings', 'memtop: the Mappings of one process');
   tmux('send-keys', '-t', 'shots', 'BSpace');
   await waitFor((s) => /total of [1-9]\d* shown/.test(s), 'the Processes view again');
+  // The History of the same process (still selected).
+  tmux('send-keys', '-t', 'shots', 'H');
+  // With a growth figure: the fit needs 30 s of data.
+  await waitFor((s) => /memtop-demo \(\d+\) › History/.test(s) && /Growth +[^-\s]/.test(s), 'the History view with its growth', 60_000);
+  shoot('history', 'memtop: the History of one process');
+  tmux('send-keys', '-t', 'shots', 'BSpace');
+  await waitFor((s) => /total of [1-9]\d* shown/.test(s), 'the Processes view again');
 
   // Every view the F2 picker offers beside these (System; Tree and others as they land).
   tmux('send-keys', '-t', 'shots', 'F2');
   const picker = await waitFor((s) => /Views — Enter replaces/.test(s), 'the view picker');
   const labels = picker.split('\n').map((l) => /│ (\w+) {2,}/.exec(l)?.[1]).filter(Boolean);
   tmux('send-keys', '-t', 'shots', 'Escape');
-  for (const view of labels.filter((l) => !['Processes', 'Mappings', 'Trace'].includes(l))) {
+  for (const view of labels.filter((l) => !['Processes', 'Mappings', 'History', 'Trace'].includes(l))) {
     tmux('send-keys', '-t', 'shots', 'F2', 'Home', ...Array(labels.indexOf(view)).fill('Down'), 'Enter');
     await settled((s) => !/Views — Enter replaces/.test(s) && new RegExp(`^ ${view}\\b`, 'm').test(s), `the ${view} view`);
     shoot(view.toLowerCase(), `memtop: the ${view} view`);

@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import { writeMapsReport } from './maps-report.js';
 import { usageError } from './cli-error.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
+import { DELTA_COLUMNS } from '../model/mapping-delta-columns.js';
+import { secondsInRange } from './option-values.js';
 
 export interface MapsFlags {
   json?: boolean;
@@ -12,6 +14,8 @@ export interface MapsFlags {
   columns?: string;
   group?: 'path';
   proc?: string;
+  /** --diff: seconds between two readings; the report is then the change of each mapping. */
+  diff?: number;
 }
 
 /**
@@ -35,9 +39,15 @@ export function addMapsCommand(program: Command): void {
     .option('-r, --reverse', 'reverse the sort order')
     .option('-c, --columns <list>', 'column ids to show, comma-separated (table and CSV)')
     .addOption(new Option('-g, --group <by>', 'one row per file, and per kind for anonymous memory').choices(['path']))
+    .option('--diff <seconds>', 'read twice, this far apart (0.1 to 86400), and print what changed per mapping, largest RSS growth first', secondsInRange('--diff', 0.1, 86_400))
     .option('--proc <dir>', 'read this /proc instead (default: $MEMTOP_PROC, else /proc)')
-    .addHelpText('after', `\nColumns: ${MAPPING_COLUMNS.map((c) => c.id).join(', ')}\nKinds: heap, stack, anon, file, shmem, vdso (also vvar, vsyscall)\n`)
+    .addHelpText('after', `\nColumns: ${MAPPING_COLUMNS.map((c) => c.id).join(', ')}\nWith --diff also: ${DELTA_COLUMNS.map((c) => c.id).join(', ')} (sorted by drss unless -s; only the mappings that changed are listed; a mapping is matched by its start address, inode and path, a group by its path)\nKinds: heap, stack, anon, file, shmem, vdso (also vvar, vsyscall)\n`)
     .action(async (pid: number, flags: MapsFlags) => {
+      if (flags.diff !== undefined) {
+        const { runMapsDiff } = await import('./maps-diff-run.js');
+        await runMapsDiff(pid, { ...flags, diff: flags.diff });
+        return;
+      }
       // Written piece by piece as it is made: the output of a huge process is tens of MB.
       const notes = writeMapsReport(pid, flags, (text) => process.stdout.write(text), { ttyWidth: process.stdout.isTTY ? process.stdout.columns : undefined, prettyJson: process.stdout.isTTY });
       for (const note of notes) process.stderr.write(`memtop: ${note}\n`);

@@ -2,8 +2,6 @@
  * `memtop maps PID`: every mapping of one process from /proc/PID/smaps (like pmap -x), or one row
  * per file with --group path, and a totals row: as a human table, CSV or JSON.
  */
-import { readMappings } from '../sampler/read-mappings.js';
-import { threadGroupOf } from '../sampler/thread-group.js';
 import { groupMappingsByPath, mappingRowAt, tieBreakMappings, type MappingRow } from '../model/mapping-row.js';
 import { kernelOrder, rowsOf, sortedMappingIndexes, totalOfTable } from '../model/mapping-order.js';
 import { MAPPING_COLUMNS } from '../model/mapping-columns.js';
@@ -11,7 +9,7 @@ import { sortRows } from '../model/sort-rows.js';
 import { inertJson, visibleText } from '../model/untrusted-text.js';
 import { mappingJson, mappingsJson } from '../model/mappings-json.js';
 import type { ColumnContext } from '../model/column.js';
-import { CliError } from './cli-error.js';
+import { readMapsOrFail } from './maps-read.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
 import { csvReport, humanReport, type ColumnReport, type TotalsRow } from './column-report.js';
 import { openProcRoot } from './proc-root.js';
@@ -59,30 +57,7 @@ export function writeMapsReport(asked: number, flags: MapsFlags, emit: (text: st
   // Kernel (address) order unless asked; grouped rows by PSS, largest first (as smem -m).
   const sort = flags.sort !== undefined || grouped || flags.reverse ? chooseSort(MAPPING_COLUMNS, flags.sort, grouped ? 'pss' : 'address', flags.reverse) : null;
   const procfs = openProcRoot(flags.proc, environment.env);
-  // A thread's mappings are its process's (pmap shows them too): said, and shown under the process.
-  const owner = threadGroupOf(procfs, asked);
-  const pid = owner ?? asked;
-  const notes = owner === null ? [] : [`${asked} is a thread of process ${owner}: these are the mappings of ${owner}, which all its threads share`];
-  const outcome = readMappings(procfs, pid);
-  const ofThread = owner === null ? '' : ` (${asked} is a thread of process ${owner})`;
-  if (outcome.kind === 'gone') {
-    // A live process always has smaps; in a captured tree a refused file is left out.
-    if (procfs.exists(`${pid}/stat`)) throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: it is missing${ofThread}`);
-    throw new CliError(`no such process: ${pid}${ofThread}`);
-  }
-  if (outcome.kind === 'unreadable') {
-    throw new CliError(outcome.why === 'refused'
-      ? `cannot read ${procfs.root}/${pid}/stat: permission denied (/proc hides other users' processes from you: hidepid)${ofThread}`
-      : `cannot read process ${pid}: ${procfs.root}/${pid}/stat is not a whole stat line (cut short or corrupt)${ofThread}`);
-  }
-  if (outcome.kind === 'exited') {
-    throw new CliError(`process ${pid} exited while its mappings were read: what was read is cut short, not shown${ofThread}`);
-  }
-  if (outcome.kind === 'denied') {
-    throw new CliError(`cannot read ${procfs.root}/${pid}/smaps: permission denied (the kernel lets only the process's owner or root read its mappings, not the owner either when the process is not dumpable, as setuid programs are, and in a sandbox or a container may refuse root too)${ofThread}`);
-  }
-  if (outcome.kernelThread) notes.push(`${pid} (${visibleText(outcome.comm)}) is a kernel thread: it has no user-space mappings`);
-  if (outcome.zombie) notes.push(`${pid} (${visibleText(outcome.comm)}) is a zombie: it has exited and holds no memory (its parent has not reaped it yet)`);
+  const { pid, outcome, notes } = readMapsOrFail(procfs, asked);
   const table = outcome.mappings;
   const total = totalOfTable(table);
   const title = `${pid}: ${visibleText(outcome.comm)} (${total.count} mappings)\n`;

@@ -6,7 +6,7 @@
  * and what was written before stays readable.
  */
 import type { ReadNeed } from '../sampler/read-needs.js';
-import { WorkerSampleSource } from '../sampler/sampler-host.js';
+import { WorkerSampleSource } from '../sampler/worker/sampler-host.js';
 import { SampleStream } from '../model/sample-stream.js';
 import { RecordingWriter } from '../record/recording-writer.js';
 import { Recorder, type RecordingSummary } from '../record/recorder.js';

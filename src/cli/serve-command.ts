@@ -45,9 +45,14 @@ export function addServeCommand(program: Command): void {
       const where = flags.listen ?? { host: DEFAULT_SERVE_HOST, port: DEFAULT_SERVE_PORT };
       const { MetricsExporter } = await import('../export/metrics-exporter.js');
       const { metricsServer, listen } = await import('../export/metrics-server.js');
-      const { WorkerSampleSource } = await import('../sampler/sampler-host.js');
+      const { WorkerSampleSource } = await import('../sampler/worker/sampler-host.js');
       const { SampleStream } = await import('../model/sample-stream.js');
-      const exporter = new MetricsExporter({ topProcesses: flags.top, topGroups: flags.topGroups, cmdline: flags.cmdline === true });
+      const { ProcessHistory } = await import('../model/process-history.js');
+      const { growthGauges } = await import('../export/growth-gauges.js');
+      const history = new ProcessHistory({ intervalMs: flags.delay * 1000 });
+      const exporter = new MetricsExporter({
+        topProcesses: flags.top, topGroups: flags.topGroups, cmdline: flags.cmdline === true, extraGauges: growthGauges(history),
+      });
       const server = metricsServer(exporter);
       let address;
       try {
@@ -58,6 +63,8 @@ export function addServeCommand(program: Command): void {
       }
       const warn = quietRepeats((text) => process.stderr.write(`memtop serve: ${text.split('\n')[0]}\n`));
       const samples = new SampleStream((error) => warn(error instanceof Error ? error.message : String(error)));
+      // The history first: the exporter's growth figures are of the sample it renders.
+      samples.subscribe((sample) => history.push(sample));
       samples.subscribe((sample) => exporter.onSample(sample));
       const needs = new Set<ReadNeed>(['stat', 'status', 'rollup', 'cgroup', ...(flags.cmdline ? ['cmdline' as const] : [])]);
       const source = new WorkerSampleSource(procRoot, {

@@ -76,7 +76,7 @@ export function configureTui(program: Command): void {
       const { terminalDescriptors, exitWhenTerminalGoes, exitUi } = await import('../terminal/gone.js');
       const terminal = terminalDescriptors();
       exitWhenTerminalGoes(terminal);
-      const { WorkerSampleSource, RelayListeners } = await import('../sampler/sampler-host.js');
+      const { WorkerSampleSource, RelayListeners } = await import('../sampler/worker/sampler-host.js');
       const { Sampler } = await import('../sampler/sampler.js');
       // What the shown and sorted columns need read, with what the UI always shows or filters on.
       const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...columnNeeds([...options.columns, options.sortColumn])]);

@@ -4,24 +4,7 @@ import { ProcFs } from '../proc/procfs.js';
 import { Sampler } from '../sampler/sampler.js';
 import { fixtureProcesses, fixtureText, PROC_BASIC } from '../../test/fixtures/fixture-tree.js';
 import { sampleRegistry, type ExportOptions } from './sample-registry.js';
-
-interface Series { name: string; labels: Record<string, string>; value: number }
-
-/** Reads the classic text format: one series per line, label values unescaped. */
-function parseExposition(text: string): Series[] {
-  const series: Series[] = [];
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    assert.ok(match, `not a series line: ${JSON.stringify(line)}`);
-    const labels: Record<string, string> = {};
-    for (const pair of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) {
-      labels[pair[1]] = pair[2].replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));
-    }
-    series.push({ name: match[1], labels, value: Number(match[3]) });
-  }
-  return series;
-}
+import { parseExposition, type Series } from '../../test/helpers/exposition.js';
 
 const sample = new Sampler({ procfs: new ProcFs(PROC_BASIC), exact: true, needs: new Set(['stat', 'status', 'rollup', 'cmdline', 'cgroup']) }).sample();
 const OPTIONS: ExportOptions = { topProcesses: 20, topGroups: 50, cmdline: false };

@@ -9,8 +9,8 @@ import type { ReadNeed } from '../sampler/read-needs.js';
 import type { ProcessIdentity } from '../sampler/sample.js';
 import type { Growth } from './process-history.js';
 
-/** 'growth': bytes per minute, signed. */
-export type ValueKind = 'bytes' | 'percent' | 'integer' | 'text' | 'duration' | 'time' | 'growth';
+/** 'growth': bytes per minute, signed. 'delta': a change in bytes, signed. */
+export type ValueKind = 'bytes' | 'percent' | 'integer' | 'text' | 'duration' | 'time' | 'growth' | 'delta';
 
 /** How a column's values combine over many rows (a group, the totals): added, the largest, or not at all. */
 export type Aggregate = 'sum' | 'max' | 'none';

@@ -1,6 +1,6 @@
 /** A column's raw value as human-readable cell text (not padded). Untrusted text is made visible. */
 import type { Column, ColumnContext } from './column.js';
-import { durationText, humanBytes, percentText } from './human-units.js';
+import { durationText, humanBytes, percentText, signedBytes } from './human-units.js';
 import { visibleText } from './untrusted-text.js';
 import { growthText } from './growth-text.js';
 
@@ -25,6 +25,7 @@ export function formatValue(column: Column<never> | Column<any>, value: number |
     case 'duration': return durationText(value as number);
     case 'time': return startTimeText(value as number, context.nowEpochMs);
     case 'growth': return growthText(value as number);
+    case 'delta': return signedBytes(value as number);
     case 'integer': return String(value);
     case 'text': return visibleText(String(value));
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { durationText, humanBytes, magnitudeOf, percentText } from './human-units.js';
+import { durationText, humanBytes, magnitudeOf, percentText, signedBytes } from './human-units.js';
 
 test('sizes in binary units, three significant digits (as htop), at most four characters and the unit', () => {
   const cases: [number, string][] = [
@@ -32,4 +32,11 @@ test('percentages and durations', () => {
   assert.equal(durationText(192_000), '3m12s');
   assert.equal(durationText(2 * 3600_000 + 5 * 60_000), '2h05m');
   assert.equal(durationText(3 * 86400_000 + 4 * 3600_000), '3d04h');
+});
+
+test('changes in bytes carry their sign; no change is 0, unknown a dash', () => {
+  assert.equal(signedBytes(8 * 1024 * 1024), '+8.00M');
+  assert.equal(signedBytes(-4096), '-4.00K');
+  assert.equal(signedBytes(0), '0');
+  assert.equal(signedBytes(null), '-');
 });

@@ -20,6 +20,12 @@ export function humanBytes(bytes: number | null): string {
   return text + UNITS[unit];
 }
 
+/** A change in bytes: "+8.00M", "-4.00K", "0" (no change). */
+export function signedBytes(bytes: number | null): string {
+  if (bytes === null || !Number.isFinite(bytes)) return '-';
+  return bytes > 0 ? `+${humanBytes(bytes)}` : bytes < 0 ? humanBytes(bytes) : '0';
+}
+
 /** The unit humanBytes picks: 0 bytes, 1 K, 2 M, 3 G, 4 T, 5 P. Screens colour sizes by it. */
 export function magnitudeOf(bytes: number | null): number {
   if (bytes === null || !Number.isFinite(bytes) || Math.abs(bytes) < 1024) return 0;

@@ -108,6 +108,20 @@ export function tieBreakMappings(a: MappingRow, b: MappingRow): number {
   return compareAddress(a.start, b.start);
 }
 
+/** A group's path: the mapping's path, or its kind in brackets for one without ("[anon]"). */
+function groupLabelOf(row: MappingRow): string {
+  return row.path !== '' ? row.path : `[${row.kind}]`;
+}
+
+/**
+ * The key of the group a mapping falls in (groupMappingsByPath): a file's label, device and
+ * inode; any other label alone. A group row gives its own key back.
+ */
+export function groupKeyOf(row: MappingRow): string {
+  const label = groupLabelOf(row);
+  return row.path.startsWith('/') ? `${label}\0${row.device}\0${row.inode}` : label;
+}
+
 /**
  * One row per file (all mappings of libc as one row), and one per kind for mappings without a
  * path ("[anon]", "[shmem]"); the perms of a group are those its mappings share, or "mixed".
@@ -117,8 +131,8 @@ export function tieBreakMappings(a: MappingRow, b: MappingRow): number {
 export function groupMappingsByPath(rows: Iterable<MappingRow>): MappingRow[] {
   const groups = new Map<string, MappingRow>();
   for (const row of rows) {
-    const label = row.path !== '' ? row.path : `[${row.kind}]`;
-    const key = row.path.startsWith('/') ? `${label}\0${row.device}\0${row.inode}` : label;
+    const label = groupLabelOf(row);
+    const key = groupKeyOf(row);
     let group = groups.get(key);
     if (!group) {
       group = { ...emptyRow(label, row.kind), perms: row.perms, device: row.device, inode: row.inode };

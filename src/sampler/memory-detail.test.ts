@@ -7,10 +7,6 @@ import { detectDetailFile } from './memory-detail.js';
 import { withTreeCopy } from '../../test/helpers/fixture-copy.js';
 import { procBasic, procNoRollup } from '../../test/helpers/paths.js';
 
-test('the live /proc: /proc/self tells whether the kernel has smaps_rollup', () => {
-  assert.equal(detectDetailFile(new ProcFs('/proc'), []), 'smaps_rollup');
-});
-
 test('a copy of /proc: any process with smaps_rollup decides, even after processes that have only smaps', () => {
   assert.equal(detectDetailFile(new ProcFs(procBasic), [1, 2, 3851]), 'smaps_rollup');
   assert.equal(detectDetailFile(new ProcFs(procNoRollup), [1, 2, 3, 4, 3851, 3852]), 'smaps');

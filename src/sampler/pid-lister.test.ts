@@ -42,20 +42,3 @@ test('a full listing comes every FULL_LISTING_EVERY ticks, and always outside th
   fixture.list(loadavg(10));
   assert.equal(fixture.listings, 2, 'a fixture tree or a host /proc is listed every tick');
 });
-
-test('the last PID is trusted only for the /proc of this process\'s own PID namespace', () => {
-  const live = new ProcFs('/proc');
-  assert.equal(lastPidIsOurs(live), true, '/proc/self is this process');
-  assert.equal(lastPidIsOurs(live, process.pid + 1), false, 'a /proc whose self is another PID shows another namespace');
-  assert.equal(lastPidIsOurs(new ProcFs(procBasic)), false);
-});
-
-test('in a new PID namespace that still sees the parent\'s /proc (unshare -p -f), the last PID is not trusted', { skip: process.getuid?.() !== 0 ? 'unshare -p needs root' : false }, () => {
-  const module = new URL('./pid-lister.js', import.meta.url).href;
-  const procfsModule = new URL('../proc/procfs.js', import.meta.url).href;
-  const script = `const { lastPidIsOurs } = await import(${JSON.stringify(module)}); const { ProcFs } = await import(${JSON.stringify(procfsModule)});
-    console.log(process.pid, lastPidIsOurs(new ProcFs('/proc')));`;
-  const run = spawnSync('unshare', ['-p', '-f', process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  assert.equal(run.stdout.trim(), '1 false', 'PID 1 of the new namespace, reading the parent\'s /proc');
-});

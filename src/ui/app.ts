@@ -5,7 +5,7 @@
  * whose text changed. Nothing here waits on /proc.
  */
 import type { Store } from '../model/store.js';
-import type { SampleSource } from '../sampler/sampler-host.js';
+import type { SampleSource } from '../sampler/worker/sampler-host.js';
 import { unionNeeds, type ReadNeed } from '../sampler/read-needs.js';
 import { actionForKey, isEcho, isUnboundKey } from './key-table.js';
 import type { Overlay } from './overlay.js';

@@ -8,7 +8,7 @@ export type Action =
   | 'help' | 'views' | 'search' | 'searchNext' | 'filter' | 'sortBy' | 'sortPrev' | 'sortNext'
   | 'invertSort' | 'signal' | 'quit' | 'pause' | 'kernel' | 'columns' | 'group' | 'enter' | 'back'
   | 'escape' | 'follow' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'suspend' | 'trace' | 'history'
-  | 'tree' | 'expand' | 'collapse' | 'tag' | 'untagAll' | 'user' | 'niceDown' | 'niceUp';
+  | 'tree' | 'expand' | 'collapse' | 'tag' | 'untagAll' | 'user' | 'niceDown' | 'niceUp' | 'mark';
 
 export interface Binding {
   keys: readonly string[];
@@ -42,6 +42,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: ['S-f'], action: 'follow', label: 'F', help: 'follow the selected process / hold the selection on its row' },
   { keys: ['S-k'], action: 'kernel', label: 'K', help: 'show / hide kernel threads' },
   { keys: ['g'], action: 'group', label: 'g', help: 'Mappings: group by path (all mappings of a file as one row); History: per-minute chart; System: next chart' },
+  { keys: ['m'], action: 'mark', label: 'm', help: 'Mappings: reset the mark, like a stopwatch: ΔRSS ΔPSS ΔUSS count from the latest reading' },
   { keys: ['s'], action: 'trace', label: 's', help: 'trace the memory syscalls of the selected process (strace; Backspace detaches)' },
   { keys: ['S-h'], action: 'history', label: 'H', help: 'History of the selected process: memory over time, growth, leak fit (g: 6-hour view). htop\'s H (show threads) is not needed: memtop lists processes, never threads, which share their process\'s memory' },
   { keys: ['enter'], action: 'enter', label: 'Enter', help: 'drill down: the Mappings of the selected process' },

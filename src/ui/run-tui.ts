@@ -7,9 +7,9 @@
 import { Store } from '../model/store.js';
 import { SampleStream } from '../model/sample-stream.js';
 import { ProcessHistory } from '../model/process-history.js';
-import type { SampleSource } from '../sampler/sampler-host.js';
+import type { SampleSource } from '../sampler/worker/sampler-host.js';
 import { periodicFullGc } from '../sampler/periodic-gc.js';
-import { startLibrariesRead } from '../sampler/libraries-host.js';
+import { startLibrariesRead } from '../sampler/worker/libraries-host.js';
 import { App } from './app.js';
 import { ProcessesView } from './views/processes-view.js';
 import { signalSender } from '../host/send-signal.js';

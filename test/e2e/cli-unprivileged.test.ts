@@ -3,38 +3,22 @@
  * setpriv. Other users' smaps_rollup is refused by the kernel: their PSS/USS/SwapPss are null
  * with the denial recorded, RSS and VSS still come from status, and memtop exits 0.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../helpers/paths.js';
+import { nobodyBundle, nobodySkip } from '../helpers/nobody-bundle.js';
 import type { ProcessJson, SnapshotJson } from '../helpers/snapshot-types.js';
 import { memtopJson } from '../helpers/run-memtop.js';
 import { startMemhog } from '../helpers/live-helpers.js';
 
-const isRoot = process.getuid?.() === 0;
-const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
-const skip = !isRoot ? 'the suite is not running as root' : !hasSetpriv ? 'setpriv is not installed' : false;
-
-let dir = '';
-
-before(() => {
-  if (skip) return;
-  // The repository may sit in a home directory nobody cannot read: run a world-readable copy.
-  dir = mkdtempSync(join(tmpdir(), 'memtop-nobody-'));
-  cpSync(join(repoRoot, 'dist', 'bin'), join(dir, 'dist', 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
-  chmodSync(dir, 0o755);
-});
-after(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const skip = nobodySkip;
+const bundleDir = nobodyBundle('memtop-nobody-');
 
 function asNobody(args: string[]) {
-  const result = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(dir, 'dist', 'bin', 'memtop.js'), ...args], {
-    cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+  const result = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', process.execPath, join(bundleDir(), 'dist', 'bin', 'memtop.js'), ...args], {
+    cwd: bundleDir(), encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024, env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -3,36 +3,18 @@
  * smaps_rollup is refused, so their PSS/USS have no series (never 0) while RSS still has one;
  * the refusals are counted, and memtop keeps serving.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot } from '../helpers/paths.js';
+import { nobodyBundle, nobodySkip } from '../helpers/nobody-bundle.js';
 import { scrape, startServe } from '../helpers/serve-memtop.js';
 
-const isRoot = process.getuid?.() === 0;
-const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
-const skip = !isRoot ? 'the suite is not running as root' : !hasSetpriv ? 'setpriv is not installed' : false;
-
-let dir = '';
-
-before(() => {
-  if (skip) return;
-  // The repository may sit where nobody cannot read: run a world-readable copy of the bundle.
-  dir = mkdtempSync(join(tmpdir(), 'memtop-serve-nobody-'));
-  cpSync(join(repoRoot, 'dist', 'bin'), join(dir, 'dist', 'bin'), { recursive: true });
-  cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
-  chmodSync(dir, 0o755);
-});
-after(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const skip = nobodySkip;
+const bundleDir = nobodyBundle('memtop-serve-nobody-');
 
 test('as nobody: root\'s processes have RSS series and no PSS/USS series; refusals counted', { skip, timeout: 60_000 }, async () => {
   const serve = await startServe(['--delay', '1', '--top', '10000'], {
-    prefix: ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'], bin: join(dir, 'dist', 'bin', 'memtop.js'), cwd: dir,
+    prefix: ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'], bin: join(bundleDir(), 'dist', 'bin', 'memtop.js'), cwd: bundleDir(),
   });
   try {
     const text = await scrape(serve.metricsUrl);

@@ -20,10 +20,10 @@ test('Enter on a helper opens its Mappings ([heap], its binary, totals); Backspa
     const binary = realpathSync(process.execPath);
     await tmux.waitForAll([
       new RegExp(`Processes › ${comm} \\(${helper.pid}\\) › Mappings +\\d+ mappings · sort PSS desc`),
-      /ADDRESS +PERMS KIND +SIZE +RSS +▼PSS +USS +DIRTY +SWAP PATH/,
+      /ADDRESS +PERMS KIND +SIZE +RSS +▼PSS +USS +ΔRSS +ΔPSS +ΔUSS +DIRTY +SWAP CHG +PATH/,
       /rw-p +heap .* \[heap\]/,
       new RegExp(binary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), // the binary is listed
-      /^total of \d+ maps +all +\S+ +\S+ +\S+ +\S+ +\S+ +\S+ \(all mappings\)/m,
+      /^total of \d+ maps +all +\S+ +\S+ +\S+ +\S+ +0 +0 +0 +\S+ +\S+ +\(all mappings\)/m,
     ]);
     tmux.send('BSpace');
     await tmux.waitFor(/^ Processes +\d+ of/m);

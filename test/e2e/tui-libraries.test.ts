@@ -24,7 +24,7 @@ test('Libraries view: one 8 MiB file mapped by 4 helpers is a row with 4 process
     await tmux.waitFor(/total of 4 shown/);
     tmux.send('F2');
     const picker = await tmux.waitFor(/Views — Enter replaces/);
-    const labels = picker.split('\n').filter((l) => /│.*(Processes|Mappings|Trace|Tree|Programs|Users|Containers|Libraries|System) {2,}/.test(l));
+    const labels = picker.split('\n').filter((l) => /│.*(Processes|Mappings|History|Trace|Tree|Programs|Users|Containers|Libraries|System) {2,}/.test(l));
     const at = labels.findIndex((l) => /Libraries/.test(l));
     assert.ok(at > 0, picker);
     for (let i = 0; i < at; i++) tmux.send('Down');

@@ -89,9 +89,15 @@ test('the terminal goes away: memtop ends with 129 and prints nothing', async ()
 test('an uncaught error: the terminal restored, one line and the crash log\'s path on stderr, no stack trace, status 1', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'memtop-crash-'));
   const stderrFile = join(dir, 'stderr');
-  // A module loaded before memtop throws from a timer once the UI runs, and again every
-  // millisecond after (errors while memtop shuts down must not come out raw either).
-  const thrower = 'data:text/javascript,setTimeout(() => setInterval(() => { throw new Error("planted failure"); }, 1), 1500)';
+  // A module loaded before memtop throws from a timer once the UI has drawn its table (or after
+  // 20 s), and again every millisecond after (errors while memtop shuts down must not come out
+  // raw either). Armed by what memtop writes, so a slow first sample on a busy machine is no race.
+  const thrower = 'data:text/javascript,' + [
+    'const write = process.stdout.write.bind(process.stdout); let armed = false;',
+    'const arm = () => { if (!armed) { armed = true; setTimeout(() => setInterval(() => { throw new Error("planted failure"); }, 1), 300); } };',
+    'process.stdout.write = (chunk, ...rest) => { const done = write(chunk, ...rest); if (String(chunk).includes("shown")) arm(); return done; };',
+    'setTimeout(arm, 20000).unref()',
+  ].join(' '); // no ';' at the end: tmux would take a trailing one as its command separator
   const script = 'TERM=xterm-256color; export TERM; "$@" 2>"$ERRFILE"; echo "memtop exited with status $?"; exec sleep 600';
   const tmux = new Tmux(['sh', '-c', script, 'sh', process.execPath, '--import', thrower, MEMTOP], { env: { ERRFILE: stderrFile } });
   try {
@@ -110,7 +116,7 @@ test('an uncaught error: the terminal restored, one line and the crash log\'s pa
 });
 
 /** The key bar of the processes view, whole (from 96 columns on). */
-const KEY_BAR = 'F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit  EnterMaps  SpcTag   ZPause KKthr  cCols';
+const KEY_BAR = 'F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit  EnterMaps  HHist  SpcTag   ZPause KKthr  cCols';
 
 /**
  * memtop's screen drawn for a pane of `rows` rows: the header on the first row, the totals on
@@ -119,7 +125,9 @@ const KEY_BAR = 'F1Help  F2Views F3SearchF4FilterF6SortByF9Kill  F10Quit  EnterM
  */
 function drawnFor(screen: string, rows: number): boolean {
   const lines = screen.split('\n');
-  return lines[0].startsWith(' Mem[') && /total of [1-9]\d* shown/.test(lines[rows - 2] ?? '') && (lines[rows - 1] ?? '').trimEnd() === KEY_BAR;
+  // The key bar as wide as the pane allows: all of it, or as many whole keys as fit.
+  const bar = (lines[rows - 1] ?? '').trimEnd();
+  return lines[0].startsWith(' Mem[') && /total of [1-9]\d* shown/.test(lines[rows - 2] ?? '') && bar.length >= 60 && KEY_BAR.startsWith(bar);
 }
 
 /**

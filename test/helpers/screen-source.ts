@@ -5,8 +5,8 @@
 import { ProcFs } from '../../src/proc/procfs.js';
 import { DEFAULT_NEEDS, Sampler } from '../../src/sampler/sampler.js';
 import { readMappings } from '../../src/sampler/read-mappings.js';
-import type { SampleListeners, SampleSource } from '../../src/sampler/sampler-host.js';
-import type { SamplingConfig } from '../../src/sampler/sampler-protocol.js';
+import type { SampleListeners, SampleSource } from '../../src/sampler/worker/sampler-host.js';
+import type { SamplingConfig } from '../../src/sampler/worker/sampler-protocol.js';
 import type { MappingsReading } from '../../src/sampler/sample.js';
 
 export class InlineSource implements SampleSource {

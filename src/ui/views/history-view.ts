@@ -5,6 +5,7 @@
  * minimum, maximum and peaks of each series. `g` switches the chart between the full-resolution
  * window and the per-minute means of the longer window. Backspace returns.
  */
+import { wrapAtSpaces } from '../text-wrap.js';
 import type { ProcessIdentity } from '../../model/store.js';
 import type { ProcessTrack } from '../../model/process-track.js';
 import { growthText } from '../../model/growth-text.js';
@@ -36,7 +37,8 @@ function range(track: ProcessTrack, field: 'rss' | 'pss' | 'uss' | 'swap'): { mi
 export class HistoryView implements View {
   readonly id = 'history';
   readonly title: string;
-  readonly needs: ViewNeeds = { reads: new Set(['rollup']), mappingsOf: null };
+  // 'peak': VmHWM from status, which the rollup alone leaves unread.
+  readonly needs: ViewNeeds = { reads: new Set(['rollup', 'peak']), mappingsOf: null };
   /** The chart shows per-minute means over the long window instead of the full resolution. */
   long = false;
 
@@ -76,7 +78,7 @@ export class HistoryView implements View {
     const ages = track.column('age').values.filter((v) => !Number.isNaN(v));
     lines.push(`${label(' Readings')}${ages.length} PSS/USS readings in ${durationText(history.fullWindowMs)} (between them the chart holds the last); RSS every sample`);
     lines.push(`${label(' Window')}${this.long ? `per-minute means, ${track.minutes.length} minute${track.minutes.length === 1 ? '' : 's'} (g: full resolution)` : `full resolution, last ${durationText(history.fullWindowMs)} (g: per-minute means over ${durationText(history.minutesWindowMs)})`}`);
-    lines.push(`${label(' Leak')}${LEAK_RULE_TEXT}`);
+    wrapAtSpaces(LEAK_RULE_TEXT, Math.max(20, context.width - 11)).forEach((line, i) => lines.push(`${label(i === 0 ? ' Leak' : '')}${line}`));
     return lines;
   }
 

@@ -17,13 +17,13 @@ export function breadcrumbLine(titles: readonly string[], status: string, width:
 
 /**
  * The keys the footer offers, per view: only those that do something there (F3, F4, F6, F9, c
- * and K act on processes; the Mappings view sorts with < > and groups with g). Backspace is left
+ * and K act on processes; the Mappings view sorts with < >, groups with g and resets its mark with m). Backspace is left
  * out when there is nothing to go back to.
  */
 export const FOOTER_KEYS: Record<string, readonly [string, string][]> = {
   processes: [['F1', 'Help'], ['F2', 'Views'], ['F3', 'Search'], ['F4', 'Filter'], ['F6', 'SortBy'], ['F9', 'Kill'], ['F10', 'Quit'],
     ['Enter', 'Maps'], ['H', 'Hist'], ['Spc', 'Tag'], ['Z', 'Pause'], ['K', 'Kthr'], ['c', 'Cols']],
-  mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
+  mappings: [['F1', 'Help'], ['F2', 'Views'], ['<>', 'Sort'], ['g', 'Group'], ['m', 'Mark'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
   history: [['F1', 'Help'], ['F2', 'Views'], ['g', '6h/10m'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
   system: [['F1', 'Help'], ['F2', 'Views'], ['g', 'Chart'], ['Bksp', 'Back'], ['Z', 'Pause'], ['F10', 'Quit']],
   tree: [['F1', 'Help'], ['F2', 'Views'], ['F5', 'List'], ['+-', 'Fold'], ['<>', 'Sort'], ['Enter', 'Maps'], ['Bksp', 'Back'], ['F10', 'Quit']],

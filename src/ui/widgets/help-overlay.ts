@@ -1,4 +1,5 @@
 /** The help screen (F1, ?): every key from the key table, and what each view shows. */
+import { wrapAtSpaces } from '../text-wrap.js';
 import type { Overlay } from '../overlay.js';
 import type { Reaction } from '../view.js';
 import type { Theme } from '../theme.js';
@@ -8,7 +9,7 @@ import { escapeTags } from '../safe-text.js';
 
 const VIEWS = [
   ['Processes', 'one row per process: VSS RSS SHR PSS USS SWAP CPU% MEM%; totals of what is shown'],
-  ['Mappings', 'Enter on a process: its mappings like pmap -x, live from /proc/PID/smaps (g groups by path)'],
+  ['Mappings', 'Enter on a process: its mappings like pmap -x, live from /proc/PID/smaps (g groups by path); ΔRSS ΔPSS ΔUSS since the mark (the first reading; m resets it), new and gone mappings marked'],
   ['System', '/proc/meminfo with meanings, a free-style summary, vmstat rates, memory pressure'],
 ];
 
@@ -45,15 +46,7 @@ export class HelpOverlay implements Overlay {
     const room = Math.max(8, width - KEY_CELLS);
     const rows: { key: string; text: string }[] = [];
     for (const { key, text } of this.lines()) {
-      let rest = text;
-      let first = true;
-      do {
-        let cut = rest.length <= room ? rest.length : rest.lastIndexOf(' ', room);
-        if (cut <= 0) cut = Math.min(room, rest.length);
-        rows.push({ key: first ? key : '', text: rest.slice(0, cut) });
-        rest = rest.slice(cut).trimStart();
-        first = false;
-      } while (rest.length > 0);
+      wrapAtSpaces(text, room).forEach((line, i) => rows.push({ key: i === 0 ? key : '', text: line }));
     }
     return rows;
   }
