@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../test/helpers/paths.js';
-import { procreadMedianMs, sharedBench } from './bench-tools.js';
+import { procreadMedianMs, sharedBench, timeCommand } from './bench-tools.js';
 
 const yardstick = join(repoRoot, 'bench', 'yardstick');
 
@@ -26,4 +26,13 @@ test('procread builds and times a sample of the live /proc', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('timeCommand gives a real command\'s wall time, CPU time and peak RSS', () => {
+  // Busy for 300 ms of CPU, with a 32 MiB buffer filled.
+  const run = timeCommand([process.execPath, '-e', 'Buffer.alloc(32 << 20, 1); const t = process.cpuUsage(); while (process.cpuUsage(t).user < 300000);']);
+  assert.equal(run.status, 0);
+  assert.ok(run.cpuMs >= 250, `cpu ${run.cpuMs} ms`);
+  assert.ok(run.wallMs >= run.cpuMs * 0.5, `wall ${run.wallMs} ms`);
+  assert.ok(run.maxRssKiB >= 32 * 1024, `peak ${run.maxRssKiB} KiB`);
 });

@@ -69,17 +69,20 @@ export function median(values: number[]): number {
 
 export interface CommandRun {
   wallMs: number;
+  /** User + system CPU time (GNU time's %U + %S, 10 ms resolution). */
+  cpuMs: number;
   maxRssKiB: number;
   status: number | null;
 }
 
-/** Runs a command to completion with output discarded; wall time and peak RSS (GNU time). */
+/** Runs a command to completion with output discarded; wall time, CPU time and peak RSS (GNU time). */
 export function timeCommand(argv: string[]): CommandRun {
   const start = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const run = spawnSync('/usr/bin/time', ['-f', '%U %S %M', ...argv], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wallMs = performance.now() - start;
   const lines = run.stderr.trim().split('\n');
-  return { wallMs, maxRssKiB: Number(lines[lines.length - 1]), status: run.status };
+  const [userSeconds, systemSeconds, maxRssKiB] = lines[lines.length - 1].split(' ').map(Number);
+  return { wallMs, cpuMs: (userSeconds + systemSeconds) * 1000, maxRssKiB, status: run.status };
 }
 
 export function hasCommand(name: string): boolean {

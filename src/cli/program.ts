@@ -15,6 +15,7 @@ import { addTraceCommand } from './trace-command.js';
 import { addServeCommand } from './serve-command.js';
 import { addLeaksCommand } from './leaks-command.js';
 import { addRecordCommand } from './record-command.js';
+import { addReplayCommand } from './replay-command.js';
 
 export interface ProgramOutput {
   writeOut?: (text: string) => void;
@@ -47,7 +48,8 @@ export function buildProgram(output: ProgramOutput = {}): Command {
   addServeCommand(program);
   addLeaksCommand(program);
   addRecordCommand(program);
-  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help). Prometheus exporter: memtop serve. Recording: memtop record (snapshot --from and leaks --from read it).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
+  addReplayCommand(program);
+  program.addHelpText('after', '\nOne-shot reports: memtop snapshot, memtop maps PID, memtop system, memtop leaks (each has --help). Prometheus exporter: memtop serve. Recording: memtop record (memtop replay FILE shows it in the UI; snapshot --from and leaks --from read it).\nExit codes: 0 ok, 1 failure (no such process, no /proc), 2 usage error, 3 a leak suspected (memtop leaks).');
   configureTui(program);
   return program;
 }

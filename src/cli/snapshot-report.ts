@@ -5,8 +5,7 @@
  */
 import { Sampler } from '../sampler/sampler.js';
 import type { ProcessSample, Sample } from '../sampler/sample.js';
-import type { ReadNeed } from '../sampler/read-needs.js';
-import { columnNeeds, type Column, type ColumnContext } from '../model/column.js';
+import { type Column, type ColumnContext } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { selectProcesses, type ProcessSelection } from '../model/process-filter.js';
 import { columnContextOf, processTable } from '../model/process-table.js';
@@ -34,6 +33,7 @@ import { UserNames } from '../sampler/user-names.js';
 import type { Report } from './output.js';
 import type { SnapshotFlags } from './snapshot-command.js';
 import { jsonOutput } from './json-output.js';
+import { snapshotNeeds } from './snapshot-needs.js';
 
 export interface SnapshotEnvironment {
   /** Cut human-table lines to this width (the terminal's). */
@@ -99,14 +99,9 @@ async function liveSample(flags: SnapshotFlags, plan: Plan<unknown>, format: For
   const tree = flags.group === 'tree';
   const by = tree ? undefined : flags.group as GroupBy | undefined;
   const procfs = openProcRoot(flags.proc, environment.env);
-  // What the shown and sorted columns need read (smaps_rollup, the expensive read, only for PSS-like
-  // columns), with stat, status and cmdline, which --user and --filter use; JSON has every field.
-  const columnsRead = columnNeeds(format === 'json' ? PROCESS_COLUMNS : [...plan.columns, plan.sort.column] as Column<unknown>[]);
-  const needs = new Set<ReadNeed>(['stat', 'status', 'cmdline', ...columnsRead]);
+  const needs = snapshotNeeds({ format, columns: plan.columns, sortColumn: plan.sort.column, group: flags.group });
   const users = UserNames.load(procfs);
   checkUserName(flags.user, users);
-  if (tree) needs.add('rollup');
-  if (by === 'cgroup') needs.add('cgroup');
   const cgroupFs = by === 'cgroup' ? openCgroupFs(procfs.root, environment.env ?? process.env) : null;
   const sampler = new Sampler({ procfs, users, exact: true, needs, cgroupFs });
   let sample = sampler.sample();

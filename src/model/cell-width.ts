@@ -29,13 +29,15 @@ export function textCells(text: string): number {
   return cells;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: creating a Segmenter loads ICU's break rules, which plain text never needs. */
+let graphemes: Intl.Segmenter | null = null;
 
 /** The longest start of `text` that fits in `cells`, never cutting a grapheme in two. */
 export function cutToCells(text: string, cells: number): string {
   if (ONE_CELL_EACH.test(text)) return text.slice(0, Math.max(0, cells));
   let used = 0;
   let end = 0;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) {
     used += textCells(segment);
     if (used > cells) break;

@@ -62,7 +62,8 @@ function jsonValue(column: Column<any>, value: unknown): unknown {
   return column.kind === 'percent' && typeof value === 'number' ? round2(value) : value;
 }
 
-const PROCESS_JSON_COLUMNS = PROCESS_COLUMNS.filter((c) => c.json !== undefined);
+/** The process columns JSON carries (the groups' and the tree's figures are among them). */
+export const PROCESS_JSON_COLUMNS = PROCESS_COLUMNS.filter((c) => c.json !== undefined);
 const AGGREGATE_JSON_COLUMNS = AGGREGATED_PROCESS_COLUMNS.filter((c) => c.json !== undefined);
 
 export function processJson(p: ProcessSample, context: ColumnContext): ProcessJson {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { inertJson, MAX_MARKS, visibleText } from './untrusted-text.js';
 
 test('terminal controls become visible, inert text', () => {
@@ -58,4 +59,20 @@ test('a run of combining marks keeps MAX_MARKS on its character; the rest, and m
   assert.equal(visibleText('cafe\u0301'), 'cafe\u0301', 'one accent stays as it is');
   assert.equal(visibleText('\u0301\u0302x'), '\\u0301\\u0302x', 'nothing under them: escaped');
   assert.equal(visibleText('\u0915\u093f'), '\u0915\u093f', 'a Devanagari vowel sign stays');
+});
+
+test('the grapheme segmenter is made only for text with combining marks (a JSON report never pays for it)', () => {
+  // A fresh process whose Intl.Segmenter counts its constructions.
+  const script = `
+    let made = 0;
+    const Original = Intl.Segmenter;
+    Intl.Segmenter = class extends Original { constructor(...args) { super(...args); made++; } };
+    const { inertJson, visibleText } = await import(${JSON.stringify(new URL('./untrusted-text.js', import.meta.url).href)});
+    inertJson(JSON.stringify({ comm: 'x\\u009b' })); visibleText('plain'); visibleText('a\\x1bb');
+    const before = made;
+    visibleText('e\\u0301\\u0301\\u0301\\u0301'); visibleText('o\\u0308');
+    console.log(JSON.stringify({ before, after: made }));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { before: 0, after: 1 });
 });

@@ -36,7 +36,8 @@ export function visibleCodePoint(char: string): string {
   return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: creating a Segmenter loads ICU's break rules, which JSON and plain text never need. */
+let graphemes: Intl.Segmenter | null = null;
 
 /** Escapes for marks, a run of one mark as one escape and its count: "\\u0301×98". */
 function escapedMarks(marks: string[]): string {
@@ -53,6 +54,7 @@ function escapedMarks(marks: string[]): string {
 /** Marks with no character to sit on, and marks past MAX_MARKS on one character, escaped. */
 function boundMarks(text: string): string {
   let out = '';
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) {
     const leading = MARKS_AT_START.exec(segment)?.[0] ?? '';
     out += escapedMarks([...leading]);

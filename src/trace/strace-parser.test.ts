@@ -80,3 +80,15 @@ test('splitArgs keeps bracketed and quoted commas together', () => {
   assert.deepEqual(splitArgs('a, [1, 2], {x=1, y="a,b"}, "q\\",r"'), ['a', '[1, 2]', '{x=1, y="a,b"}', '"q\\",r"']);
   assert.deepEqual(splitArgs(''), []);
 });
+
+test('a completed call awaits its stack until a frame line comes (strace -k prints it after unwinding)', () => {
+  const lines = capture('tracehog-pattern.strace').split('\n');
+  const parser = new StraceParser(32327);
+  const firstFrame = lines.findIndex((l) => l.startsWith(' > '));
+  parser.push(lines.slice(0, firstFrame).join('\n') + '\n');
+  assert.equal(parser.awaitingStack, true, 'the call line came, its stack not yet');
+  parser.push(`${lines[firstFrame]}\n`);
+  assert.equal(parser.awaitingStack, false);
+  assert.equal(parser.flush()[0].stack.length, 1);
+  assert.equal(parser.awaitingStack, false, 'nothing pending after a flush');
+});

@@ -86,6 +86,11 @@ export class StraceParser {
     return done;
   }
 
+  /** True while the last completed call has no stack line yet (with -k, strace prints them after unwinding). */
+  get awaitingStack(): boolean {
+    return this.pending !== null && this.pending.stack.length === 0;
+  }
+
   /** The call whose stack may still be arriving, as it is now (and any unterminated last line). */
   flush(): StraceCall[] {
     const done: StraceCall[] = [];

@@ -29,6 +29,12 @@ export interface TraceOptions {
 
 /** A call's stack ends at the next line; a pause this long in strace's output ends it too. */
 const QUIET_MS = 50;
+/**
+ * With -k strace prints a call's stack only after unwinding it (it reads the target's maps
+ * first), which on a busy machine can take far longer than QUIET_MS: a call with no stack line
+ * yet is held this long before it is counted stackless.
+ */
+const STACK_WAIT_MS = 2000;
 
 export class TraceSession {
   readonly pid: number;
@@ -107,7 +113,8 @@ export class TraceSession {
     this.quietTimer = setTimeout(() => {
       this.quietTimer = null;
       const quietForMs = Date.now() - this.lastOutputMs;
-      if (quietForMs < QUIET_MS) return this.armQuietTimer(QUIET_MS - quietForMs);
+      const waitMs = this.stackTraces && this.parser.awaitingStack ? STACK_WAIT_MS : QUIET_MS;
+      if (quietForMs < waitMs) return this.armQuietTimer(waitMs - quietForMs);
       for (const call of this.parser.flush()) this.tally.add(call);
       this.changed();
     }, ms);

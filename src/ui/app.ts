@@ -28,6 +28,8 @@ import { GraphPane } from './graph-pane.js';
 import { TerminalHold, type HeldProgram } from '../terminal/hold.js';
 import { withFillers } from './text-cell.js';
 import { actionSummary } from './action-summary.js';
+import { REPLAY_HELP, replayFooter, type ReplayController } from './replay/replay-controller.js';
+import { refusedAction, refusedReaction } from './replay/live-only.js';
 
 export const NO_SUCH_KEY = 'no such key — F1 for help';
 
@@ -64,6 +66,8 @@ export interface AppOptions extends ScreenStreams {
    * went to the shell in the foreground, not here (run-tui.ts has the size looked at again).
    */
   onTerminalTaken?(): void;
+  /** A replay (memtop replay): its keys, its cursor in the header, and no live-only views or actions. */
+  replay?: ReplayController;
 }
 
 export class App {
@@ -106,6 +110,7 @@ export class App {
       screen.enableMouse();
       screen.on('mouse', (data: { action: string; x: number; y: number; button?: string }) => this.onMouseEvent(data));
     }
+    options.replay?.source.onChange(() => this.requestRender());
     this.applyNeeds();
     this.requestRender();
   }
@@ -138,6 +143,13 @@ export class App {
       if (key === 'C-c') return this.apply({ quit: true });
       return this.apply(this.overlay.onKey(ch, key), hadMessage);
     }
+    const replay = this.options.replay;
+    if (replay) {
+      const refused = refusedAction(action);
+      if (refused !== null) return this.apply({ message: refused });
+      const moved = replay.onKey(key, this.stack.top.id);
+      if (moved) return this.apply(moved, hadMessage);
+    }
     if (action === undefined) {
       if (isUnboundKey(key)) return this.apply({ message: NO_SUCH_KEY });
       return hadMessage ? this.requestRender() : undefined;
@@ -159,12 +171,13 @@ export class App {
           });
         }
         return NOTHING;
-      case 'help': return { overlay: new HelpOverlay() };
+      case 'help': return { overlay: new HelpOverlay(this.options.replay ? REPLAY_HELP : []) };
       case 'trace': return this.traceKey();
       case 'history': return this.historyKey();
       case 'views': return { overlay: this.viewPicker() };
       case 'back': return this.stack.all.length > 1 ? { pop: true } : { message: 'this is the first view' };
       case 'pause':
+        if (this.options.replay) return this.options.replay.togglePlay();
         this.paused = !this.paused;
         this.options.source.configure({ paused: this.paused });
         return { redraw: true, message: this.paused ? 'paused: Z resumes' : 'resumed' };
@@ -202,13 +215,17 @@ export class App {
   }
 
   private viewPicker(): ListOverlay<ViewFactory> {
-    const choices = viewChoices(this.options.processes, this.options.store, { start: this.options.startLibraries, onChange: () => this.requestRender() });
+    const choices = viewChoices(this.options.processes, this.options.store, { start: this.options.startLibraries, onChange: () => this.requestRender() },
+      this.options.replay !== undefined);
     const at = Math.max(0, choices.findIndex((c) => c.value.id === this.stack.top.id));
     return new ListOverlay('Views — Enter replaces the current view', choices, (factory) => factory.choose?.() ?? { replace: factory.make() }, at);
   }
 
   apply(asked: Reaction, forceRender = false): void {
-    const reaction = asked.trace ? { ...asked, ...this.startTrace(asked.trace) } : asked;
+    // A replay never touches a live process: the reaction is replaced by why (the dialog closes).
+    const refused = this.options.replay ? refusedReaction(asked) : null;
+    const checked = refused === null ? asked : { closeOverlay: asked.closeOverlay, message: refused };
+    const reaction = checked.trace ? { ...checked, ...this.startTrace(checked.trace) } : checked;
     let stackChanged = false;
     if (reaction.closeOverlay) this.overlay = null;
     if (reaction.overlay) this.overlay = reaction.overlay;
@@ -315,6 +332,13 @@ export class App {
       return;
     }
     layout(s);
+    // A replay's long move under way: the screen keeps the last whole state, the status line says how far it is.
+    const moving = this.options.replay?.movingText() ?? null;
+    if (moving !== null) {
+      set(s.footer, footerLine([], width, this.theme, moving));
+      if (changed) s.screen.render();
+      return;
+    }
     const store = this.options.store;
     if (this.rssVersion !== store.version) {
       this.rssVersion = store.version;
@@ -323,6 +347,7 @@ export class App {
     const context = this.context;
     set(s.header, headerLines(store, width, this.theme, {
       rssBytes: this.rssBytes, intervalMs: this.options.source.config.intervalMs, paused: this.paused,
+      replay: this.options.replay?.cursorText(), replayNote: this.options.replay?.note,
     }).join('\n'));
     const view = this.stack.top;
     set(s.crumb, breadcrumbLine(this.stack.all.map((v) => v.title), view.status?.(context) ?? '', width, this.theme));
@@ -335,7 +360,8 @@ export class App {
     }
     const prompt = this.overlay?.placement === 'line' ? this.overlay : null;
     const promptLine = prompt ? prompt.render(width, 1, this.theme)[0] + (this.message ? `  ${footerLine([], width, this.theme, this.message)}` : '') : null;
-    set(s.footer, promptLine ?? footerLine(footerKeys(view.id, this.stack.all.length > 1), width, this.theme, this.message));
+    const keys = footerKeys(view.id, this.stack.all.length > 1);
+    set(s.footer, promptLine ?? footerLine(this.options.replay ? replayFooter(keys) : keys, width, this.theme, this.message));
     if (drawOverlay(s.dialog, this.overlay?.placement === 'box' ? this.overlay : null, width, height, this.theme, this.drawn)) changed = true;
     if (changed) s.screen.render();
   }

@@ -21,11 +21,15 @@ import type { ScreenStreams } from './screen-setup.js';
 import { TraceError, TraceSession } from '../trace/trace-session.js';
 import { SetupSaver } from '../config/setup-saver.js';
 import type { Setup } from '../config/setup.js';
+import type { ReplayController } from './replay/replay-controller.js';
+import { forgetSamples } from './replay/forget-samples.js';
 
 export interface RunDeps extends ScreenStreams {
   source: SampleSource;
   /** The listeners the source calls (the caller may have started it before). */
   attach(listeners: Parameters<SampleSource['start']>[0]): void;
+  /** A replay (source is its ReplaySource): no live process is read or acted on. */
+  replay?: ReplayController;
 }
 
 /** Resolves with the exit code once the UI has ended and the terminal is restored. */
@@ -107,16 +111,19 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
     for (const [signal, handler] of handlers) process.on(signal, handler);
     process.on('uncaughtException', onError);
     process.on('unhandledRejection', onError);
+    const replay = deps.replay;
+    const liveOnly = () => 'live-only: not in a replay';
     try {
       app = new App({
         input: deps.input, output: deps.output, store, source: deps.source, processes,
         color: options.color, colorScheme: options.colorScheme, mouse: options.mouse,
         startMessage: options.config?.warning ?? undefined,
         settingsChanged: () => saver?.update(currentSetup()) ?? null,
-        sendSignal: signalSender(options.procRoot),
-        renice: reniceSender(options.procRoot),
-        startTrace,
-        startLibraries: (pids, onMessage) => startLibrariesRead(options.procRoot, pids, onMessage),
+        sendSignal: replay ? liveOnly : signalSender(options.procRoot),
+        renice: replay ? undefined : reniceSender(options.procRoot),
+        startTrace: replay ? undefined : startTrace,
+        startLibraries: replay ? undefined : (pids, onMessage) => startLibrariesRead(options.procRoot, pids, onMessage),
+        replay,
         ownRssBytes: () => process.memoryUsage.rss(),
         onQuit: () => finish(0),
         onSuspendKey: () => onStop(),
@@ -128,9 +135,16 @@ export function runTui(options: TuiOptions, deps: RunDeps): Promise<number> {
       // The store first, then the screen; later consumers (recorder, exporter) subscribe here too.
       const samples = new SampleStream(onError);
       samples.subscribe((sample) => store.push(sample));
-      const history = new ProcessHistory({ intervalMs: options.delayMs, fullWindowMs: (options.historyMinutes ?? 10) * 60_000 });
+      const newHistory = () => new ProcessHistory({ intervalMs: options.delayMs, fullWindowMs: (options.historyMinutes ?? 10) * 60_000 });
+      let history = newHistory();
       store.processHistory = history;
       samples.subscribe((sample) => history.push(sample));
+      // A replay moving back starts the store and the history again, then publishes forward.
+      replay?.source.onRewind(() => {
+        forgetSamples(store);
+        history = newHistory();
+        store.processHistory = history;
+      });
       samples.subscribe(() => { ui.storeChanged(); collectGarbage(); });
       deps.attach({
         onReady: (pageSizeBytes) => { store.pageSizeBytes = pageSizeBytes; },

@@ -13,6 +13,7 @@ import { processName } from './views/signal-flow.js';
 import { TreeView } from './views/tree-view.js';
 import { GroupView } from './views/group-view.js';
 import { LibrariesView, type StartLibraries } from './views/libraries-view.js';
+import { LIVE_ONLY_VIEWS } from './replay/live-only.js';
 
 export interface ViewFactory {
   id: View['id'];
@@ -27,7 +28,14 @@ export interface LibrariesChoice {
   onChange(): void;
 }
 
-export function viewChoices(processes: ProcessesView, store: Store, libraries?: LibrariesChoice): Choice<ViewFactory>[] {
+/** `replay`: the views that read a live process are shown as live-only, and cannot be picked. */
+export function viewChoices(processes: ProcessesView, store: Store, libraries?: LibrariesChoice, replay = false): Choice<ViewFactory>[] {
+  const choices = liveChoices(processes, store, libraries);
+  if (!replay) return choices;
+  return choices.map((c) => (LIVE_ONLY_VIEWS.has(c.value.id) ? { ...c, label: `${c.label.slice(0, 14)}(live only: not in a replay)`, disabled: true } : c));
+}
+
+function liveChoices(processes: ProcessesView, store: Store, libraries?: LibrariesChoice): Choice<ViewFactory>[] {
   const start = libraries?.start;
   const selected = processes.selectedProcess(store);
   const mappable = selected !== undefined && !selected.kernelThread;

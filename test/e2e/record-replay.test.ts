@@ -54,8 +54,10 @@ for (const name of ['r.ndjson', 'r.ndjson.gz']) {
     assert.deepEqual(lastJson.processes!.map((p) => p.pid), [stays.pids[0]]);
     within(lastJson.processes![0].uss, 64 * MIB, 0.02, 'USS of the 64 MiB helper, last sample');
     const live = memtopJson<SnapshotJson>(['snapshot', '--json', '--pid', String(stays.pids[0])]).processes![0];
-    within(lastJson.processes![0].uss, live.uss!, 0.01, 'recorded USS against a live snapshot of the idle helper');
-    within(lastJson.processes![0].rss, live.rss!, 0.01, 'recorded RSS against a live snapshot of the idle helper');
+    // Recorded incrementally, a PSS/USS figure may be up to --max-staleness (30 s) old: the helper's
+    // own few pages touched after its first reading can be missing from it.
+    within(lastJson.processes![0].uss, live.uss!, 0.02, 'recorded USS against a live snapshot of the idle helper');
+    within(lastJson.processes![0].rss, live.rss!, 0.02, 'recorded RSS against a live snapshot of the idle helper');
     assert.match(last.stderr, new RegExp(`no process ${goes.pids[0]} in the recorded sample`));
 
     const table = runMemtop(['snapshot', '--from', path, '--pid', String(stays.pids[0]), '--columns', 'pid,uss,command']);

@@ -10,6 +10,7 @@ import type { TuiOptions } from '../../src/ui/tui-options.js';
 import { findColumn, parseColumnList } from '../../src/model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../../src/model/process-columns.js';
 import { InlineSource } from './screen-source.js';
+import type { ReplayController } from '../../src/ui/replay/replay-controller.js';
 
 export const KEYS = {
   f1: '\x1bOP', f2: '\x1bOQ', f3: '\x1bOR', f4: '\x1bOS', f6: '\x1b[17~', f7: '\x1b[18~', f8: '\x1b[19~', f9: '\x1b[20~', f10: '\x1b[21~',
@@ -78,7 +79,8 @@ export async function withHarness<T>(procRoot: string, ...rest: [(h: Harness) =>
   return result;
 }
 
-export async function startHarness(procRoot: string, change: Partial<TuiOptions> = {}, size = { columns: 120, rows: 40 }): Promise<Harness> {
+/** `replay`: the UI plays that recording instead (tick() then only waits for the screen). */
+export async function startHarness(procRoot: string, change: Partial<TuiOptions> = {}, size = { columns: 120, rows: 40 }, replay?: ReplayController): Promise<Harness> {
   const term = new xterm.Terminal({ cols: size.columns, rows: size.rows, allowProposedApi: true });
   // Widths as terminals of today draw them (emoji two cells), not xterm.js's Unicode 6 default.
   term.loadAddon(new unicode11.Unicode11Addon());
@@ -94,7 +96,9 @@ export async function startHarness(procRoot: string, change: Partial<TuiOptions>
   const input = new PassThrough() as PassThrough & { isTTY: boolean; setRawMode(mode: boolean): void; isRaw: boolean };
   Object.assign(input, { isTTY: true, isRaw: false, setRawMode(mode: boolean) { input.isRaw = mode; } });
   const source = new InlineSource(procRoot);
-  const exited = runTui(tuiOptions(procRoot, change), { input, output, source, attach: (l) => source.start(l) });
+  const exited = replay
+    ? runTui(tuiOptions(procRoot, change), { input, output, source: replay.source, attach: (l) => replay.source.start(l), replay })
+    : runTui(tuiOptions(procRoot, change), { input, output, source, attach: (l) => source.start(l) });
   const flushed = async () => {
     await settle();
     await pending;
@@ -146,7 +150,7 @@ export async function startHarness(procRoot: string, change: Partial<TuiOptions>
       }
     },
     async tick() {
-      source.tick();
+      if (!replay) source.tick();
       await flushed();
     },
     async resize(columns, rows) {

@@ -8,6 +8,7 @@ import { humanBytes } from '../../model/human-units.js';
 import type { Store } from '../../model/store.js';
 import type { Theme } from '../theme.js';
 import { meter } from './meter.js';
+import { safeText } from '../safe-text.js';
 
 export const HEADER_HEIGHT = 4;
 
@@ -16,6 +17,10 @@ export interface OwnCost {
   rssBytes: number;
   intervalMs: number;
   paused: boolean;
+  /** A replay's cursor (recorded time, position, play state): shown instead of memtop's own cost. */
+  replay?: string;
+  /** Said after the cursor and the leak count (which a narrow screen must still show). */
+  replayNote?: string | null;
 }
 
 function uptimeText(seconds: number): string {
@@ -69,7 +74,7 @@ export function headerLines(store: Store, width: number, theme: Theme, own: OwnC
     pad(` ${mem}`, half + 1) + tasks,
     pad(` ${swp}`, half + 1) + load,
     pad(` ${pressure}`, 1 + plainLengthOf(pressure)) + up,
-    ` ${cost}${leaks}`,
+    ` ${own.replay === undefined ? cost : `${label(theme, 'Replay:')} ${safeText(own.replay)}`}${leaks}${own.replayNote ? ` · ${safeText(own.replayNote)}` : ''}`,
   ];
 }
 

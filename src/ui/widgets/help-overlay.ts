@@ -22,6 +22,12 @@ export class HelpOverlay implements Overlay {
   readonly placement = 'box';
   readonly title = 'memtop help — any key closes';
   private top = 0;
+  /** Keys of a mode (replay), listed after the key table's. */
+  private readonly extra: readonly { label: string; help: string }[];
+
+  constructor(extra: readonly { label: string; help: string }[] = []) {
+    this.extra = extra;
+  }
 
   size(screenWidth: number, screenHeight: number): { width: number; height: number } {
     // As wide as the longest line needs (borders included), within the screen.
@@ -33,6 +39,8 @@ export class HelpOverlay implements Overlay {
   private lines(): { key: string; text: string }[] {
     return [
       ...helpLines().map((l) => ({ key: l.label, text: l.help })),
+      ...(this.extra.length > 0 ? [{ key: '', text: '' }] : []),
+      ...this.extra.map((l) => ({ key: l.label, text: l.help })),
       { key: '', text: '' },
       ...VIEWS.map(([key, text]) => ({ key, text })),
       { key: '', text: '' },
