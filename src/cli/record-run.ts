@@ -68,7 +68,9 @@ export async function runRecord(flags: RecordFlags): Promise<void> {
   const held = summary.samples === 0 ? 'no sample' : `${summary.samples} sample${summary.samples === 1 ? '' : 's'}, ${clock(summary.firstMs!)} to ${clock(summary.lastMs!)}`;
   if (summary.error !== undefined) {
     const what = summary.error instanceof RecordingError ? summary.error.message : `cannot write ${where}: ${summary.error.message}`;
-    throw new CliError(`${what}; this recording holds ${held} (what was written before stays readable)`);
+    const kept = summary.samples === 0 ? 'no sample was written before it'
+      : `the ${summary.samples === 1 ? 'sample' : `${summary.samples} samples`} written before it (${clock(summary.firstMs!)} to ${clock(summary.lastMs!)}) ${summary.samples === 1 ? 'stays' : 'stay'} readable`;
+    throw new CliError(`${what}; ${kept}`);
   }
   const size = flags.output === '-' ? '' : `, ${humanBytes(summary.sizeBytes)} in ${where}`;
   say(`${held}${size}${summary.reason === 'max-size' ? ' (stopped at --max-size)' : ''}`);

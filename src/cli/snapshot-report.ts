@@ -77,7 +77,10 @@ export async function snapshotReport(flags: SnapshotFlags, environment: Snapshot
   // Without --pid the hidden processes are a note (JSON carries them in its system part); asked
   // for by PID, a refused one is a failure.
   const hiddenNoted = format === 'json' || flags.pid !== undefined ? [] : hiddenNotes(hidden);
-  const notes = [...taken.notes, ...report.notes, ...refused, ...hiddenNoted, ...missing.notes];
+  // /etc/passwd checks --user of a live snapshot; in a recording, a user without processes then is said so.
+  const userNote = flags.from !== undefined && flags.user !== undefined && !sample.processes.some((p) => p.user === flags.user || String(p.uid) === flags.user)
+    ? [`no process of user ${flags.user} in the recorded sample`] : [];
+  const notes = [...taken.notes, ...report.notes, ...refused, ...hiddenNoted, ...missing.notes, ...userNote];
   // As `ps -p`: asked for PIDs and none of them is shown, exit 1; so too when one asked is there
   // but refused or garbled.
   const failed = missing.failed || (flags.pid !== undefined && selected.length === 0);

@@ -53,6 +53,8 @@ export class GzipFileSink implements RecordSink {
   private started = false;
   /** The compressor holds a record that was not written: the member is ended by hand. */
   private abandoned = false;
+  /** A write failed (a full disk): the member is cut there, and nothing more may follow it. */
+  private failed = false;
   /** CRC and length of the text written in this member (its trailer). */
   private crc = 0;
   private textBytes = 0;
@@ -62,7 +64,7 @@ export class GzipFileSink implements RecordSink {
   }
 
   async write(line: string, maxBytes = Infinity): Promise<boolean> {
-    if (this.abandoned) return false;
+    if (this.abandoned || this.failed) return false;
     const text = Buffer.from(line);
     this.gzip.write(text);
     await new Promise<void>((resolve) => this.gzip.flush(constants.Z_SYNC_FLUSH, () => resolve()));
@@ -79,6 +81,8 @@ export class GzipFileSink implements RecordSink {
 
   async end(last: string | null): Promise<void> {
     try {
+      // After a failed write the file ends in a piece of a record: it reads up to the record before.
+      if (this.failed) return;
       if (this.abandoned) {
         // The member ends after the last record written; `last` goes in a member of its own.
         if (this.started) this.put(Buffer.concat([FINAL_EMPTY_BLOCK, this.trailer(), last === null ? Buffer.alloc(0) : gzipSync(last)]));
@@ -106,7 +110,12 @@ export class GzipFileSink implements RecordSink {
   private put(data: Buffer): void {
     this.started = true;
     this.sizeBytes += data.length;
-    writeAll(this.fd, data);
+    try {
+      writeAll(this.fd, data);
+    } catch (error) {
+      this.failed = true;
+      throw error;
+    }
   }
 
   private trailer(): Buffer {
