@@ -10,6 +10,7 @@ import type { ProcessIdentity, Sample } from '../sampler/sample.js';
 import { fitLine, type Fit } from './growth.js';
 import { enoughData, isSuspectedLeak } from './leak-rule.js';
 import { ProcessTrack } from './process-track.js';
+import { TrackSpace } from './track-space.js';
 
 export const DEFAULT_FULL_WINDOW_MS = 10 * 60_000;
 export const DEFAULT_MINUTES_WINDOW_MS = 6 * 3_600_000;
@@ -39,10 +40,12 @@ export class ProcessHistory {
   readonly fullWindowMs: number;
   readonly minutesWindowMs: number;
   readonly growthWindowMs: number;
-  private readonly fullCapacity: number;
+  private readonly space: TrackSpace;
   private readonly tracks = new Map<string, ProcessTrack>();
   private originMs: number | null = null;
   private nowMs = 0;
+  /** The minute of the latest sample: entering the next one closes every track's minute. */
+  private minute = -1;
   /** Bumped on every push: growth is computed once per version. */
   version = 0;
   private growthVersion = -1;
@@ -53,7 +56,8 @@ export class ProcessHistory {
     this.fullWindowMs = options.fullWindowMs ?? DEFAULT_FULL_WINDOW_MS;
     this.minutesWindowMs = options.minutesWindowMs ?? DEFAULT_MINUTES_WINDOW_MS;
     this.growthWindowMs = Math.min(options.growthWindowMs ?? DEFAULT_GROWTH_WINDOW_MS, this.fullWindowMs);
-    this.fullCapacity = Math.ceil(this.fullWindowMs / Math.max(1, options.intervalMs)) + 2;
+    const fullCapacity = Math.ceil(this.fullWindowMs / Math.max(1, options.intervalMs)) + 2;
+    this.space = new TrackSpace(fullCapacity, Math.ceil(this.minutesWindowMs / 60_000) + 1);
   }
 
   /** Adds a sample (subscribe this to the SampleStream). */
@@ -62,20 +66,28 @@ export class ProcessHistory {
     this.originMs ??= Math.floor(sample.monotonicMs);
     const timeMs = Math.max(0, Math.round(sample.monotonicMs - this.originMs));
     this.nowMs = timeMs;
+    const tick = this.space.ticks.push(timeMs);
+    const minute = Math.floor(timeMs / 60_000);
+    if (minute !== this.minute) for (const track of this.tracks.values()) track.closeMinute();
+    this.minute = minute;
     for (const p of sample.processes) {
       if (p.kernelThread) continue;
       const k = key(p.pid, p.startTimeTicks);
       let track = this.tracks.get(k);
       if (!track) {
-        track = new ProcessTrack({ pid: p.pid, startTimeTicks: p.startTimeTicks }, p, this.fullCapacity, Math.ceil(this.minutesWindowMs / 60_000) + 1);
+        track = new ProcessTrack({ pid: p.pid, startTimeTicks: p.startTimeTicks }, p, this.space);
         this.tracks.set(k, track);
       }
-      track.add(p, timeMs, sample.monotonicMs);
+      track.add(p, tick, timeMs, sample.monotonicMs);
     }
     const fullFrom = timeMs - this.fullWindowMs;
+    this.space.ticks.dropBefore(fullFrom);
+    this.space.firstMinute = Math.max(0, Math.ceil((timeMs - this.minutesWindowMs) / 60_000));
     for (const [k, track] of this.tracks) {
-      if (track.lastSeenMs < fullFrom) this.tracks.delete(k);
-      else track.prune(fullFrom, timeMs - this.minutesWindowMs);
+      if (track.lastSeenMs < fullFrom) {
+        track.release();
+        this.tracks.delete(k);
+      } else track.prune();
     }
     this.version++;
   }
@@ -123,10 +135,20 @@ export class ProcessHistory {
     }
   }
 
-  /** Bytes held by the tracks' typed arrays. */
+  /** Bytes held by the typed arrays (the pools the tracks' rows live in, and the tick times). */
   get byteSize(): number {
-    let sum = 0;
-    for (const track of this.tracks.values()) sum += track.byteSize;
+    return this.space.byteSize;
+  }
+
+  /** Rows held by all tracks, by kind: what the pools' bytes are made of. */
+  get rowCounts(): { counters: number; details: number; minutes: number } {
+    const sum = { counters: 0, details: 0, minutes: 0 };
+    for (const track of this.tracks.values()) {
+      const rows = track.rowCounts;
+      sum.counters += rows.counters;
+      sum.details += rows.details;
+      sum.minutes += rows.minutes;
+    }
     return sum;
   }
 }

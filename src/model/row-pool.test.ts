@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROWS_PER_BLOCK, RowList, RowPool } from './row-pool.js';
+
+function rows(list: RowList): number[][] {
+  return Array.from({ length: list.length }, (_, i) => [list.key(i), list.value(i, 0), list.value(i, 1)]);
+}
+
+test('a list keeps its rows in order across blocks, and drops the oldest at its maximum', () => {
+  const pool = new RowPool(2, 1);
+  const list = new RowList(pool, 20);
+  for (let k = 0; k < 25; k++) list.push(k, [k * 10, k === 3 ? NaN : -k]);
+  assert.equal(list.length, 20);
+  assert.deepEqual(rows(list), Array.from({ length: 20 }, (_, i) => [i + 5, (i + 5) * 10, -(i + 5)]));
+  assert.ok(pool.byteSize >= 3 * ROWS_PER_BLOCK * 3 * 4, 'the pool grew past its first block');
+  const other = new RowList(pool, 4);
+  other.push(7, [NaN, 1]);
+  assert.ok(Number.isNaN(other.value(0, 0)));
+  assert.equal(other.value(0, 1), 1);
+});
+
+test('blocks given back are reused: lists that come and go do not grow the pool', () => {
+  const pool = new RowPool(1, 1);
+  for (let round = 0; round < 50; round++) {
+    const lists = Array.from({ length: 10 }, () => new RowList(pool, 100));
+    for (const list of lists) for (let k = 0; k < 30; k++) list.push(k, [k]);
+    for (const list of lists) {
+      while (list.length > 3) list.dropFirst();
+      assert.deepEqual(rows(list).map((r) => r[0]), [27, 28, 29]);
+      list.clear();
+    }
+    assert.equal(pool.blocksInUse, 0);
+  }
+  // 10 lists of 30 rows need 10 × 4 blocks at most: the buffer never held more than 64 blocks.
+  assert.ok(pool.byteSize <= 64 * ROWS_PER_BLOCK * 2 * 4, `${pool.byteSize}`);
+});
+
+test('a 32-bit key keeps its top bit; Float32 values are exact for sizes in whole KiB to 16 GiB', () => {
+  const pool = new RowPool(1);
+  const list = new RowList(pool, 4);
+  list.push(0x8000_0005, [16 * 1024 ** 3 - 1024]);
+  list.push(5, [16 * 1024 ** 3 + 1024]);
+  assert.equal(list.key(0), 0x8000_0005);
+  assert.equal(list.value(0, 0), 16 * 1024 ** 3 - 1024);
+  assert.notEqual(list.value(1, 0), 16 * 1024 ** 3 + 1024, 'above 16 GiB a KiB is below Float32 precision');
+});
+
+test('a capacity that is not a whole number above 0 is refused', () => {
+  assert.throws(() => new RowList(new RowPool(1), 0), RangeError);
+});
