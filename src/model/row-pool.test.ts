@@ -7,20 +7,20 @@ function rows(list: RowList): number[][] {
 }
 
 test('a list keeps its rows in order across blocks, and drops the oldest at its maximum', () => {
-  const pool = new RowPool(2, 1);
+  const pool = new RowPool(3);
   const list = new RowList(pool, 20);
-  for (let k = 0; k < 25; k++) list.push(k, [k * 10, k === 3 ? NaN : -k]);
+  for (let k = 0; k < 25; k++) list.push(k, [k * 10, k === 3 ? NaN : -k, 0]);
   assert.equal(list.length, 20);
   assert.deepEqual(rows(list), Array.from({ length: 20 }, (_, i) => [i + 5, (i + 5) * 10, -(i + 5)]));
-  assert.ok(pool.byteSize >= 3 * ROWS_PER_BLOCK * 3 * 4, 'the pool grew past its first block');
+  assert.equal(pool.blocksInUse, 4, 'rows 5 to 24: the first block still holds 5 to 7');
   const other = new RowList(pool, 4);
-  other.push(7, [NaN, 1]);
+  other.push(7, [NaN, 1, 0]);
   assert.ok(Number.isNaN(other.value(0, 0)));
   assert.equal(other.value(0, 1), 1);
 });
 
 test('blocks given back are reused: lists that come and go do not grow the pool', () => {
-  const pool = new RowPool(1, 1);
+  const pool = new RowPool(1);
   for (let round = 0; round < 50; round++) {
     const lists = Array.from({ length: 10 }, () => new RowList(pool, 100));
     for (const list of lists) for (let k = 0; k < 30; k++) list.push(k, [k]);
@@ -31,8 +31,8 @@ test('blocks given back are reused: lists that come and go do not grow the pool'
     }
     assert.equal(pool.blocksInUse, 0);
   }
-  // 10 lists of 30 rows need 10 × 4 blocks at most: the buffer never held more than 64 blocks.
-  assert.ok(pool.byteSize <= 64 * ROWS_PER_BLOCK * 2 * 4, `${pool.byteSize}`);
+  // 10 lists of 30 rows need 10 × 4 blocks at most: one chunk.
+  assert.equal(pool.byteSize, 256 * 1024);
 });
 
 test('a 32-bit key keeps its top bit; Float32 values are exact for sizes in whole KiB to 16 GiB', () => {
@@ -45,6 +45,15 @@ test('a 32-bit key keeps its top bit; Float32 values are exact for sizes in whol
   assert.notEqual(list.value(1, 0), 16 * 1024 ** 3 + 1024, 'above 16 GiB a KiB is below Float32 precision');
 });
 
-test('a capacity that is not a whole number above 0 is refused', () => {
+test('a pool fills chunk after chunk without moving rows', () => {
+  const pool = new RowPool(3);
+  const list = new RowList(pool, 40_000);
+  for (let k = 0; k < 40_000; k++) list.push(k, [k, k + 0.5, -k]);
+  assert.equal(pool.byteSize, 3 * 256 * 1024, '40,000 rows of 16 B in 256 KiB chunks');
+  for (let k = 0; k < 40_000; k += 997) assert.deepEqual([list.key(k), list.value(k, 0), list.value(k, 1), list.value(k, 2)], [k, k, k + 0.5, -k]);
+});
+
+test('a capacity that is not a whole number above 0, or a row width that does not tile, is refused', () => {
   assert.throws(() => new RowList(new RowPool(1), 0), RangeError);
+  assert.throws(() => new RowPool(2), RangeError);
 });

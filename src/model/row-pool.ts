@@ -3,32 +3,41 @@
  * arrays of each list's own: a list holds a few block numbers, a block ROWS_PER_BLOCK rows. A row
  * is a 32-bit key (a tick or minute number, with flag bits) and `width` Float32 values (NaN: no
  * value). Float32 keeps 24 bits: sizes in whole KiB, as /proc gives them, are exact up to 16 GiB,
- * larger ones to within 1 part in 16 million. A block a list gives back is reused; the buffer
- * keeps the most it ever held.
+ * larger ones to within 1 part in 16 million. A block a list gives back is reused; the pool keeps
+ * the most it ever held, in chunks that are never copied or freed (no holes in the C heap).
  */
 export const ROWS_PER_BLOCK = 8;
 const BLOCK_SHIFT = 3;
+/** Cells per chunk of a pool (256 KiB): a pool grows a chunk at a time and never moves or frees one. */
+const CHUNK_SHIFT = 16;
+const CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
 
 export class RowPool {
-  /** Cells per row: the key, then the values. */
+  /** Cells per row: the key, then the values; a power of two, so blocks tile a chunk. */
   readonly stride: number;
-  private keys: Uint32Array;
-  private values: Float32Array;
+  private readonly keyChunks: Uint32Array[] = [];
+  private readonly valueChunks: Float32Array[] = [];
+  private readonly blocksPerChunk: number;
   private handedOut = 0;
   private readonly free: number[] = [];
 
-  constructor(readonly width: number, initialBlocks = 64) {
+  constructor(readonly width: number) {
     this.stride = width + 1;
-    const buffer = new ArrayBuffer(initialBlocks * ROWS_PER_BLOCK * this.stride * 4);
-    this.keys = new Uint32Array(buffer);
-    this.values = new Float32Array(buffer);
+    if ((this.stride & (this.stride - 1)) !== 0 || this.stride > 1 << (CHUNK_SHIFT - BLOCK_SHIFT)) {
+      throw new RangeError(`RowPool width + 1 must be a power of two, not ${this.stride}`);
+    }
+    this.blocksPerChunk = (1 << CHUNK_SHIFT) / (ROWS_PER_BLOCK * this.stride);
   }
 
   /** A free block's number. */
   allocate(): number {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
-    if (this.handedOut === this.blockCapacity) this.grow();
+    if (this.handedOut === this.keyChunks.length * this.blocksPerChunk) {
+      const buffer = new ArrayBuffer((1 << CHUNK_SHIFT) * 4);
+      this.keyChunks.push(new Uint32Array(buffer));
+      this.valueChunks.push(new Float32Array(buffer));
+    }
     return this.handedOut++;
   }
 
@@ -42,37 +51,28 @@ export class RowPool {
   }
 
   key(cell: number): number {
-    return this.keys[cell];
+    return this.keyChunks[cell >>> CHUNK_SHIFT][cell & CHUNK_MASK];
   }
 
   value(cell: number, column: number): number {
-    return this.values[cell + 1 + column];
+    return this.valueChunks[cell >>> CHUNK_SHIFT][(cell & CHUNK_MASK) + 1 + column];
   }
 
   write(cell: number, key: number, values: ArrayLike<number>): void {
-    this.keys[cell] = key;
-    for (let c = 0; c < this.width; c++) this.values[cell + 1 + c] = values[c];
+    const at = cell & CHUNK_MASK;
+    this.keyChunks[cell >>> CHUNK_SHIFT][at] = key;
+    const chunk = this.valueChunks[cell >>> CHUNK_SHIFT];
+    for (let c = 0; c < this.width; c++) chunk[at + 1 + c] = values[c];
   }
 
-  /** Bytes of the buffer (what the pool holds, used or free). */
+  /** Bytes of the chunks (what the pool holds, used or free). */
   get byteSize(): number {
-    return this.keys.byteLength;
+    return this.keyChunks.length * (1 << CHUNK_SHIFT) * 4;
   }
 
   /** Blocks in use by lists. */
   get blocksInUse(): number {
     return this.handedOut - this.free.length;
-  }
-
-  private get blockCapacity(): number {
-    return this.keys.length / (ROWS_PER_BLOCK * this.stride);
-  }
-
-  private grow(): void {
-    const buffer = new ArrayBuffer(this.keys.byteLength * 2);
-    new Uint32Array(buffer).set(this.keys);
-    this.keys = new Uint32Array(buffer);
-    this.values = new Float32Array(buffer);
   }
 }
 

@@ -21,7 +21,7 @@ export class TrackSpace {
   readonly ticks = new TickTimes();
   readonly counters = new RowPool(COUNTER_WIDTH);
   readonly details = new RowPool(DETAIL_WIDTH);
-  readonly minutes = new RowPool(MINUTE_WIDTH, 16);
+  readonly minutes = new RowPool(MINUTE_WIDTH);
   /** The oldest minute kept (minutes before it are dropped). */
   firstMinute = 0;
   /** Reused by points(): a fit reads one track's series at a time. */
