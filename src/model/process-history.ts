@@ -7,9 +7,8 @@
  * on first ask. Needs no terminal: `memtop leaks` uses it as the UI does.
  */
 import type { ProcessIdentity, Sample } from '../sampler/sample.js';
-import { fitLine, type Fit } from './growth.js';
-import { enoughData, isSuspectedLeak } from './leak-rule.js';
 import { ProcessTrack } from './process-track.js';
+import { refreshTrackGrowth, type Growth } from './track-growth.js';
 import { TrackSpace } from './track-space.js';
 
 export const DEFAULT_FULL_WINDOW_MS = 10 * 60_000;
@@ -25,12 +24,7 @@ export interface HistoryOptions {
   intervalMs: number;
 }
 
-export interface Growth {
-  fit: Fit;
-  /** USS where the process has USS readings in the window, else RSS (PSS/USS refused or not read). */
-  basis: 'uss' | 'rss';
-  suspected: boolean;
-}
+export { growthOf, type Growth } from './track-growth.js';
 
 function key(pid: number, startTimeTicks: number): string {
   return `${pid}:${startTimeTicks}`;
@@ -49,7 +43,6 @@ export class ProcessHistory {
   /** Bumped on every push: growth is computed once per version. */
   version = 0;
   private growthVersion = -1;
-  private growths = new Map<string, Growth | null>();
   private suspectCount = 0;
 
   constructor(options: HistoryOptions) {
@@ -112,7 +105,8 @@ export class ProcessHistory {
   /** The growth over the growth window, or null until there are MIN_GROWTH_SPAN_MS of data. */
   growthOf(identity: ProcessIdentity): Growth | null {
     this.refreshGrowth();
-    return this.growths.get(key(identity.pid, identity.startTimeTicks)) ?? null;
+    const track = this.track(identity);
+    return track !== undefined && track.lastSeenMs === this.nowMs ? track.growth : null;
   }
 
   /** Processes suspected of leaking now. */
@@ -124,14 +118,11 @@ export class ProcessHistory {
   private refreshGrowth(): void {
     if (this.growthVersion === this.version) return;
     this.growthVersion = this.version;
-    this.growths = new Map();
     this.suspectCount = 0;
     const from = this.nowMs - this.growthWindowMs;
-    for (const [k, track] of this.tracks) {
+    for (const track of this.tracks.values()) {
       if (track.lastSeenMs !== this.nowMs) continue; // gone: no current growth
-      const growth = growthOf(track, from);
-      this.growths.set(k, growth);
-      if (growth?.suspected) this.suspectCount++;
+      if (refreshTrackGrowth(track, from)?.suspected) this.suspectCount++;
     }
   }
 
@@ -151,13 +142,4 @@ export class ProcessHistory {
     }
     return sum;
   }
-}
-
-/** The growth of one track from `fromMs`: USS when it has enough USS readings there, else RSS. */
-export function growthOf(track: ProcessTrack, fromMs: number): Growth | null {
-  const ussFit = fitLine(track.points('uss'), fromMs);
-  if (enoughData(ussFit)) return { fit: ussFit, basis: 'uss', suspected: isSuspectedLeak(ussFit) };
-  const rssFit = fitLine(track.points('rss'), fromMs);
-  if (enoughData(rssFit)) return { fit: rssFit, basis: 'rss', suspected: isSuspectedLeak(rssFit) };
-  return null;
 }

@@ -11,6 +11,7 @@
 import type { ProcessIdentity, ProcessSample } from '../sampler/sample.js';
 import { MS_PER_MINUTE, type Points } from './growth.js';
 import { RowList } from './row-pool.js';
+import type { Growth } from './track-growth.js';
 import { ABSENT, COUNTER_WIDTH, DETAIL_WIDTH, MINUTE_WIDTH, NUMBER_MASK, type TrackSpace } from './track-space.js';
 
 /** The fields, in the order of the minute rows. */
@@ -49,8 +50,13 @@ export class ProcessTrack {
   private lastDetailAtMs = -Infinity;
   private gatheringMinute = -1;
   private lastClosedMinute = -1;
-  /** Store time (ms since the history's origin) of the last sample that had the process. */
+  /** Store time (ms since the history's origin) of the first and the last sample that had the process. */
+  firstSeenMs = -1;
   lastSeenMs = 0;
+  /** The latest growth (track-growth.ts), and the ticks of the first and last USS readings it fitted. */
+  growth: Growth | null = null;
+  growthFirstReading = -2;
+  growthLastReading = -2;
   comm: string;
   cmdline: string;
   peakPssBytes: number | null = null;
@@ -88,6 +94,7 @@ export class ProcessTrack {
       if (!Number.isNaN(d[1])) this.peakUssBytes = Math.max(this.peakUssBytes ?? 0, d[1]);
     }
     this.lastSeenTick = tick;
+    if (this.firstSeenMs < 0) this.firstSeenMs = timeMs;
     this.lastSeenMs = timeMs;
     if (p.peakRssBytes !== null) this.peakRssBytes = p.peakRssBytes;
   }
@@ -165,6 +172,25 @@ export class ProcessTrack {
     this.counters.clear();
     this.details.clear();
     this.minuteRows.clear();
+  }
+
+  /** The tick of the first PSS/USS reading at or after fromMs (binary search); -1 when there is none. */
+  firstReadingTickFrom(fromMs: number): number {
+    const d = this.details;
+    const ticks = this.space.ticks;
+    let lo = 0;
+    let hi = d.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ticks.time(d.key(mid)) >= fromMs) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo < d.length ? d.key(lo) : -1;
+  }
+
+  /** The tick of the latest PSS/USS reading; -1 when there is none. */
+  get lastReadingTick(): number {
+    return this.details.length > 0 ? this.details.key(this.details.length - 1) : -1;
   }
 
   /** Ticks in the window at which the process was present. */
