@@ -44,8 +44,9 @@ export class ProcessTrack {
   /** Per field: min, max, sum, count of the minute being closed. */
   private static readonly GATHER = new Float64Array(FIELDS.length * 4);
   private readonly counters: RowList;
-  private readonly details: RowList;
-  private readonly minuteRows: RowList;
+  /** Made on the first PSS/USS reading and the first closed minute: a short-lived process may need neither. */
+  private detailList: RowList | null = null;
+  private minuteList: RowList | null = null;
   private lastSeenTick = -1;
   private lastDetailAtMs = -Infinity;
   private gatheringMinute = -1;
@@ -65,10 +66,16 @@ export class ProcessTrack {
 
   constructor(readonly identity: ProcessIdentity, p: ProcessSample, private readonly space: TrackSpace) {
     this.counters = new RowList(space.counters, space.fullCapacity);
-    this.details = new RowList(space.details, space.fullCapacity);
-    this.minuteRows = new RowList(space.minutes, space.minuteCapacity);
     this.comm = p.comm;
     this.cmdline = p.cmdline;
+  }
+
+  private get details(): RowList {
+    return this.detailList ?? this.space.noRows;
+  }
+
+  private get minuteRows(): RowList {
+    return this.minuteList ?? this.space.noRows;
   }
 
   /** `tick`: the sample's number in space.ticks, at `timeMs`; `monotonicMs`: the sample's own clock (ages). */
@@ -89,7 +96,8 @@ export class ProcessTrack {
       d[0] = orNaN(p.pssBytes);
       d[1] = orNaN(p.ussBytes);
       d[2] = monotonicMs - p.pssReadAtMs;
-      this.details.push(tick, d);
+      this.detailList ??= new RowList(this.space.details, this.space.fullCapacity);
+      this.detailList.push(tick, d);
       if (!Number.isNaN(d[0])) this.peakPssBytes = Math.max(this.peakPssBytes ?? 0, d[0]);
       if (!Number.isNaN(d[1])) this.peakUssBytes = Math.max(this.peakUssBytes ?? 0, d[1]);
     }
@@ -147,7 +155,7 @@ export class ProcessTrack {
       row[f * 3 + 1] = n === 0 ? NaN : Math.fround(g[at + 2] / n);
       row[f * 3 + 2] = n === 0 ? NaN : g[at + 1];
     }
-    const rows = this.minuteRows;
+    const rows = (this.minuteList ??= new RowList(this.space.minutes, this.space.minuteCapacity));
     const follows = rows.length > 0 && this.lastClosedMinute === m - 1;
     if (!follows || !this.sameAsLast(rows, row, MINUTE_WIDTH)) {
       if (rows.length > 0 && this.lastClosedMinute < m - 1) rows.push((this.lastClosedMinute + 1) | ABSENT, NO_VALUES);
@@ -170,8 +178,8 @@ export class ProcessTrack {
   /** Gives the rows back to the pools (the track is being dropped). */
   release(): void {
     this.counters.clear();
-    this.details.clear();
-    this.minuteRows.clear();
+    this.detailList?.clear();
+    this.minuteList?.clear();
   }
 
   /** The tick of the first PSS/USS reading at or after fromMs (binary search); -1 when there is none. */

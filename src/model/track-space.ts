@@ -2,7 +2,7 @@
  * What every process's track shares: the tick times, the pools its rows live in, and the limits
  * of the windows. One per ProcessHistory.
  */
-import { RowPool } from './row-pool.js';
+import { RowList, RowPool } from './row-pool.js';
 import { TickTimes } from './tick-times.js';
 
 /** Set on a row's key: the process was absent from this tick (or minute) until the next row. */
@@ -22,6 +22,8 @@ export class TrackSpace {
   readonly counters = new RowPool(COUNTER_WIDTH);
   readonly details = new RowPool(DETAIL_WIDTH);
   readonly minutes = new RowPool(MINUTE_WIDTH);
+  /** The rows of a list not made yet: always empty (nothing is pushed to it). */
+  readonly noRows = new RowList(this.counters, 1);
   /** The oldest minute kept (minutes before it are dropped). */
   firstMinute = 0;
   /** Reused by points(): a fit reads one track's series at a time. */
