@@ -26,16 +26,15 @@ export interface HistoryOptions {
 
 export { growthOf, type Growth } from './track-growth.js';
 
-function key(pid: number, startTimeTicks: number): string {
-  return `${pid}:${startTimeTicks}`;
-}
 
 export class ProcessHistory {
   readonly fullWindowMs: number;
   readonly minutesWindowMs: number;
   readonly growthWindowMs: number;
   private readonly space: TrackSpace;
-  private readonly tracks = new Map<string, ProcessTrack>();
+  /** By PID, the newest process with it; an older one (the PID reused) follows in track.older. */
+  private readonly tracks = new Map<number, ProcessTrack>();
+  private trackCount = 0;
   private originMs: number | null = null;
   private nowMs = 0;
   /** The minute of the latest sample: entering the next one closes every track's minute. */
@@ -61,26 +60,36 @@ export class ProcessHistory {
     this.nowMs = timeMs;
     const tick = this.space.ticks.push(timeMs);
     const minute = Math.floor(timeMs / 60_000);
-    if (minute !== this.minute) for (const track of this.tracks.values()) track.closeMinute();
+    if (minute !== this.minute) for (const track of this.allTracks()) track.closeMinute();
     this.minute = minute;
     for (const p of sample.processes) {
       if (p.kernelThread) continue;
-      const k = key(p.pid, p.startTimeTicks);
-      let track = this.tracks.get(k);
+      let track = this.track(p);
       if (!track) {
-        track = new ProcessTrack({ pid: p.pid, startTimeTicks: p.startTimeTicks }, p, this.space);
-        this.tracks.set(k, track);
+        track = new ProcessTrack({ pid: p.pid, startTimeTicks: p.startTimeTicks }, this.space);
+        track.older = this.tracks.get(p.pid) ?? null;
+        this.tracks.set(p.pid, track);
+        this.trackCount++;
       }
       track.add(p, tick, timeMs, sample.monotonicMs);
     }
     const fullFrom = timeMs - this.fullWindowMs;
     this.space.ticks.dropBefore(fullFrom);
     this.space.firstMinute = Math.max(0, Math.ceil((timeMs - this.minutesWindowMs) / 60_000));
-    for (const [k, track] of this.tracks) {
-      if (track.lastSeenMs < fullFrom) {
+    for (const [pid, newest] of this.tracks) {
+      let newer: ProcessTrack | null = null;
+      for (let track: ProcessTrack | null = newest; track !== null; track = track.older) {
+        if (track.lastSeenMs >= fullFrom) {
+          track.prune();
+          newer = track;
+          continue;
+        }
         track.release();
-        this.tracks.delete(k);
-      } else track.prune();
+        this.trackCount--;
+        if (newer !== null) newer.older = track.older;
+        else if (track.older !== null) this.tracks.set(pid, track.older);
+        else this.tracks.delete(pid);
+      }
     }
     this.version++;
   }
@@ -91,15 +100,19 @@ export class ProcessHistory {
   }
 
   get size(): number {
-    return this.tracks.size;
+    return this.trackCount;
   }
 
   track(identity: ProcessIdentity): ProcessTrack | undefined {
-    return this.tracks.get(key(identity.pid, identity.startTimeTicks));
+    let track = this.tracks.get(identity.pid);
+    while (track !== undefined && track.identity.startTimeTicks !== identity.startTimeTicks) track = track.older ?? undefined;
+    return track;
   }
 
-  allTracks(): IterableIterator<ProcessTrack> {
-    return this.tracks.values();
+  *allTracks(): IterableIterator<ProcessTrack> {
+    for (const newest of this.tracks.values()) {
+      for (let track: ProcessTrack | null = newest; track !== null; track = track.older) yield track;
+    }
   }
 
   /** The growth over the growth window, or null until there are MIN_GROWTH_SPAN_MS of data. */
@@ -120,8 +133,11 @@ export class ProcessHistory {
     this.growthVersion = this.version;
     this.suspectCount = 0;
     const from = this.nowMs - this.growthWindowMs;
-    for (const track of this.tracks.values()) {
-      if (track.lastSeenMs !== this.nowMs) continue; // gone: no current growth
+    for (const track of this.allTracks()) {
+      if (track.lastSeenMs !== this.nowMs) {
+        track.growth = null; // gone: no current growth
+        continue;
+      }
       if (refreshTrackGrowth(track, from)?.suspected) this.suspectCount++;
     }
   }
@@ -134,7 +150,7 @@ export class ProcessHistory {
   /** Rows held by all tracks, by kind: what the pools' bytes are made of. */
   get rowCounts(): { counters: number; details: number; minutes: number } {
     const sum = { counters: 0, details: 0, minutes: 0 };
-    for (const track of this.tracks.values()) {
+    for (const track of this.allTracks()) {
       const rows = track.rowCounts;
       sum.counters += rows.counters;
       sum.details += rows.details;

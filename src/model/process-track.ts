@@ -58,16 +58,14 @@ export class ProcessTrack {
   growth: Growth | null = null;
   growthFirstReading = -2;
   growthLastReading = -2;
-  comm: string;
-  cmdline: string;
+  /** The older process that had the same PID, while its history is kept (process-history.ts). */
+  older: ProcessTrack | null = null;
   peakPssBytes: number | null = null;
   peakUssBytes: number | null = null;
   peakRssBytes: number | null = null;
 
-  constructor(readonly identity: ProcessIdentity, p: ProcessSample, private readonly space: TrackSpace) {
+  constructor(readonly identity: ProcessIdentity, private readonly space: TrackSpace) {
     this.counters = new RowList(space.counters, space.fullCapacity);
-    this.comm = p.comm;
-    this.cmdline = p.cmdline;
   }
 
   private get details(): RowList {

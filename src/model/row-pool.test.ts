@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROWS_PER_BLOCK, RowList, RowPool } from './row-pool.js';
+import { RowList, RowPool } from './row-pool.js';
 
 function rows(list: RowList): number[][] {
   return Array.from({ length: list.length }, (_, i) => [list.key(i), list.value(i, 0), list.value(i, 1)]);
@@ -17,6 +17,17 @@ test('a list keeps its rows in order across blocks, and drops the oldest at its 
   other.push(7, [NaN, 1, 0]);
   assert.ok(Number.isNaN(other.value(0, 0)));
   assert.equal(other.value(0, 1), 1);
+});
+
+test('blocks of 2 rows: a list of 5 rows takes 3 blocks', () => {
+  const pool = new RowPool(1, 2);
+  const list = new RowList(pool, 100);
+  for (let k = 0; k < 5; k++) list.push(k, [k / 2]);
+  assert.equal(pool.blocksInUse, 3);
+  list.dropFirst();
+  list.dropFirst();
+  assert.equal(pool.blocksInUse, 2);
+  assert.deepEqual(rows(list).map((r) => r.slice(0, 2)), [[2, 1], [3, 1.5], [4, 2]]);
 });
 
 test('blocks given back are reused: lists that come and go do not grow the pool', () => {
@@ -56,4 +67,5 @@ test('a pool fills chunk after chunk without moving rows', () => {
 test('a capacity that is not a whole number above 0, or a row width that does not tile, is refused', () => {
   assert.throws(() => new RowList(new RowPool(1), 0), RangeError);
   assert.throws(() => new RowPool(2), RangeError);
+  assert.throws(() => new RowPool(3, 3), RangeError);
 });

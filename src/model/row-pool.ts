@@ -1,13 +1,11 @@
 /**
  * Rows of numbers for many small lists, kept in one growable buffer per pool instead of typed
- * arrays of each list's own: a list holds a few block numbers, a block ROWS_PER_BLOCK rows. A row
+ * arrays of each list's own: a list holds a few block numbers, a block `rowsPerBlock` rows. A row
  * is a 32-bit key (a tick or minute number, with flag bits) and `width` Float32 values (NaN: no
  * value). Float32 keeps 24 bits: sizes in whole KiB, as /proc gives them, are exact up to 16 GiB,
  * larger ones to within 1 part in 16 million. A block a list gives back is reused; the pool keeps
  * the most it ever held, in chunks that are never copied or freed (no holes in the C heap).
  */
-export const ROWS_PER_BLOCK = 8;
-const BLOCK_SHIFT = 3;
 /** Cells per chunk of a pool (256 KiB): a pool grows a chunk at a time and never moves or frees one. */
 const CHUNK_SHIFT = 16;
 const CHUNK_MASK = (1 << CHUNK_SHIFT) - 1;
@@ -18,15 +16,20 @@ export class RowPool {
   private readonly keyChunks: Uint32Array[] = [];
   private readonly valueChunks: Float32Array[] = [];
   private readonly blocksPerChunk: number;
+  /** log2 of rowsPerBlock. */
+  readonly blockShift: number;
   private handedOut = 0;
   private readonly free: number[] = [];
 
-  constructor(readonly width: number) {
+  /** `rowsPerBlock`: a power of two; small for lists that mostly hold a row or two. */
+  constructor(readonly width: number, readonly rowsPerBlock = 8) {
     this.stride = width + 1;
-    if ((this.stride & (this.stride - 1)) !== 0 || this.stride > 1 << (CHUNK_SHIFT - BLOCK_SHIFT)) {
-      throw new RangeError(`RowPool width + 1 must be a power of two, not ${this.stride}`);
+    this.blockShift = Math.log2(rowsPerBlock);
+    const powerOfTwo = (n: number) => Number.isInteger(n) && n > 0 && (n & (n - 1)) === 0;
+    if (!powerOfTwo(this.stride) || !powerOfTwo(rowsPerBlock) || this.stride * rowsPerBlock > 1 << CHUNK_SHIFT) {
+      throw new RangeError(`RowPool width + 1 and rows per block must be powers of two, not ${this.stride} and ${rowsPerBlock}`);
     }
-    this.blocksPerChunk = (1 << CHUNK_SHIFT) / (ROWS_PER_BLOCK * this.stride);
+    this.blocksPerChunk = (1 << CHUNK_SHIFT) / (rowsPerBlock * this.stride);
   }
 
   /** A free block's number. */
@@ -47,7 +50,7 @@ export class RowPool {
 
   /** The cell of row `row` of block `block`: pass it to key() and value(). */
   cell(block: number, row: number): number {
-    return ((block << BLOCK_SHIFT) + row) * this.stride;
+    return ((block << this.blockShift) + row) * this.stride;
   }
 
   key(cell: number): number {
@@ -90,15 +93,16 @@ export class RowList {
   push(key: number, values: ArrayLike<number>): void {
     if (this.length === this.maxRows) this.dropFirst();
     const at = this.head + this.length;
-    if (at >> BLOCK_SHIFT === this.blocks.length) this.blocks.push(this.pool.allocate());
-    this.pool.write(this.pool.cell(this.blocks[at >> BLOCK_SHIFT], at & (ROWS_PER_BLOCK - 1)), key, values);
+    const shift = this.pool.blockShift;
+    if (at >> shift === this.blocks.length) this.blocks.push(this.pool.allocate());
+    this.pool.write(this.pool.cell(this.blocks[at >> shift], at & (this.pool.rowsPerBlock - 1)), key, values);
     this.length++;
   }
 
   /** The cell of row i, oldest first. */
   cell(i: number): number {
     const at = this.head + i;
-    return this.pool.cell(this.blocks[at >> BLOCK_SHIFT], at & (ROWS_PER_BLOCK - 1));
+    return this.pool.cell(this.blocks[at >> this.pool.blockShift], at & (this.pool.rowsPerBlock - 1));
   }
 
   key(i: number): number {
@@ -114,7 +118,7 @@ export class RowList {
     this.length--;
     this.head++;
     if (this.length === 0) this.clear();
-    else if (this.head === ROWS_PER_BLOCK) {
+    else if (this.head === this.pool.rowsPerBlock) {
       this.pool.release(this.blocks.shift()!);
       this.head = 0;
     }

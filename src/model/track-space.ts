@@ -19,9 +19,10 @@ export const MINUTE_WIDTH = 15;
 
 export class TrackSpace {
   readonly ticks = new TickTimes();
-  readonly counters = new RowPool(COUNTER_WIDTH);
-  readonly details = new RowPool(DETAIL_WIDTH);
-  readonly minutes = new RowPool(MINUTE_WIDTH);
+  // An idle process holds one counter row and one minute row, and a PSS/USS row every few seconds.
+  readonly counters = new RowPool(COUNTER_WIDTH, 2);
+  readonly details = new RowPool(DETAIL_WIDTH, 8);
+  readonly minutes = new RowPool(MINUTE_WIDTH, 1);
   /** The rows of a list not made yet: always empty (nothing is pushed to it). */
   readonly noRows = new RowList(this.counters, 1);
   /** The oldest minute kept (minutes before it are dropped). */
