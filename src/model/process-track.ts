@@ -12,20 +12,14 @@ import type { ProcessIdentity, ProcessSample } from '../sampler/sample.js';
 import { MS_PER_MINUTE, type Points } from './growth.js';
 import { RowList } from './row-pool.js';
 import type { Growth } from './track-growth.js';
-import { ABSENT, COUNTER_WIDTH, DETAIL_WIDTH, MINUTE_WIDTH, NUMBER_MASK, type TrackSpace } from './track-space.js';
+import { ABSENT, COUNTER_WIDTH, DETAIL_WIDTH, MINUTE_WIDTH, NUMBER_MASK, type Field, type TrackSpace } from './track-space.js';
+import { minuteStats, readMinutes, type MinuteSeries } from './track-minutes.js';
 
-/** The fields, in the order of the minute rows. */
-export const FIELDS = ['rss', 'pss', 'uss', 'swap', 'cpu'] as const;
-export type Field = (typeof FIELDS)[number];
-export const FIELD_INDEX: Record<Field, number> = { rss: 0, pss: 1, uss: 2, swap: 3, cpu: 4 };
-/** Minute columns: min, mean, max of each field. */
-export const STATS_PER_FIELD = 3;
+export { FIELDS, FIELD_INDEX, STATS_PER_FIELD, type Field } from './track-space.js';
 
 /** Where each series is stored: a counter column, or a detail column. */
 const COUNTER_COLUMN: Partial<Record<Field | 'age', number>> = { rss: 0, swap: 1, cpu: 2 };
 const DETAIL_COLUMN: Partial<Record<Field | 'age', number>> = { pss: 0, uss: 1, age: 2 };
-const COUNTER_FIELD = [FIELD_INDEX.rss, FIELD_INDEX.swap, FIELD_INDEX.cpu];
-const DETAIL_FIELD = [FIELD_INDEX.pss, FIELD_INDEX.uss];
 const NO_VALUES = new Float64Array(MINUTE_WIDTH).fill(NaN);
 
 function orNaN(value: number | null | undefined): number {
@@ -41,8 +35,6 @@ export class ProcessTrack {
   private static readonly COUNTERS = new Float64Array(COUNTER_WIDTH);
   private static readonly DETAILS = new Float64Array(DETAIL_WIDTH);
   private static readonly MINUTE = new Float64Array(MINUTE_WIDTH);
-  /** Per field: min, max, sum, count of the minute being closed. */
-  private static readonly GATHER = new Float64Array(FIELDS.length * 4);
   private readonly counters: RowList;
   /** Made on the first PSS/USS reading and the first closed minute: a short-lived process may need neither. */
   private detailList: RowList | null = null;
@@ -124,35 +116,8 @@ export class ProcessTrack {
     const hi = this.lastSeenTick;
     let lo = hi;
     while (lo - 1 >= ticks.first && ticks.time(lo - 1) >= m * MS_PER_MINUTE) lo--;
-    const g = ProcessTrack.GATHER;
-    g.fill(0);
-    const take = (field: number, v: number, times: number) => {
-      if (Number.isNaN(v) || times <= 0) return;
-      const at = field * 4;
-      if (g[at + 3] === 0 || v < g[at]) g[at] = v;
-      if (g[at + 3] === 0 || v > g[at + 1]) g[at + 1] = v;
-      g[at + 2] += v * times;
-      g[at + 3] += times;
-    };
-    for (let i = this.counters.length - 1; i >= 0; i--) {
-      const key = this.counters.key(i);
-      const to = i + 1 < this.counters.length ? (this.counters.key(i + 1) & NUMBER_MASK) - 1 : hi;
-      if (to < lo) break;
-      if ((key & ABSENT) !== 0) continue;
-      const times = Math.min(to, hi) - Math.max(key & NUMBER_MASK, lo) + 1;
-      for (let col = 0; col < COUNTER_WIDTH; col++) take(COUNTER_FIELD[col], this.counters.value(i, col), times);
-    }
-    for (let i = this.details.length - 1; i >= 0 && this.details.key(i) >= lo; i--) {
-      for (let col = 0; col < DETAIL_FIELD.length; col++) take(DETAIL_FIELD[col], this.details.value(i, col), 1);
-    }
     const row = ProcessTrack.MINUTE;
-    for (let f = 0; f < FIELDS.length; f++) {
-      const at = f * 4;
-      const n = g[at + 3];
-      row[f * 3] = n === 0 ? NaN : g[at];
-      row[f * 3 + 1] = n === 0 ? NaN : Math.fround(g[at + 2] / n);
-      row[f * 3 + 2] = n === 0 ? NaN : g[at + 1];
-    }
+    minuteStats(this.counters, this.details, lo, hi, row);
     const rows = (this.minuteList ??= new RowList(this.space.minutes, this.space.minuteCapacity));
     const follows = rows.length > 0 && this.lastClosedMinute === m - 1;
     if (!follows || !this.sameAsLast(rows, row, MINUTE_WIDTH)) {
@@ -275,32 +240,8 @@ export class ProcessTrack {
   }
 
   /** The closed minutes' times and one field's min, mean and max, oldest first. */
-  minuteColumn(field: Field): { times: Float64Array; min: Float64Array; mean: Float64Array; max: Float64Array } {
-    const rows = this.minuteRows;
-    const firstMinute = this.space.firstMinute;
-    const spans: [row: number, from: number, to: number][] = [];
-    let n = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const key = rows.key(i);
-      if ((key & ABSENT) !== 0) continue;
-      const from = Math.max(key & NUMBER_MASK, firstMinute);
-      const to = i + 1 < rows.length ? (rows.key(i + 1) & NUMBER_MASK) - 1 : this.lastClosedMinute;
-      if (to < from) continue;
-      spans.push([i, from, to]);
-      n += to - from + 1;
-    }
-    const base = FIELD_INDEX[field] * STATS_PER_FIELD;
-    const out = { times: new Float64Array(n), min: new Float64Array(n), mean: new Float64Array(n), max: new Float64Array(n) };
-    let k = 0;
-    for (const [i, from, to] of spans) {
-      for (let m = from; m <= to; m++, k++) {
-        out.times[k] = m * MS_PER_MINUTE;
-        out.min[k] = rows.value(i, base);
-        out.mean[k] = rows.value(i, base + 1);
-        out.max[k] = rows.value(i, base + 2);
-      }
-    }
-    return out;
+  minuteColumn(field: Field): MinuteSeries {
+    return readMinutes(this.minuteRows, this.space.firstMinute, this.lastClosedMinute, field);
   }
 
   /** Rows held, for the bytes they take in the pools. */

@@ -10,6 +10,13 @@ export const ABSENT = 0x8000_0000;
 /** The tick or minute number in a row's key. */
 export const NUMBER_MASK = 0x7fff_ffff;
 
+/** The fields, in the order of the minute rows. */
+export const FIELDS = ['rss', 'pss', 'uss', 'swap', 'cpu'] as const;
+export type Field = (typeof FIELDS)[number];
+export const FIELD_INDEX: Record<Field, number> = { rss: 0, pss: 1, uss: 2, swap: 3, cpu: 4 };
+/** Minute columns: min, mean, max of each field. */
+export const STATS_PER_FIELD = 3;
+
 /** Counter columns (read every sample, stored when one changes): rss, swap, cpu. */
 export const COUNTER_WIDTH = 3;
 /** Detail columns (stored on each new PSS/USS reading): pss, uss, age of the reading in ms. */
