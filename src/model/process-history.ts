@@ -3,8 +3,10 @@
  * process's RSS, PSS, USS, swap and CPU over time, keyed by pid + start time, from the samples
  * alone (it reads nothing). Full resolution for `fullWindowMs` (--history), one min/mean/max
  * point a minute for `minutesWindowMs`; a process gone for longer than the full window is
- * dropped. Growth (growth.ts) and leak suspicion (leak-rule.ts) are computed once per sample,
- * on first ask. Needs no terminal: `memtop leaks` uses it as the UI does.
+ * dropped. Each track stores change points in pools shared by all (process-track.ts, one tick
+ * ring, no typed array per process). Growth and leak suspicion are worked out on the first ask
+ * after a sample, each track's kept while its readings in the window stay the same
+ * (track-growth.ts). Needs no terminal: `memtop leaks` uses it as the UI does.
  */
 import type { ProcessIdentity, Sample } from '../sampler/sample.js';
 import { ProcessTrack } from './process-track.js';
