@@ -159,6 +159,11 @@ export class ProcessTrack {
     return lo < d.length ? d.key(lo) : -1;
   }
 
+  /** The time of a tick, ms since the history's origin; NaN for one no longer held. */
+  tickTimeMs(tick: number): number {
+    return this.space.ticks.time(tick);
+  }
+
   /** The tick of the latest PSS/USS reading; -1 when there is none. */
   get lastReadingTick(): number {
     return this.details.length > 0 ? this.details.key(this.details.length - 1) : -1;

@@ -28,11 +28,12 @@ export function growthOf(track: ProcessTrack, fromMs: number): Growth | null {
 export function refreshTrackGrowth(track: ProcessTrack, fromMs: number): Growth | null {
   // No fit spans more than the process has been seen in the window: under MIN_GROWTH_SPAN_MS, none counts.
   if (track.lastSeenMs - Math.max(fromMs, track.firstSeenMs) < MIN_GROWTH_SPAN_MS) return (track.growth = null);
-  const first = track.firstReadingTickFrom(fromMs);
   const last = track.lastReadingTick;
-  if (track.growth?.basis === 'uss' && track.growthFirstReading === first && track.growthLastReading === last) return track.growth;
+  // Readings only join at the end and the window's start only moves on: while the fit's first
+  // reading is still inside the window and no reading came after its last, it saw the same set.
+  if (track.growth?.basis === 'uss' && track.growthLastReading === last && track.tickTimeMs(track.growthFirstReading) >= fromMs) return track.growth;
   track.growth = growthOf(track, fromMs);
-  track.growthFirstReading = first;
+  track.growthFirstReading = track.firstReadingTickFrom(fromMs);
   track.growthLastReading = last;
   return track.growth;
 }
