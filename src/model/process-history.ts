@@ -28,7 +28,6 @@ export interface HistoryOptions {
 
 export { growthOf, type Growth } from './track-growth.js';
 
-
 export class ProcessHistory {
   readonly fullWindowMs: number;
   readonly minutesWindowMs: number;
