@@ -69,6 +69,16 @@ test('a reused PID is another process; a process gone longer than the full windo
   assert.equal(history.track({ pid: 21, startTimeTicks: 100 })!.full.length, 61, 'full resolution holds the last minute only');
 });
 
+test('of two processes with one PID, the older is dropped after the window while the newer stays', () => {
+  const history = new ProcessHistory({ intervalMs: 1000, fullWindowMs: 60_000 });
+  history.push(sampleAt(0, [fresh(0, 40, MIB)]));
+  for (let s = 1; s <= 70; s++) history.push(sampleAt(s, [fresh(s, 40, 2 * MIB, { startTimeTicks: 200 })]));
+  assert.equal(history.size, 1);
+  assert.equal(history.track({ pid: 40, startTimeTicks: 100 }), undefined);
+  assert.equal(history.track({ pid: 40, startTimeTicks: 200 })!.full.length, 61);
+  assert.deepEqual([...history.allTracks()].map((t) => t.identity), [{ pid: 40, startTimeTicks: 200 }]);
+});
+
 test('minutes hold min, mean and max; they outlive the full-resolution window', () => {
   const history = new ProcessHistory({ intervalMs: 1000, fullWindowMs: 60_000 });
   // Samples from second 0 to 179: three whole minutes (the clock's origin is the first sample).

@@ -3,13 +3,15 @@
  * process's RSS, PSS, USS, swap and CPU over time, keyed by pid + start time, from the samples
  * alone (it reads nothing). Full resolution for `fullWindowMs` (--history), one min/mean/max
  * point a minute for `minutesWindowMs`; a process gone for longer than the full window is
- * dropped. Growth (growth.ts) and leak suspicion (leak-rule.ts) are computed once per sample,
- * on first ask. Needs no terminal: `memtop leaks` uses it as the UI does.
+ * dropped. Each track stores change points in pools shared by all (process-track.ts, one tick
+ * ring, no typed array per process). Growth and leak suspicion are worked out on the first ask
+ * after a sample, each track's kept while its readings in the window stay the same
+ * (track-growth.ts). Needs no terminal: `memtop leaks` uses it as the UI does.
  */
 import type { ProcessIdentity, Sample } from '../sampler/sample.js';
-import { fitLine, type Fit } from './growth.js';
-import { enoughData, isSuspectedLeak } from './leak-rule.js';
 import { ProcessTrack } from './process-track.js';
+import { refreshTrackGrowth, type Growth } from './track-growth.js';
+import { TrackSpace } from './track-space.js';
 
 export const DEFAULT_FULL_WINDOW_MS = 10 * 60_000;
 export const DEFAULT_MINUTES_WINDOW_MS = 6 * 3_600_000;
@@ -24,36 +26,31 @@ export interface HistoryOptions {
   intervalMs: number;
 }
 
-export interface Growth {
-  fit: Fit;
-  /** USS where the process has USS readings in the window, else RSS (PSS/USS refused or not read). */
-  basis: 'uss' | 'rss';
-  suspected: boolean;
-}
-
-function key(pid: number, startTimeTicks: number): string {
-  return `${pid}:${startTimeTicks}`;
-}
+export { growthOf, type Growth } from './track-growth.js';
 
 export class ProcessHistory {
   readonly fullWindowMs: number;
   readonly minutesWindowMs: number;
   readonly growthWindowMs: number;
-  private readonly fullCapacity: number;
-  private readonly tracks = new Map<string, ProcessTrack>();
+  private readonly space: TrackSpace;
+  /** By PID, the newest process with it; an older one (the PID reused) follows in track.older. */
+  private readonly tracks = new Map<number, ProcessTrack>();
+  private trackCount = 0;
   private originMs: number | null = null;
   private nowMs = 0;
+  /** The minute of the latest sample: entering the next one closes every track's minute. */
+  private minute = -1;
   /** Bumped on every push: growth is computed once per version. */
   version = 0;
   private growthVersion = -1;
-  private growths = new Map<string, Growth | null>();
   private suspectCount = 0;
 
   constructor(options: HistoryOptions) {
     this.fullWindowMs = options.fullWindowMs ?? DEFAULT_FULL_WINDOW_MS;
     this.minutesWindowMs = options.minutesWindowMs ?? DEFAULT_MINUTES_WINDOW_MS;
     this.growthWindowMs = Math.min(options.growthWindowMs ?? DEFAULT_GROWTH_WINDOW_MS, this.fullWindowMs);
-    this.fullCapacity = Math.ceil(this.fullWindowMs / Math.max(1, options.intervalMs)) + 2;
+    const fullCapacity = Math.ceil(this.fullWindowMs / Math.max(1, options.intervalMs)) + 2;
+    this.space = new TrackSpace(fullCapacity, Math.ceil(this.minutesWindowMs / 60_000) + 1);
   }
 
   /** Adds a sample (subscribe this to the SampleStream). */
@@ -62,20 +59,38 @@ export class ProcessHistory {
     this.originMs ??= Math.floor(sample.monotonicMs);
     const timeMs = Math.max(0, Math.round(sample.monotonicMs - this.originMs));
     this.nowMs = timeMs;
+    const tick = this.space.ticks.push(timeMs);
+    const minute = Math.floor(timeMs / 60_000);
+    if (minute !== this.minute) for (const track of this.allTracks()) track.closeMinute();
+    this.minute = minute;
     for (const p of sample.processes) {
       if (p.kernelThread) continue;
-      const k = key(p.pid, p.startTimeTicks);
-      let track = this.tracks.get(k);
+      let track = this.track(p);
       if (!track) {
-        track = new ProcessTrack({ pid: p.pid, startTimeTicks: p.startTimeTicks }, p, this.fullCapacity, Math.ceil(this.minutesWindowMs / 60_000) + 1);
-        this.tracks.set(k, track);
+        track = new ProcessTrack({ pid: p.pid, startTimeTicks: p.startTimeTicks }, this.space);
+        track.older = this.tracks.get(p.pid) ?? null;
+        this.tracks.set(p.pid, track);
+        this.trackCount++;
       }
-      track.add(p, timeMs, sample.monotonicMs);
+      track.add(p, tick, timeMs, sample.monotonicMs);
     }
     const fullFrom = timeMs - this.fullWindowMs;
-    for (const [k, track] of this.tracks) {
-      if (track.lastSeenMs < fullFrom) this.tracks.delete(k);
-      else track.prune(fullFrom, timeMs - this.minutesWindowMs);
+    this.space.ticks.dropBefore(fullFrom);
+    this.space.firstMinute = Math.max(0, Math.ceil((timeMs - this.minutesWindowMs) / 60_000));
+    for (const [pid, newest] of this.tracks) {
+      let newer: ProcessTrack | null = null;
+      for (let track: ProcessTrack | null = newest; track !== null; track = track.older) {
+        if (track.lastSeenMs >= fullFrom) {
+          track.prune();
+          newer = track;
+          continue;
+        }
+        track.release();
+        this.trackCount--;
+        if (newer !== null) newer.older = track.older;
+        else if (track.older !== null) this.tracks.set(pid, track.older);
+        else this.tracks.delete(pid);
+      }
     }
     this.version++;
   }
@@ -86,21 +101,26 @@ export class ProcessHistory {
   }
 
   get size(): number {
-    return this.tracks.size;
+    return this.trackCount;
   }
 
   track(identity: ProcessIdentity): ProcessTrack | undefined {
-    return this.tracks.get(key(identity.pid, identity.startTimeTicks));
+    let track = this.tracks.get(identity.pid);
+    while (track !== undefined && track.identity.startTimeTicks !== identity.startTimeTicks) track = track.older ?? undefined;
+    return track;
   }
 
-  allTracks(): IterableIterator<ProcessTrack> {
-    return this.tracks.values();
+  *allTracks(): IterableIterator<ProcessTrack> {
+    for (const newest of this.tracks.values()) {
+      for (let track: ProcessTrack | null = newest; track !== null; track = track.older) yield track;
+    }
   }
 
   /** The growth over the growth window, or null until there are MIN_GROWTH_SPAN_MS of data. */
   growthOf(identity: ProcessIdentity): Growth | null {
     this.refreshGrowth();
-    return this.growths.get(key(identity.pid, identity.startTimeTicks)) ?? null;
+    const track = this.track(identity);
+    return track !== undefined && track.lastSeenMs === this.nowMs ? track.growth : null;
   }
 
   /** Processes suspected of leaking now. */
@@ -112,30 +132,31 @@ export class ProcessHistory {
   private refreshGrowth(): void {
     if (this.growthVersion === this.version) return;
     this.growthVersion = this.version;
-    this.growths = new Map();
     this.suspectCount = 0;
     const from = this.nowMs - this.growthWindowMs;
-    for (const [k, track] of this.tracks) {
-      if (track.lastSeenMs !== this.nowMs) continue; // gone: no current growth
-      const growth = growthOf(track, from);
-      this.growths.set(k, growth);
-      if (growth?.suspected) this.suspectCount++;
+    for (const track of this.allTracks()) {
+      if (track.lastSeenMs !== this.nowMs) {
+        track.growth = null; // gone: no current growth
+        continue;
+      }
+      if (refreshTrackGrowth(track, from)?.suspected) this.suspectCount++;
     }
   }
 
-  /** Bytes held by the tracks' typed arrays. */
+  /** Bytes held by the typed arrays (the pools the tracks' rows live in, and the tick times). */
   get byteSize(): number {
-    let sum = 0;
-    for (const track of this.tracks.values()) sum += track.byteSize;
+    return this.space.byteSize;
+  }
+
+  /** Rows held by all tracks, by kind: what the pools' bytes are made of. */
+  get rowCounts(): { counters: number; details: number; minutes: number } {
+    const sum = { counters: 0, details: 0, minutes: 0 };
+    for (const track of this.allTracks()) {
+      const rows = track.rowCounts;
+      sum.counters += rows.counters;
+      sum.details += rows.details;
+      sum.minutes += rows.minutes;
+    }
     return sum;
   }
-}
-
-/** The growth of one track from `fromMs`: USS when it has enough USS readings there, else RSS. */
-export function growthOf(track: ProcessTrack, fromMs: number): Growth | null {
-  const ussFit = fitLine(track.points('uss'), fromMs);
-  if (enoughData(ussFit)) return { fit: ussFit, basis: 'uss', suspected: isSuspectedLeak(ussFit) };
-  const rssFit = fitLine(track.points('rss'), fromMs);
-  if (enoughData(rssFit)) return { fit: rssFit, basis: 'rss', suspected: isSuspectedLeak(rssFit) };
-  return null;
 }

@@ -1,7 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getHeapStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { periodicFullGc } from './periodic-gc.js';
+
+// First in the file: a young generation grown by an earlier test would not shrink.
+test('the young generation does not grow under steady allocation', () => {
+  periodicFullGc();
+  const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size;
+  // Ticks' worth of records, each kept for the next few (as samples are): V8's default doubles
+  // the young generation under this to 16 MiB a semi-space.
+  const kept: object[][] = [[], [], []];
+  for (let round = 0; round < 200; round++) {
+    kept[round % 3] = Array.from({ length: 5000 }, (_, i) => ({ pid: i, comm: `proc ${i}`, rssBytes: i * 4096, round }));
+  }
+  assert.equal(kept[0].length, 5000);
+  assert.ok(newSpace() <= 4 * 1024 * 1024, `new space ${newSpace()} B`);
+});
 
 test('collects at most once per interval, and really collects', () => {
   let now = 0;
