@@ -4,14 +4,15 @@
  * reader's notes (a file cut short) go to stderr before the screen opens, and to the screen.
  */
 import { homedir } from 'node:os';
-import { CliError, EXIT_USAGE, usageError } from './cli-error.js';
+import { CliError, usageError } from './cli-error.js';
 import { openRecordingOrFail } from './recording-source.js';
+import { terminalReady } from './terminal-ready.js';
 import { resolveTimePoint, type TimePoint } from '../record/time-point.js';
 import { chooseColumns, chooseSort } from './column-choice.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { configPath, loadSetup } from '../config/config-file.js';
 import { COLOR_SCHEMES, type ColorScheme } from '../config/setup.js';
-import { colorAllowed, terminalRefusal } from '../terminal/capability.js';
+import { colorAllowed } from '../terminal/capability.js';
 import { DEFAULT_HISTORY_POINTS } from '../model/store.js';
 import type { Timeline } from '../ui/replay/timeline.js';
 import type { Recording } from '../record/recording.js';
@@ -30,17 +31,7 @@ export async function runReplay(file: string, flags: ReplayFlags): Promise<void>
   const startIndex = flags.at === undefined ? 0 : atIndex(flags.at, recording);
   const options = replayOptions(flags, recording.header.intervalMs);
   for (const note of recording.notes) process.stderr.write(`memtop: ${note}\n`);
-  if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    process.stderr.write(REPLAY_NOT_A_TERMINAL);
-    process.exitCode = EXIT_USAGE;
-    return;
-  }
-  const refusal = terminalRefusal(process.env);
-  if (refusal !== null) {
-    process.stderr.write(refusal);
-    process.exitCode = EXIT_USAGE;
-    return;
-  }
+  if (!terminalReady(REPLAY_NOT_A_TERMINAL)) return;
   const { terminalDescriptors, exitWhenTerminalGoes, exitUi } = await import('../terminal/gone.js');
   const terminal = terminalDescriptors();
   exitWhenTerminalGoes(terminal);

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { columnNeeds } from '../model/column.js';
 import { DEFAULT_PROCESS_COLUMN_IDS, PROCESS_COLUMNS } from '../model/process-columns.js';
 import { procFsAt } from '../host/proc-access.js';
-import { EXIT_USAGE, usageError } from './cli-error.js';
+import { usageError } from './cli-error.js';
 import { homedir } from 'node:os';
 import { configPath, loadSetup, saveSetup } from '../config/config-file.js';
 import { COLOR_SCHEMES, type ColorScheme } from '../config/setup.js';
@@ -15,9 +15,10 @@ import { chooseColumns, chooseSort } from './column-choice.js';
 import { checkUserName, pidList, procRoot, secondsInRange, userValue, wholeNumber } from './option-values.js';
 import { UserNames } from '../sampler/user-names.js';
 import { openProcRoot } from './proc-root.js';
+import { terminalReady } from './terminal-ready.js';
 import type { TuiOptions } from '../ui/tui-options.js';
 import type { ReadNeed } from '../sampler/read-needs.js';
-import { colorAllowed, terminalRefusal } from '../terminal/capability.js';
+import { colorAllowed } from '../terminal/capability.js';
 
 interface TuiFlags {
   delay?: number;
@@ -62,17 +63,7 @@ export function configureTui(program: Command): void {
       const options = tuiOptions(flags);
       // Printed before the screen opens, so it is still there after memtop ends; the status line shows it too.
       if (options.config?.warning) process.stderr.write(`${options.config.warning}\n`);
-      if (!process.stdout.isTTY || !process.stdin.isTTY) {
-        process.stderr.write(NOT_A_TERMINAL);
-        process.exitCode = EXIT_USAGE;
-        return;
-      }
-      const refusal = terminalRefusal(process.env);
-      if (refusal !== null) {
-        process.stderr.write(refusal);
-        process.exitCode = EXIT_USAGE;
-        return;
-      }
+      if (!terminalReady(NOT_A_TERMINAL)) return;
       const { terminalDescriptors, exitWhenTerminalGoes, exitUi } = await import('../terminal/gone.js');
       const terminal = terminalDescriptors();
       exitWhenTerminalGoes(terminal);
