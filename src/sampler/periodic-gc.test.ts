@@ -8,13 +8,14 @@ test('the young generation does not grow under steady allocation', () => {
   periodicFullGc();
   const newSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')!.space_size;
   // Ticks' worth of records, each kept for the next few (as samples are): V8's default doubles
-  // the young generation under this to 16 MiB a semi-space.
+  // the young generation under this to 16 MiB a semi-space (32 MiB of new space on Node 20, 22
+  // and 24); kept at its first size it stays at a few MiB (2 alone, up to ~5 on Node 24 under load).
   const kept: object[][] = [[], [], []];
   for (let round = 0; round < 200; round++) {
     kept[round % 3] = Array.from({ length: 5000 }, (_, i) => ({ pid: i, comm: `proc ${i}`, rssBytes: i * 4096, round }));
   }
   assert.equal(kept[0].length, 5000);
-  assert.ok(newSpace() <= 4 * 1024 * 1024, `new space ${newSpace()} B`);
+  assert.ok(newSpace() <= 8 * 1024 * 1024, `new space ${newSpace()} B`);
 });
 
 test('collects at most once per interval, and really collects', () => {
