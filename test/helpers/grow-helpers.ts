@@ -3,22 +3,11 @@
  * its heap and fills an anonymous region when asked (SIGUSR1), for the per-mapping change
  * tests. It dies with the test process (PR_SET_PDEATHSIG); stop() kills it.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { repoRoot } from './paths.js';
-
-let bin: string | undefined;
+import { spawn } from 'node:child_process';
+import { compiledHelper } from './compile-helper.js';
 
 function growhogBinary(): string {
-  if (bin === undefined) {
-    const dir = mkdtempSync(join(tmpdir(), 'memtop-growhog-'));
-    bin = join(dir, 'growhog');
-    execFileSync('gcc', ['-O1', '-Wall', '-o', bin, join(repoRoot, 'test', 'helpers', 'growhog.c')], { stdio: 'pipe' });
-    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  }
-  return bin;
+  return compiledHelper('growhog');
 }
 
 export interface GrowHog {

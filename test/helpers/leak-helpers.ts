@@ -3,22 +3,12 @@
  * processes for the growth and leak tests. Each dies with the test process (PR_SET_PDEATHSIG);
  * stop() kills it.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { repoRoot } from './paths.js';
-
-let bin: string | undefined;
+import { compiledHelper } from './compile-helper.js';
 
 function leakhogBinary(): string {
-  if (bin === undefined) {
-    const dir = mkdtempSync(join(tmpdir(), 'memtop-leakhog-'));
-    bin = join(dir, 'leakhog');
-    execFileSync('gcc', ['-O1', '-Wall', '-o', bin, join(repoRoot, 'test', 'helpers', 'leakhog.c')], { stdio: 'pipe' });
-    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-  }
-  return bin;
+  return compiledHelper('leakhog');
 }
 
 export interface LeakHog {
