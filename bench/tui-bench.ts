@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hasCommand, machineLine, median, memtopCommand, sharedBench, startLoad, writeResultsSection } from './bench-tools.js';
 import { TmuxPane } from './tmux-pane.js';
+import { percentile, sortLatencies } from './sort-latency.js';
 import { cpuSeconds, rssMiB } from './proc-usage.js';
 
 function option(name: string, fallback: string): string {
@@ -27,11 +28,6 @@ const keyCount = Number(option('--keys', '40'));
 const memtop = memtopCommand;
 /** The table is drawn whole when its totals line is. */
 const fullTable = (screen: string) => /total of \d+ shown/.test(screen);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function startTimes(runs: number): number[] {
   const times: number[] = [];
@@ -49,25 +45,12 @@ function startTimes(runs: number): number[] {
 }
 
 /** Which column the sort indicator is on, in the header line. */
-function sortedColumn(screen: string): string | null {
-  return /[▼▲](\S+)/.exec(screen)?.[1] ?? null;
-}
-
 async function keyLatencies(count: number): Promise<number[]> {
   const pane = new TmuxPane(memtop('--delay', '1'));
   try {
     pane.waitFor(fullTable);
     await sleep(2000);
-    const latencies: number[] = [];
-    for (let i = 0; i < count; i++) {
-      await sleep(100 + Math.random() * 900); // land anywhere in the 1 s sampling cycle
-      const before = sortedColumn(pane.capture());
-      const start = performance.now();
-      pane.sendKeys(i % 2 === 0 ? '>' : '<');
-      pane.waitFor((screen) => sortedColumn(screen) !== before, 5000);
-      latencies.push(performance.now() - start);
-    }
-    return latencies;
+    return await sortLatencies(pane, count);
   } finally {
     pane.kill();
   }

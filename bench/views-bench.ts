@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import { machineLine, median, memtopCommand, memtopMain, startLoad, writeResultsSection } from './bench-tools.js';
 import { TmuxPane } from './tmux-pane.js';
+import { percentile, sortLatencies } from './sort-latency.js';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);
@@ -18,28 +19,6 @@ function option(name: string, fallback: string): string {
 
 const keyCount = Number(option('--keys', '30'));
 const loadCount = Number(option('--load', '3000'));
-
-function sortedColumn(screen: string): string | null {
-  return /[▼▲](\S+)/.exec(screen)?.[1] ?? null;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function sortLatencies(pane: TmuxPane, count: number): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 0; i < count; i++) {
-    await sleep(100 + Math.random() * 900);
-    const before = sortedColumn(pane.capture());
-    const start = performance.now();
-    pane.sendKeys(i % 2 === 0 ? '>' : '<');
-    pane.waitFor((screen) => sortedColumn(screen) !== before, 5000);
-    latencies.push(performance.now() - start);
-  }
-  return latencies;
-}
 
 interface ViewRun { openMs: number; keys: number[] }
 
